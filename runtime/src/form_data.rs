@@ -1,0 +1,324 @@
+//! The submission as the browser sent it: an ordered multimap of names to text values and files.
+//!
+//! Every wire format (urlencoded bodies, multipart bodies, GET query strings) decodes into one
+//! [`FormData`], so parsing a `#[form]` struct never depends on how the browser encoded it.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::OnceLock;
+
+use bytes::Bytes;
+
+/// Above this many entries, lookups go through a hash index built on first use; below it a
+/// linear scan over a handful of short names is faster than hashing.
+const INDEX_THRESHOLD: usize = 32;
+
+/// One value of a submission: text, or a file from `<input type=file>`.
+#[derive(Clone, PartialEq, Eq)]
+pub enum FieldValue {
+    /// A text value (inputs, textareas, selects, checkboxes, and multipart parts without a file name).
+    Text(String),
+    /// An uploaded file (a multipart part with a `filename`).
+    File(UploadedFile),
+}
+
+impl FieldValue {
+    /// The text, if this is a text value.
+    pub fn as_text(&self) -> Option<&str> {
+        match self {
+            FieldValue::Text(text) => Some(text),
+            FieldValue::File(_) => None,
+        }
+    }
+
+    /// The file, if this is a file.
+    pub fn as_file(&self) -> Option<&UploadedFile> {
+        match self {
+            FieldValue::Text(_) => None,
+            FieldValue::File(file) => Some(file),
+        }
+    }
+
+    /// Whether this value stands for "nothing entered": text that is empty or only white space,
+    /// or the empty part a browser sends for a file input left empty.
+    pub fn is_blank(&self) -> bool {
+        match self {
+            FieldValue::Text(text) => text.trim().is_empty(),
+            FieldValue::File(file) => file.is_empty_selection(),
+        }
+    }
+}
+
+impl fmt::Debug for FieldValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FieldValue::Text(text) => fmt::Debug::fmt(text, f),
+            FieldValue::File(file) => fmt::Debug::fmt(file, f),
+        }
+    }
+}
+
+/// A file uploaded through `<input type=file>`: its name and type as the browser declared them,
+/// and its bytes.
+///
+/// The declared content type is the browser's word, not a check: sniff the bytes when it matters.
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct UploadedFile {
+    /// The file name the browser sent (`filename=` of the part), without any directory.
+    pub file_name: String,
+    /// The declared content type (`Content-Type` of the part), if any.
+    pub content_type: Option<String>,
+    /// The file's bytes.
+    pub bytes: Bytes,
+}
+
+impl UploadedFile {
+    /// Whether this is the empty part browsers send for a file input with no file chosen: an
+    /// empty file name and no bytes.
+    pub fn is_empty_selection(&self) -> bool {
+        self.file_name.is_empty() && self.bytes.is_empty()
+    }
+
+    /// The size in bytes.
+    pub fn len(&self) -> usize {
+        self.bytes.len()
+    }
+
+    /// Whether the file has no bytes.
+    pub fn is_empty(&self) -> bool {
+        self.bytes.is_empty()
+    }
+}
+
+impl fmt::Debug for UploadedFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("UploadedFile")
+            .field("file_name", &self.file_name)
+            .field("content_type", &self.content_type)
+            .field("len", &self.bytes.len())
+            .finish()
+    }
+}
+
+/// A decoded submission: names and values in the order they were sent, repeated names kept.
+///
+/// ```
+/// use formaction::FormData;
+///
+/// let data = FormData::from_pairs([("tags", "billing"), ("name", "Ada"), ("tags", "support")]);
+/// assert_eq!(data.text("name"), Some("Ada"));
+/// let tags: Vec<&str> = data.texts("tags").collect();
+/// assert_eq!(tags, ["billing", "support"]);
+/// ```
+#[derive(Default)]
+pub struct FormData {
+    entries: Vec<(String, FieldValue)>,
+    /// Positions of each name, for large submissions; built on the first lookup that needs it.
+    index: OnceLock<HashMap<String, Vec<usize>>>,
+}
+
+impl Clone for FormData {
+    fn clone(&self) -> Self {
+        FormData { entries: self.entries.clone(), index: OnceLock::new() }
+    }
+}
+
+impl PartialEq for FormData {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries
+    }
+}
+
+impl fmt::Debug for FormData {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.entries.iter()).finish()
+    }
+}
+
+impl FormData {
+    /// An empty submission.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// An empty submission with room for `capacity` entries.
+    pub fn with_capacity(capacity: usize) -> Self {
+        FormData { entries: Vec::with_capacity(capacity), index: OnceLock::new() }
+    }
+
+    /// A submission of text values, in order.
+    pub fn from_pairs<K, V>(pairs: impl IntoIterator<Item = (K, V)>) -> Self
+    where
+        K: Into<String>,
+        V: Into<String>,
+    {
+        let mut data = FormData::new();
+        for (name, value) in pairs {
+            data.push_text(name, value);
+        }
+        data
+    }
+
+    /// Appends a value under `name`, after every value already there.
+    pub fn push(&mut self, name: impl Into<String>, value: FieldValue) {
+        self.index.take();
+        self.entries.push((name.into(), value));
+    }
+
+    /// Appends a text value under `name`.
+    pub fn push_text(&mut self, name: impl Into<String>, value: impl Into<String>) {
+        self.push(name, FieldValue::Text(value.into()));
+    }
+
+    /// Appends a file under `name`.
+    pub fn push_file(&mut self, name: impl Into<String>, file: UploadedFile) {
+        self.push(name, FieldValue::File(file));
+    }
+
+    /// The number of entries (a repeated name counts once per value).
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether nothing was submitted.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Every entry in submission order.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
+        self.entries.iter().map(|(name, value)| (name.as_str(), value))
+    }
+
+    /// Every value submitted under `name`, in order.
+    pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a FieldValue> + 'a {
+        let indexed = self.index_if_large().map(|index| index.get(name).map(Vec::as_slice).unwrap_or(&[]));
+        let (scan, positions) = match indexed {
+            Some(positions) => (None, Some(positions.iter())),
+            None => (Some(self.entries.iter()), None),
+        };
+        let scanned = scan.into_iter().flatten().filter(move |(n, _)| n == name).map(|(_, v)| v);
+        let looked_up = positions.into_iter().flatten().map(|&i| &self.entries[i].1);
+        scanned.chain(looked_up)
+    }
+
+    /// The last value submitted under `name`.
+    ///
+    /// A single-valued field takes the last value when a name repeats, as Django and Rails do; that
+    /// is what makes the "hidden input before a checkbox" pattern work.
+    pub fn get(&self, name: &str) -> Option<&FieldValue> {
+        match self.index_if_large() {
+            Some(index) => {
+                index.get(name).and_then(|positions| positions.last()).map(|&i| &self.entries[i].1)
+            }
+            None => self.entries.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v),
+        }
+    }
+
+    /// The last text value under `name` (files are skipped).
+    pub fn text(&self, name: &str) -> Option<&str> {
+        self.get(name).and_then(FieldValue::as_text)
+    }
+
+    /// Every text value under `name`, in order (files are skipped).
+    pub fn texts<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a str> + 'a {
+        self.get_all(name).filter_map(FieldValue::as_text)
+    }
+
+    /// The last file under `name`.
+    pub fn file(&self, name: &str) -> Option<&UploadedFile> {
+        self.get(name).and_then(FieldValue::as_file)
+    }
+
+    /// Whether any value was submitted under `name`.
+    pub fn contains(&self, name: &str) -> bool {
+        self.get(name).is_some()
+    }
+
+    /// Every entry whose name starts with `prefix`, in order.
+    pub fn with_prefix<'a>(
+        &'a self,
+        prefix: &'a str,
+    ) -> impl Iterator<Item = (&'a str, &'a FieldValue)> + 'a {
+        self.iter().filter(move |(name, _)| name.starts_with(prefix))
+    }
+
+    /// Removes every value under `name`.
+    pub fn remove(&mut self, name: &str) {
+        self.index.take();
+        self.entries.retain(|(n, _)| n != name);
+    }
+
+    /// Keeps only the entries for which `keep` answers true.
+    pub fn retain(&mut self, mut keep: impl FnMut(&str, &FieldValue) -> bool) {
+        self.index.take();
+        self.entries.retain(|(n, v)| keep(n, v));
+    }
+
+    fn index_if_large(&self) -> Option<&HashMap<String, Vec<usize>>> {
+        if self.entries.len() <= INDEX_THRESHOLD {
+            return None;
+        }
+        Some(self.index.get_or_init(|| {
+            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+            for (i, (name, _)) in self.entries.iter().enumerate() {
+                index.entry(name.clone()).or_default().push(i);
+            }
+            index
+        }))
+    }
+}
+
+impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for FormData {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        FormData::from_pairs(iter)
+    }
+}
+
+impl IntoIterator for FormData {
+    type Item = (String, FieldValue);
+    type IntoIter = std::vec::IntoIter<(String, FieldValue)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.entries.into_iter()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_order_and_repeats_and_last_wins() {
+        let data = FormData::from_pairs([("a", "1"), ("b", "2"), ("a", "3")]);
+        assert_eq!(data.text("a"), Some("3"));
+        assert_eq!(data.texts("a").collect::<Vec<_>>(), ["1", "3"]);
+        assert_eq!(data.len(), 3);
+        assert!(!data.contains("c"));
+    }
+
+    #[test]
+    fn large_submissions_use_the_index_with_the_same_answers() {
+        let mut data = FormData::new();
+        for i in 0..100 {
+            data.push_text(format!("f{}", i % 10), i.to_string());
+        }
+        assert_eq!(
+            data.texts("f3").collect::<Vec<_>>(),
+            ["3", "13", "23", "33", "43", "53", "63", "73", "83", "93"]
+        );
+        assert_eq!(data.text("f9"), Some("99"));
+        data.push_text("f9", "last");
+        assert_eq!(data.text("f9"), Some("last"), "a push invalidates the index");
+        assert_eq!(data.get_all("missing").count(), 0);
+    }
+
+    #[test]
+    fn blank_values() {
+        assert!(FieldValue::Text("  ".into()).is_blank());
+        assert!(!FieldValue::Text(" x ".into()).is_blank());
+        assert!(FieldValue::File(UploadedFile::default()).is_blank());
+        let named = UploadedFile { file_name: "a.txt".into(), ..Default::default() };
+        assert!(!FieldValue::File(named).is_blank(), "an empty file that was chosen is still a file");
+    }
+}
