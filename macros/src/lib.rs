@@ -1,1 +1,1 @@
-pub fn x() {}
+//! Procedural macros for formaction. Use them through the `formaction` crate.
