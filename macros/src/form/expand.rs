@@ -1,0 +1,436 @@
+//! Writing the code: the item with our attributes removed, then `FromForm` and `Form` (or
+//! `FromFieldValue` and `Choices` for an enum) inside `const _: () = { ... };`.
+//!
+//! The generated functions only call the runtime (`rules::length(...)`, `child_name(...)`); the
+//! logic lives there, where it is tested once.
+
+use proc_macro2::TokenStream;
+use quote::{ToTokens, format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{DeriveInput, Expr, ExprLit, ExprUnary, Lit, LitStr, UnOp};
+
+use super::ast::{Choices, Default, Field, Form, Input};
+use super::attr::{Rule, RuleKind};
+use super::types::Kind;
+use crate::paths::Paths;
+
+pub(crate) fn input(item: &DeriveInput, input: &Input<'_>, paths: &Paths) -> TokenStream {
+    let cleaned = strip_our_attributes(item);
+    let impls = match input {
+        Input::Struct(form) => form_impls(form, paths),
+        Input::Choices(choices) => choice_impls(choices, paths),
+    };
+    quote! {
+        #cleaned
+        #[doc(hidden)]
+        const _: () = {
+            #impls
+        };
+    }
+}
+
+/// The item as the user wrote it, minus `#[field]` and `#[validate]`, which only we read.
+pub(crate) fn strip_our_attributes(item: &DeriveInput) -> DeriveInput {
+    let ours = |attr: &syn::Attribute| attr.path().is_ident("field") || attr.path().is_ident("validate");
+    let mut item = item.clone();
+    item.attrs.retain(|attr| !ours(attr));
+    match &mut item.data {
+        syn::Data::Struct(data) => {
+            for field in data.fields.iter_mut() {
+                field.attrs.retain(|attr| !ours(attr));
+            }
+        }
+        syn::Data::Enum(data) => {
+            for variant in data.variants.iter_mut() {
+                variant.attrs.retain(|attr| !ours(attr));
+            }
+        }
+        syn::Data::Union(_) => {}
+    }
+    item
+}
+
+fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
+    let ident = form.ident;
+    let (from_form, form_trait, parse_cx, option, some) =
+        (p.from_form(), p.form(), p.parse_cx(), p.option(), p.some());
+    let (form_data, shape, form_schema, once_lock, vec) =
+        (p.form_data(), p.shape(), p.form_schema(), p.once_lock(), p.vec());
+
+    let names = (0..form.fields.len()).map(|i| format_ident!("__fa_name{i}")).collect::<Vec<_>>();
+    let values = (0..form.fields.len()).map(|i| format_ident!("__fa_value{i}")).collect::<Vec<_>>();
+
+    let child_name = p.child_name();
+    let name_lets = form.fields.iter().zip(&names).map(|(field, name)| {
+        let html = field.html_name();
+        quote!(let #name = #child_name(__fa_prefix, #html);)
+    });
+
+    let parse_lets = form.fields.iter().zip(&names).zip(&values).map(|((field, name), value)| {
+        let ty = field.ty;
+        let read = quote_spanned!(ty.span()=> <#ty as #from_form>::from_form(__fa_cx, &#name));
+        match &field.options.default {
+            None => quote!(let #value: #option<#ty> = #read;),
+            Some((_, default)) => {
+                let default_value = match default {
+                    Default::Trait => {
+                        quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
+                    }
+                    Default::Expr(expr) => quote!(#expr),
+                };
+                quote! {
+                    let #value: #option<#ty> = if <#ty as #from_form>::is_blank(__fa_cx.data(), &#name) {
+                        #some(#default_value)
+                    } else {
+                        #read
+                    };
+                }
+            }
+        }
+    });
+
+    let checks =
+        form.fields.iter().enumerate().map(|(i, field)| field_checks(form, i, field, &names, &values, p));
+
+    let construct = form.fields.iter().zip(&values).map(|(field, value)| {
+        let ident = field.ident;
+        quote!(#ident: #value?)
+    });
+
+    let schema_checks = form.schema_rules.iter().map(|rule| {
+        let function = &rule.function;
+        let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
+        let rules = p.rules();
+        let call = quote_spanned!(function.span()=> #function(&__fa_form));
+        let run = quote!(#rules::schema(__fa_cx, #call, #options););
+        if rule.skip_on_field_errors { quote!(if __fa_valid { #run }) } else { run }
+    });
+
+    let schema_fields = form.fields.iter().map(|field| field_schema(field, p));
+    let group_is_blank = p.group_is_blank();
+
+    quote! {
+        #[automatically_derived]
+        impl #from_form for #ident {
+            fn from_form(__fa_cx: &mut #parse_cx<'_>, __fa_prefix: &str) -> #option<Self> {
+                #(#name_lets)*
+                #(#parse_lets)*
+                #[allow(unused_mut, reason = "stays true when the form has no rules")]
+                let mut __fa_valid = true;
+                #(#checks)*
+                let __fa_form = Self { #(#construct,)* };
+                #(#schema_checks)*
+                let _ = __fa_valid;
+                #some(__fa_form)
+            }
+
+            fn is_blank(__fa_data: &#form_data, __fa_prefix: &str) -> bool {
+                #group_is_blank(__fa_data, __fa_prefix)
+            }
+
+            fn shape() -> #shape {
+                #shape::group(<Self as #form_trait>::schema)
+            }
+        }
+
+        #[automatically_derived]
+        impl #form_trait for #ident {
+            fn schema() -> &'static #form_schema {
+                static __FA_SCHEMA: #once_lock<#form_schema> = #once_lock::new();
+                __FA_SCHEMA.get_or_init(|| #form_schema::new(#vec![#(#schema_fields),*]))
+            }
+        }
+    }
+}
+
+/// The rule checks of one field, run on its value when it parsed.
+fn field_checks(
+    form: &Form<'_>,
+    index: usize,
+    field: &Field<'_>,
+    names: &[syn::Ident],
+    values: &[syn::Ident],
+    p: &Paths,
+) -> TokenStream {
+    let name = &names[index];
+    let value = &values[index];
+    let rules = p.rules();
+    let some = p.some();
+    let mut checks = Vec::new();
+
+    for rule in &field.rules {
+        let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
+        let check = match &rule.kind {
+            RuleKind::Nested => continue,
+            RuleKind::Required => {
+                // On the Option itself, not on what is inside.
+                checks.push(quote! {
+                    if let #some(__fa_v) = &#value {
+                        __fa_valid &= #rules::required(__fa_cx, &#name, __fa_v, #options);
+                    }
+                });
+                continue;
+            }
+            RuleKind::MustMatch { other } => {
+                let Some(other_index) = form.fields.iter().position(|f| f.ident == other.value().as_str())
+                else {
+                    continue;
+                };
+                let other_field = &form.fields[other_index];
+                let other_value = &values[other_index];
+                let label = other_field.label();
+                let this = inner_pattern(field, quote!(__fa_v), p);
+                let that = inner_pattern(other_field, quote!(__fa_other), p);
+                checks.push(quote_spanned! {rule.key.span()=>
+                    if let (#some(#this), #some(#that)) = (&#value, &#other_value) {
+                        __fa_valid &= #rules::must_match(__fa_cx, &#name, __fa_v, __fa_other, #label, #options);
+                    }
+                });
+                continue;
+            }
+            kind => rule_call(field, rule, kind, &options, name, p),
+        };
+        let pattern = inner_pattern(field, quote!(__fa_v), p);
+        checks.push(quote! {
+            if let #some(#pattern) = &#value {
+                __fa_valid &= #check;
+            }
+        });
+    }
+
+    if let Some(scale) = &field.options.scale {
+        let options = rule_options(None, None, p);
+        checks.push(quote! {
+            if #value.is_some() {
+                __fa_valid &= #rules::scale(__fa_cx, &#name, #scale, #options);
+            }
+        });
+    }
+    quote!(#(#checks)*)
+}
+
+/// `__fa_v` for a plain field, `Some(__fa_v)` for an `Option` field: rules look inside `Option`
+/// and skip `None`, as validator does.
+fn inner_pattern(field: &Field<'_>, binding: TokenStream, p: &Paths) -> TokenStream {
+    if field.kind.optional {
+        let some = p.some();
+        quote!(#some(#binding))
+    } else {
+        binding
+    }
+}
+
+fn rule_call(
+    field: &Field<'_>,
+    rule: &Rule,
+    kind: &RuleKind,
+    options: &TokenStream,
+    name: &syn::Ident,
+    p: &Paths,
+) -> TokenStream {
+    let rules = p.rules();
+    let some = p.some();
+    let none = p.none();
+    let inner = field.kind.inner;
+    let opt_u64 = |expr: &Option<Expr>| match expr {
+        Some(expr) => quote_spanned!(expr.span()=> #some((#expr) as u64)),
+        None => quote!(#none),
+    };
+    let opt_bound = |expr: &Option<Expr>| match expr {
+        Some(expr) => {
+            let expr = number_for(expr, field);
+            quote!(#some(#expr))
+        }
+        None => quote!(#none),
+    };
+    let span = rule.key.span();
+    match kind {
+        RuleKind::Email => quote_spanned!(span=> #rules::email(__fa_cx, &#name, __fa_v, #options)),
+        RuleKind::Url => quote_spanned!(span=> #rules::url(__fa_cx, &#name, __fa_v, #options)),
+        RuleKind::NonControlCharacter => {
+            quote_spanned!(span=> #rules::non_control_character(__fa_cx, &#name, __fa_v, #options))
+        }
+        RuleKind::Ip { version } => {
+            let version = match version {
+                Some(v) => quote!(#some(#v)),
+                None => quote!(#none),
+            };
+            quote_spanned!(span=> #rules::ip(__fa_cx, &#name, __fa_v, #version, #options))
+        }
+        RuleKind::Length { min, max, equal } => {
+            let (min, max, equal) = (opt_u64(min), opt_u64(max), opt_u64(equal));
+            let from_form = p.from_form();
+            quote_spanned! {span=>
+                #rules::length(__fa_cx, &#name, __fa_v, <#inner as #from_form>::LIST, #min, #max, #equal, #options)
+            }
+        }
+        RuleKind::Range { min, max, exclusive_min, exclusive_max } => {
+            let (min, max) = (opt_bound(min), opt_bound(max));
+            let (exclusive_min, exclusive_max) = (opt_bound(exclusive_min), opt_bound(exclusive_max));
+            quote_spanned! {span=>
+                #rules::range(__fa_cx, &#name, __fa_v, #min, #max, #exclusive_min, #exclusive_max, #options)
+            }
+        }
+        RuleKind::Regex { path } => {
+            quote_spanned!(path.span()=> #rules::regex(__fa_cx, &#name, __fa_v, &(#path), #options))
+        }
+        RuleKind::Contains { pattern } => {
+            quote_spanned!(span=> #rules::contains(__fa_cx, &#name, __fa_v, #pattern, #options))
+        }
+        RuleKind::DoesNotContain { pattern } => {
+            quote_spanned!(span=> #rules::does_not_contain(__fa_cx, &#name, __fa_v, #pattern, #options))
+        }
+        RuleKind::Custom { function } => {
+            let call = quote_spanned!(function.span()=> #function(__fa_v));
+            quote!(#rules::custom(__fa_cx, &#name, #call, #options))
+        }
+        RuleKind::Required | RuleKind::MustMatch { .. } | RuleKind::Nested => quote!(true),
+    }
+}
+
+/// A bound for `range` on this field: an integer literal on a float field is written as a float
+/// (`range(min = 1)` on an `f64` means `1.0`, as people expect).
+fn number_for(expr: &Expr, field: &Field<'_>) -> TokenStream {
+    let is_int_literal = match expr {
+        Expr::Lit(ExprLit { lit: Lit::Int(_), .. }) => true,
+        Expr::Unary(ExprUnary { op: UnOp::Neg(_), expr, .. }) => {
+            matches!(&**expr, Expr::Lit(ExprLit { lit: Lit::Int(_), .. }))
+        }
+        _ => false,
+    };
+    if is_int_literal && field.kind.kind == Kind::Float {
+        let inner = field.kind.inner;
+        quote_spanned!(expr.span()=> (#expr) as #inner)
+    } else {
+        expr.to_token_stream()
+    }
+}
+
+fn rule_options(message: Option<&LitStr>, code: Option<&LitStr>, p: &Paths) -> TokenStream {
+    let rule_options = p.rule_options();
+    let some = p.some();
+    let none = p.none();
+    let message = message.map_or_else(|| quote!(#none), |m| quote!(#some(#m)));
+    let code = code.map_or_else(|| quote!(#none), |c| quote!(#some(#c)));
+    quote!(#rule_options { message: #message, code: #code })
+}
+
+/// The `FieldSchema` of one field: shaped by its type, then its rules, then its options.
+fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
+    let (field_schema, from_form, some, none, as_regex) =
+        (p.field_schema(), p.from_form(), p.some(), p.none(), p.as_regex());
+    let ty = field.ty;
+    let html = field.html_name();
+    let label = field.label();
+    let mut steps = Vec::new();
+    let to_string = |expr: &Expr| {
+        let expr = number_for(expr, field);
+        quote!(#some(::std::string::ToString::to_string(&(#expr))))
+    };
+    for rule in &field.rules {
+        let step = match &rule.kind {
+            RuleKind::Length { min, max, equal } => {
+                let u = |e: &Option<Expr>| {
+                    e.as_ref().map_or_else(|| quote!(#none), |e| quote!(#some((#e) as u64)))
+                };
+                let (min, max, equal) = (u(min), u(max), u(equal));
+                quote!(__fa_field.apply_length(#min, #max, #equal);)
+            }
+            RuleKind::Range { min, max, .. } => {
+                let s = |e: &Option<Expr>| e.as_ref().map_or_else(|| quote!(#none), &to_string);
+                let (min, max) = (s(min), s(max));
+                quote!(__fa_field.apply_range(#min, #max);)
+            }
+            RuleKind::Email => quote!(__fa_field.apply_email();),
+            RuleKind::Url => quote!(__fa_field.apply_url();),
+            RuleKind::Regex { path } => {
+                quote!(__fa_field.apply_regex(#as_regex::as_regex(&(#path)).as_str());)
+            }
+            _ => continue,
+        };
+        steps.push(step);
+    }
+    let o = &field.options;
+    let str_option =
+        |value: &Option<LitStr>| value.as_ref().map_or_else(|| quote!(#none), |v| quote!(#some(#v)));
+    let (help, placeholder) = (str_option(&o.help), str_option(&o.placeholder));
+    if let Some(scale) = &o.scale {
+        steps.push(quote!(__fa_field.apply_scale(#scale);));
+    }
+    if let Some(step) = &o.step {
+        steps.push(quote!(__fa_field.apply_step(::std::string::ToString::to_string(#step));));
+    }
+    if o.secret.is_some() {
+        steps.push(quote!(__fa_field.apply_secret();));
+    }
+    if o.textarea.is_some() {
+        steps.push(quote!(__fa_field.apply_textarea();));
+    }
+    if o.radio.is_some() {
+        steps.push(quote!(__fa_field.apply_radio();));
+    }
+    if o.select.is_some() {
+        steps.push(quote!(__fa_field.apply_select();));
+    }
+    if let Some(accept) = &o.accept {
+        steps.push(quote!(__fa_field.apply_accept(#accept);));
+    }
+    if o.default.is_some() {
+        steps.push(quote!(__fa_field.apply_default();));
+    }
+    if o.hidden.is_some() {
+        steps.push(quote!(__fa_field.apply_hidden();));
+    }
+    let shape = quote_spanned!(ty.span()=> <#ty as #from_form>::shape());
+    quote! {{
+        let mut __fa_field = #field_schema::new(#html, #label, #shape);
+        __fa_field.help = #help;
+        __fa_field.placeholder = #placeholder;
+        #(#steps)*
+        __fa_field
+    }}
+}
+
+fn choice_impls(choices: &Choices<'_>, p: &Paths) -> TokenStream {
+    let ident = choices.ident;
+    let (from_field_value, choices_trait, choice, field_error, shape, result, ok, err) = (
+        p.from_field_value(),
+        p.choices(),
+        p.choice(),
+        p.field_error(),
+        p.shape(),
+        p.result(),
+        p.ok(),
+        p.err(),
+    );
+    let values: Vec<String> = choices.variants.iter().map(|v| v.value()).collect();
+    let labels: Vec<String> = choices.variants.iter().map(|v| v.label()).collect();
+    let variants: Vec<&syn::Ident> = choices.variants.iter().map(|v| v.ident).collect();
+    let indices = 0..variants.len();
+    quote! {
+        #[automatically_derived]
+        impl #from_field_value for #ident {
+            fn from_text(__fa_text: &str) -> #result<Self, #field_error> {
+                match __fa_text.trim() {
+                    #(#values => #ok(Self::#variants),)*
+                    _ => #err(#field_error::new("invalid_choice")),
+                }
+            }
+
+            fn shape() -> #shape {
+                #shape::select(<Self as #choices_trait>::CHOICES)
+            }
+        }
+
+        #[automatically_derived]
+        impl #choices_trait for #ident {
+            const CHOICES: &'static [#choice] = &[#(#choice { value: #values, label: #labels }),*];
+
+            fn choice(&self) -> &'static #choice {
+                match self {
+                    #(Self::#variants => &<Self as #choices_trait>::CHOICES[#indices],)*
+                }
+            }
+        }
+    }
+}

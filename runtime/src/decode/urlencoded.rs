@@ -1,0 +1,278 @@
+//! `application/x-www-form-urlencoded` bodies and GET query strings.
+//!
+//! The format is `name=value` pairs separated by `&`, with `+` for a space and `%XX` for any
+//! byte. Unlike the lenient decoders most crates use, a malformed `%` escape or a name or value
+//! that is not UTF-8 once decoded is an error rather than silently altered text.
+
+use std::borrow::Cow;
+
+use percent_encoding::percent_decode;
+
+use super::{DecodeError, Limits};
+use crate::FormData;
+
+/// Decodes an `application/x-www-form-urlencoded` body (what a browser sends for a `<form
+/// method=post>` without `enctype`).
+///
+/// Pairs are separated by `&`; empty pairs (`a=1&&b=2`) are skipped and a pair without `=` is a
+/// name with an empty value. `+` decodes to a space and `%XX` to the byte `XX`. Names and values
+/// keep their order, repeated names included.
+///
+/// # Errors
+///
+/// A `%` not followed by two hexadecimal digits, a name or value that is not UTF-8 once decoded,
+/// or a submission beyond `limits` (checked pair by pair, so a huge submission is rejected as
+/// soon as it crosses a limit).
+///
+/// ```
+/// use formaction::decode::decode_urlencoded;
+/// use formaction::Limits;
+///
+/// let data = decode_urlencoded(b"name=Ada+Lovelace&tags=a&tags=b%26c", &Limits::default())?;
+/// assert_eq!(data.text("name"), Some("Ada Lovelace"));
+/// assert_eq!(data.texts("tags").collect::<Vec<_>>(), ["a", "b&c"]);
+/// # Ok::<(), formaction::DecodeError>(())
+/// ```
+pub fn decode_urlencoded(body: &[u8], limits: &Limits) -> Result<FormData, DecodeError> {
+    decode_pairs(body, 0, limits)
+}
+
+/// Decodes a query string (what a browser sends for a `<form method=get>`), with or without its
+/// leading `?`, by the same rules as [`decode_urlencoded`].
+///
+/// Byte positions in errors count from the start of `query` as given.
+///
+/// ```
+/// use formaction::decode::decode_query;
+/// use formaction::Limits;
+///
+/// let data = decode_query("?q=rust+forms&page=2", &Limits::default())?;
+/// assert_eq!(data.text("q"), Some("rust forms"));
+/// # Ok::<(), formaction::DecodeError>(())
+/// ```
+pub fn decode_query(query: &str, limits: &Limits) -> Result<FormData, DecodeError> {
+    match query.strip_prefix('?') {
+        Some(rest) => decode_pairs(rest.as_bytes(), 1, limits),
+        None => decode_pairs(query.as_bytes(), 0, limits),
+    }
+}
+
+/// Splits `input` into pairs and decodes them; `base` is the position of `input` in what the
+/// caller was given, for error positions.
+fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, DecodeError> {
+    let mut data = FormData::new();
+    let mut pair_start = base;
+    for pair in input.split(|&byte| byte == b'&') {
+        let pair_offset = pair_start;
+        pair_start += pair.len() + 1;
+        if pair.is_empty() {
+            continue;
+        }
+        if data.len() >= limits.max_fields {
+            return Err(DecodeError::TooManyFields { limit: limits.max_fields });
+        }
+
+        let (raw_name, raw_value, value_offset) = match pair.iter().position(|&byte| byte == b'=') {
+            Some(eq) => (&pair[..eq], &pair[eq + 1..], pair_offset + eq + 1),
+            None => (pair, &[][..], pair_offset + pair.len()),
+        };
+
+        if decoded_len(raw_name, pair_offset)? > limits.max_name_bytes {
+            return Err(DecodeError::name_too_long(&unescape(raw_name), limits.max_name_bytes));
+        }
+        let name = into_string(unescape(raw_name))
+            .ok_or(DecodeError::InvalidUtf8Name { offset: Some(pair_offset) })?;
+
+        if decoded_len(raw_value, value_offset)? > limits.max_field_bytes {
+            return Err(DecodeError::FieldTooLarge { name, limit: limits.max_field_bytes });
+        }
+        let value = match into_string(unescape(raw_value)) {
+            Some(value) => value,
+            None => return Err(DecodeError::InvalidUtf8Value { name }),
+        };
+
+        data.push_text(name, value);
+    }
+    Ok(data)
+}
+
+/// Checks that every `%` in `raw` starts an escape of two hexadecimal digits, and answers the
+/// length `raw` decodes to. `offset` is the position of `raw` for the error.
+fn decoded_len(raw: &[u8], offset: usize) -> Result<usize, DecodeError> {
+    let mut escapes = 0;
+    let mut rest_start = 0;
+    while let Some(found) = raw[rest_start..].iter().position(|&byte| byte == b'%') {
+        let percent = rest_start + found;
+        let is_hex = |at: usize| raw.get(at).is_some_and(u8::is_ascii_hexdigit);
+        if !(is_hex(percent + 1) && is_hex(percent + 2)) {
+            return Err(DecodeError::InvalidPercentEncoding { offset: offset + percent });
+        }
+        escapes += 1;
+        rest_start = percent + 3;
+    }
+    Ok(raw.len() - 2 * escapes)
+}
+
+/// Decodes `+` and `%XX` escapes (already checked by [`decoded_len`]).
+fn unescape(raw: &[u8]) -> Cow<'_, [u8]> {
+    if raw.contains(&b'+') {
+        let spaced: Vec<u8> = raw.iter().map(|&byte| if byte == b'+' { b' ' } else { byte }).collect();
+        Cow::Owned(percent_decode(&spaced).collect())
+    } else {
+        percent_decode(raw).into()
+    }
+}
+
+fn into_string(bytes: Cow<'_, [u8]>) -> Option<String> {
+    match bytes {
+        Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(str::to_owned),
+        Cow::Owned(bytes) => String::from_utf8(bytes).ok(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FieldValue;
+
+    fn decode(body: &str) -> Result<FormData, DecodeError> {
+        decode_urlencoded(body.as_bytes(), &Limits::default())
+    }
+
+    fn pairs(data: &FormData) -> Vec<(&str, &str)> {
+        data.iter().map(|(name, value)| (name, value.as_text().unwrap_or("<file>"))).collect()
+    }
+
+    fn message(result: Result<FormData, DecodeError>) -> String {
+        match result {
+            Ok(data) => panic!("expected an error, decoded {data:?}"),
+            Err(error) => error.to_string(),
+        }
+    }
+
+    #[test]
+    fn keeps_order_and_repeated_names() {
+        let data = decode("b=2&a=1&b=3&c=&b=4").unwrap();
+        assert_eq!(pairs(&data), [("b", "2"), ("a", "1"), ("b", "3"), ("c", ""), ("b", "4")]);
+        assert!(data.iter().all(|(_, value)| matches!(value, FieldValue::Text(_))));
+    }
+
+    #[test]
+    fn plus_and_percent_20_are_spaces_but_percent_2b_is_a_plus() {
+        let data = decode("full+name=Ada+Lovelace&city=New%20York&sum=1%2B1&both=a+%20+b").unwrap();
+        assert_eq!(
+            pairs(&data),
+            [("full name", "Ada Lovelace"), ("city", "New York"), ("sum", "1+1"), ("both", "a   b")]
+        );
+    }
+
+    #[test]
+    fn escaped_separators_are_data() {
+        let data = decode("a%3Db=c%26d&e==f").unwrap();
+        assert_eq!(pairs(&data), [("a=b", "c&d"), ("e", "=f")]);
+    }
+
+    #[test]
+    fn multibyte_utf8_escaped_or_raw() {
+        let data = decode("%E5%90%8D%E5%89%8D=%C3%A9t%C3%A9&raw=caf\u{e9}&emoji=%F0%9F%A6%80").unwrap();
+        assert_eq!(pairs(&data), [("名前", "été"), ("raw", "café"), ("emoji", "🦀")]);
+    }
+
+    #[test]
+    fn lowercase_hex_is_accepted() {
+        let data = decode("a=%c3%a9").unwrap();
+        assert_eq!(data.text("a"), Some("é"));
+    }
+
+    #[test]
+    fn pair_without_equals_is_an_empty_value_and_empty_pairs_are_skipped() {
+        let data = decode("&a=1&&flag&=x&b=2&").unwrap();
+        assert_eq!(pairs(&data), [("a", "1"), ("flag", ""), ("", "x"), ("b", "2")]);
+        assert!(decode("").unwrap().is_empty());
+        assert!(decode("&&&").unwrap().is_empty());
+    }
+
+    #[test]
+    fn bad_percent_escapes_are_errors_with_their_position() {
+        assert_eq!(message(decode("name=Ada&notes=100%")), "invalid percent-encoding at byte 18");
+        assert_eq!(message(decode("name=Ada&notes=100%25&x=%zz")), "invalid percent-encoding at byte 24");
+        assert_eq!(message(decode("a=%4")), "invalid percent-encoding at byte 2");
+        assert_eq!(message(decode("a%g1=1")), "invalid percent-encoding at byte 1");
+        assert_eq!(message(decode("%=1")), "invalid percent-encoding at byte 0");
+        assert_eq!(message(decode("a=%%41")), "invalid percent-encoding at byte 2");
+    }
+
+    #[test]
+    fn invalid_utf8_is_an_error_naming_the_field() {
+        assert_eq!(message(decode("name=%FF")), "the value of `name` is not valid UTF-8");
+        assert_eq!(message(decode("ok=1&name=%C3")), "the value of `name` is not valid UTF-8");
+        assert_eq!(
+            message(decode_urlencoded(b"name=\xff", &Limits::default())),
+            "the value of `name` is not valid UTF-8"
+        );
+        assert_eq!(message(decode("ok=1&n%FFme=x")), "the field name at byte 5 is not valid UTF-8");
+    }
+
+    #[test]
+    fn field_limit_counts_entries_and_stops_early() {
+        let limits = Limits::default().with_max_fields(3);
+        assert_eq!(decode_urlencoded(b"a=1&b=2&&a=3", &limits).unwrap().len(), 3);
+        let error = decode_urlencoded(b"a=1&b=2&a=3&c=4", &limits).unwrap_err();
+        assert_eq!(error.to_string(), "too many fields: the limit is 3");
+        assert!(error.is_limit());
+        // The fifth pair is malformed, but the limit is noticed at the fourth: decoding stops there.
+        let error = decode_urlencoded(b"a=1&b=2&a=3&c=4&d=%", &limits).unwrap_err();
+        assert_eq!(error.to_string(), "too many fields: the limit is 3");
+    }
+
+    #[test]
+    fn default_field_limit() {
+        let body = vec!["a=1"; 1000].join("&");
+        assert_eq!(decode(&body).unwrap().len(), 1000);
+        let error = decode(&format!("{body}&a=1")).unwrap_err();
+        assert_eq!(error.to_string(), "too many fields: the limit is 1000");
+    }
+
+    #[test]
+    fn value_limit_counts_decoded_bytes() {
+        let limits = Limits::default().with_max_field_bytes(4);
+        let data = decode_urlencoded(b"notes=%C3%A9%C3%A9&other=ab+d", &limits).unwrap();
+        assert_eq!(data.text("notes"), Some("éé"));
+        let error = decode_urlencoded(b"notes=abcde", &limits).unwrap_err();
+        assert_eq!(error.to_string(), "the value of `notes` is larger than the limit of 4 bytes");
+        assert!(error.is_limit());
+    }
+
+    #[test]
+    fn name_limit_counts_decoded_bytes() {
+        let limits = Limits::default().with_max_name_bytes(4);
+        assert!(decode_urlencoded(b"%61bcd=1&a+b+=2", &limits).is_ok());
+        let error = decode_urlencoded(b"abcde=1", &limits).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "a field name is longer than the limit of 4 bytes (it starts with `abcde`)"
+        );
+        assert!(error.is_limit());
+    }
+
+    #[test]
+    fn query_strings_with_or_without_question_mark() {
+        let limits = Limits::default();
+        let with = decode_query("?q=rust+forms&page=2&page=3", &limits).unwrap();
+        let without = decode_query("q=rust+forms&page=2&page=3", &limits).unwrap();
+        assert_eq!(with, without);
+        assert_eq!(pairs(&with), [("q", "rust forms"), ("page", "2"), ("page", "3")]);
+        assert!(decode_query("?", &limits).unwrap().is_empty());
+        assert!(decode_query("", &limits).unwrap().is_empty());
+        // Only one leading `?` is the separator; a second one is part of the name.
+        assert_eq!(pairs(&decode_query("??a=1", &limits).unwrap()), [("?a", "1")]);
+        assert_eq!(
+            decode_query("?a=1&b=%x1", &limits).unwrap_err().to_string(),
+            "invalid percent-encoding at byte 7"
+        );
+        assert_eq!(
+            decode_query("a=1&b=%x1", &limits).unwrap_err().to_string(),
+            "invalid percent-encoding at byte 6"
+        );
+    }
+}

@@ -1,0 +1,454 @@
+//! What went wrong with a submission, in the shape zod made familiar.
+//!
+//! A [`FormErrors`] holds form-level errors and errors per field, each field keyed by its exact
+//! HTML `name` (`"email"`, `"address.city"`, `"items[0].name"`), so a browser script can find the
+//! control. Every [`FieldError`] has a stable `code` and parameters (`{"code": "too_short",
+//! "min": 8}`) for translation, and a message for people that comes from the rule's own `message`
+//! or from the installed [`Messages`] catalogue.
+//!
+//! Serialised, it reads:
+//!
+//! ```json
+//! {
+//!   "formErrors": ["Passwords do not match"],
+//!   "fieldErrors": {"email": ["Enter a valid email address"]},
+//!   "issues": [
+//!     {"name": null, "code": "passwords", "message": "Passwords do not match"},
+//!     {"name": "email", "code": "invalid_email", "message": "Enter a valid email address"}
+//!   ]
+//! }
+//! ```
+//!
+//! `formErrors` and `fieldErrors` are exactly zod's `flatten()`; `issues` adds the codes and
+//! parameters that zod and Conform leave out (Django's `as_json()` has them).
+
+use std::borrow::Cow;
+use std::fmt;
+
+use serde::ser::{SerializeMap, SerializeSeq};
+use serde::{Serialize, Serializer};
+use serde_json::Value;
+
+use crate::messages;
+
+/// One error: a stable code, its parameters, and optionally a message chosen by the developer.
+///
+/// ```
+/// use formaction::FieldError;
+///
+/// let error = FieldError::new("too_short").with_param("min", 8);
+/// assert_eq!(error.message(), "Must be at least 8 characters");
+/// let custom = FieldError::new("taken").with_message("INV-0001 is already taken");
+/// assert_eq!(custom.message(), "INV-0001 is already taken");
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    code: Cow<'static, str>,
+    params: Vec<(Cow<'static, str>, Value)>,
+    message: Option<Cow<'static, str>>,
+}
+
+impl FieldError {
+    /// An error with a stable `code` such as `"required"` or `"too_short"`; its message comes from
+    /// the installed catalogue (see [`crate::messages`]).
+    pub fn new(code: impl Into<Cow<'static, str>>) -> Self {
+        FieldError { code: code.into(), params: Vec::new(), message: None }
+    }
+
+    /// Adds a parameter that the message (and clients) can use, such as `min` for `too_short`.
+    pub fn with_param(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<Value>) -> Self {
+        self.params.push((name.into(), value.into()));
+        self
+    }
+
+    /// Sets the message shown to people, in place of the catalogue's.
+    pub fn with_message(mut self, message: impl Into<Cow<'static, str>>) -> Self {
+        self.message = Some(message.into());
+        self
+    }
+
+    /// Replaces the code (the message is left as it is).
+    pub fn with_code(mut self, code: impl Into<Cow<'static, str>>) -> Self {
+        self.code = code.into();
+        self
+    }
+
+    /// The stable code, for programs and translations.
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    /// The value of the parameter `name`, if set.
+    pub fn param(&self, name: &str) -> Option<&Value> {
+        self.params.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// Every parameter, in the order they were added.
+    pub fn params(&self) -> impl Iterator<Item = (&str, &Value)> {
+        self.params.iter().map(|(n, v)| (n.as_ref(), v))
+    }
+
+    /// The message chosen by the developer, if any (without falling back to the catalogue).
+    pub fn custom_message(&self) -> Option<&str> {
+        self.message.as_deref()
+    }
+
+    /// The message for people: the developer's own, or the installed catalogue's.
+    pub fn message(&self) -> Cow<'_, str> {
+        match &self.message {
+            Some(message) => Cow::Borrowed(message),
+            None => messages::installed().message(self),
+        }
+    }
+
+    /// The message from a given catalogue (the developer's own message still wins), for answering
+    /// in the language of one request.
+    pub fn message_in<'a>(&'a self, catalogue: &dyn messages::Messages) -> Cow<'a, str> {
+        match &self.message {
+            Some(message) => Cow::Borrowed(message),
+            None => catalogue.message(self),
+        }
+    }
+
+    /// Converts an error from the `validator` crate (returned by a `custom` rule function), keeping
+    /// its code, parameters and message.
+    pub fn from_validation_error(error: validator::ValidationError) -> Self {
+        let mut params: Vec<(Cow<'static, str>, Value)> =
+            error.params.into_iter().filter(|(name, _)| name != "value").collect();
+        params.sort_by(|a, b| a.0.cmp(&b.0));
+        FieldError { code: error.code, params, message: error.message }
+    }
+}
+
+impl fmt::Display for FieldError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
+impl std::error::Error for FieldError {}
+
+impl From<validator::ValidationError> for FieldError {
+    fn from(error: validator::ValidationError) -> Self {
+        FieldError::from_validation_error(error)
+    }
+}
+
+/// Every error of one submission: form-level errors, and errors by field name, in the order they
+/// were found.
+///
+/// ```
+/// use formaction::{FieldError, FormErrors};
+///
+/// let mut errors = FormErrors::new();
+/// errors.add("email", FieldError::new("invalid_email"));
+/// errors.add_form_error(FieldError::new("rate_limited").with_message("Try again in a minute"));
+/// assert_eq!(
+///     serde_json::to_value(errors.flatten()).unwrap(),
+///     serde_json::json!({
+///         "formErrors": ["Try again in a minute"],
+///         "fieldErrors": {"email": ["Enter a valid email address"]}
+///     })
+/// );
+/// ```
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FormErrors {
+    form: Vec<FieldError>,
+    fields: Vec<(String, Vec<FieldError>)>,
+}
+
+impl FormErrors {
+    /// No errors.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Whether there is no error at all.
+    pub fn is_empty(&self) -> bool {
+        self.form.is_empty() && self.fields.is_empty()
+    }
+
+    /// The number of errors, form-level and per field.
+    pub fn len(&self) -> usize {
+        self.form.len() + self.fields.iter().map(|(_, errors)| errors.len()).sum::<usize>()
+    }
+
+    /// Adds an error to the field named `name` (its HTML name, such as `"items[0].name"`).
+    pub fn add(&mut self, name: impl AsRef<str> + Into<String>, error: FieldError) {
+        match self.fields.iter_mut().find(|(n, _)| n == name.as_ref()) {
+            Some((_, errors)) => errors.push(error),
+            None => self.fields.push((name.into(), vec![error])),
+        }
+    }
+
+    /// Adds an error about the form as a whole.
+    pub fn add_form_error(&mut self, error: FieldError) {
+        self.form.push(error);
+    }
+
+    /// Adds a form-level error with a message of the developer's own ("That invoice number is taken"),
+    /// with the code `"custom"`.
+    pub fn add_form_message(&mut self, message: impl Into<Cow<'static, str>>) {
+        self.form.push(FieldError::new("custom").with_message(message));
+    }
+
+    /// Adds an error to a field with a message of the developer's own and the code `"custom"`.
+    pub fn add_message(
+        &mut self,
+        name: impl AsRef<str> + Into<String>,
+        message: impl Into<Cow<'static, str>>,
+    ) {
+        self.add(name, FieldError::new("custom").with_message(message));
+    }
+
+    /// Moves every error of `other` into this one.
+    pub fn merge(&mut self, other: FormErrors) {
+        self.form.extend(other.form);
+        for (name, errors) in other.fields {
+            for error in errors {
+                self.add(name.as_str(), error);
+            }
+        }
+    }
+
+    /// The form-level errors.
+    pub fn form_errors(&self) -> &[FieldError] {
+        &self.form
+    }
+
+    /// The errors of the field named `name` (empty when it has none).
+    pub fn field(&self, name: &str) -> &[FieldError] {
+        self.fields.iter().find(|(n, _)| n == name).map(|(_, e)| e.as_slice()).unwrap_or(&[])
+    }
+
+    /// Whether the field named `name` has an error.
+    pub fn has_field_error(&self, name: &str) -> bool {
+        !self.field(name).is_empty()
+    }
+
+    /// Every field that has errors, with them, in the order the fields were first found invalid.
+    pub fn fields(&self) -> impl Iterator<Item = (&str, &[FieldError])> {
+        self.fields.iter().map(|(name, errors)| (name.as_str(), errors.as_slice()))
+    }
+
+    /// Removes every error of the field named `name` and returns them.
+    pub fn take_field(&mut self, name: &str) -> Vec<FieldError> {
+        match self.fields.iter().position(|(n, _)| n == name) {
+            Some(i) => self.fields.remove(i).1,
+            None => Vec::new(),
+        }
+    }
+
+    /// zod's flattened shape: `{"formErrors": [...], "fieldErrors": {...}}`, messages only.
+    pub fn flatten(&self) -> Flattened<'_> {
+        Flattened { errors: self, catalogue: None }
+    }
+
+    /// The same shape with messages from another catalogue (a request's language).
+    pub fn flatten_in<'a>(&'a self, catalogue: &'a dyn messages::Messages) -> Flattened<'a> {
+        Flattened { errors: self, catalogue: Some(catalogue) }
+    }
+
+    /// `Ok(())` when there is no error, so a caller can write `errors.into_result()?`.
+    pub fn into_result(self) -> Result<(), FormErrors> {
+        if self.is_empty() { Ok(()) } else { Err(self) }
+    }
+}
+
+impl fmt::Display for FormErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut first = true;
+        let mut sep = |f: &mut fmt::Formatter<'_>| {
+            if !std::mem::take(&mut first) {
+                f.write_str("; ")?;
+            }
+            Ok(())
+        };
+        for error in &self.form {
+            sep(f)?;
+            write!(f, "{error}")?;
+        }
+        for (name, errors) in &self.fields {
+            for error in errors {
+                sep(f)?;
+                write!(f, "{name}: {error}")?;
+            }
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for FormErrors {}
+
+impl From<FieldError> for FormErrors {
+    /// A single form-level error.
+    fn from(error: FieldError) -> Self {
+        FormErrors { form: vec![error], fields: Vec::new() }
+    }
+}
+
+/// [`FormErrors`] seen as zod's flattened shape; see [`FormErrors::flatten`].
+pub struct Flattened<'a> {
+    errors: &'a FormErrors,
+    catalogue: Option<&'a dyn messages::Messages>,
+}
+
+impl Flattened<'_> {
+    fn message<'e>(&self, error: &'e FieldError) -> Cow<'e, str> {
+        match self.catalogue {
+            Some(catalogue) => error.message_in(catalogue),
+            None => error.message(),
+        }
+    }
+}
+
+struct Messages<'a, 'b>(&'a Flattened<'b>, &'a [FieldError]);
+
+impl Serialize for Messages<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(Some(self.1.len()))?;
+        for error in self.1 {
+            seq.serialize_element(&self.0.message(error))?;
+        }
+        seq.end()
+    }
+}
+
+struct FieldMap<'a, 'b>(&'a Flattened<'b>);
+
+impl Serialize for FieldMap<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let fields = &self.0.errors.fields;
+        let mut map = serializer.serialize_map(Some(fields.len()))?;
+        for (name, errors) in fields {
+            map.serialize_entry(name, &Messages(self.0, errors))?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Flattened<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("formErrors", &Messages(self, &self.errors.form))?;
+        map.serialize_entry("fieldErrors", &FieldMap(self))?;
+        map.end()
+    }
+}
+
+/// One issue of the `issues` list: `{"name": ..., "code": ..., "message": ..., <params>}`.
+struct Issue<'a, 'b> {
+    flat: &'a Flattened<'b>,
+    name: Option<&'a str>,
+    error: &'a FieldError,
+}
+
+impl Serialize for Issue<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3 + self.error.params.len()))?;
+        map.serialize_entry("name", &self.name)?;
+        map.serialize_entry("code", &self.error.code)?;
+        map.serialize_entry("message", &self.flat.message(self.error))?;
+        for (param, value) in &self.error.params {
+            if !matches!(param.as_ref(), "name" | "code" | "message") {
+                map.serialize_entry(param, value)?;
+            }
+        }
+        map.end()
+    }
+}
+
+struct Issues<'a, 'b>(&'a Flattened<'b>);
+
+impl Serialize for Issues<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let errors = self.0.errors;
+        let mut seq = serializer.serialize_seq(Some(errors.len()))?;
+        for error in &errors.form {
+            seq.serialize_element(&Issue { flat: self.0, name: None, error })?;
+        }
+        for (name, field_errors) in &errors.fields {
+            for error in field_errors {
+                seq.serialize_element(&Issue { flat: self.0, name: Some(name), error })?;
+            }
+        }
+        seq.end()
+    }
+}
+
+impl Serialize for FormErrors {
+    /// zod's flattened shape plus `issues`, the list with codes and parameters.
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let flat = self.flatten();
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("formErrors", &Messages(&flat, &self.form))?;
+        map.serialize_entry("fieldErrors", &FieldMap(&flat))?;
+        map.serialize_entry("issues", &Issues(&flat))?;
+        map.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use serde_json::json;
+
+    use super::*;
+
+    #[test]
+    fn serialises_zods_shape_with_issues() {
+        let mut errors = FormErrors::new();
+        errors.add("password", FieldError::new("too_short").with_param("min", 8));
+        errors.add("items[0].name", FieldError::new("required"));
+        errors.add("password", FieldError::new("invalid_format").with_message("Add a digit"));
+        errors.add_form_message("Passwords do not match");
+        assert_eq!(
+            serde_json::to_value(&errors).unwrap(),
+            json!({
+                "formErrors": ["Passwords do not match"],
+                "fieldErrors": {
+                    "password": ["Must be at least 8 characters", "Add a digit"],
+                    "items[0].name": ["This field is required"]
+                },
+                "issues": [
+                    {"name": null, "code": "custom", "message": "Passwords do not match"},
+                    {"name": "password", "code": "too_short", "message": "Must be at least 8 characters", "min": 8},
+                    {"name": "password", "code": "invalid_format", "message": "Add a digit"},
+                    {"name": "items[0].name", "code": "required", "message": "This field is required"}
+                ]
+            })
+        );
+        assert_eq!(errors.len(), 4);
+        assert_eq!(
+            errors.to_string(),
+            "Passwords do not match; password: Must be at least 8 characters; password: Add a digit; \
+             items[0].name: This field is required"
+        );
+    }
+
+    #[test]
+    fn merge_and_take() {
+        let mut a = FormErrors::new();
+        a.add("x", FieldError::new("required"));
+        let mut b = FormErrors::new();
+        b.add("x", FieldError::new("too_long").with_param("max", 3));
+        b.add("y", FieldError::new("required"));
+        a.merge(b);
+        assert_eq!(a.field("x").len(), 2);
+        assert_eq!(a.take_field("x").len(), 2);
+        assert!(!a.has_field_error("x"));
+        assert!(a.has_field_error("y"));
+        assert!(FormErrors::new().into_result().is_ok());
+    }
+
+    #[test]
+    fn converts_validator_errors() {
+        let mut error = validator::ValidationError::new("weekday");
+        error.add_param("day".into(), &"Sunday");
+        error.add_param("value".into(), &"secret input");
+        let converted = FieldError::from(error.with_message("No deliveries on Sunday".into()));
+        assert_eq!(converted.code(), "weekday");
+        assert_eq!(converted.param("day"), Some(&json!("Sunday")));
+        assert_eq!(converted.param("value"), None, "the submitted value is never echoed in an error");
+        assert_eq!(converted.message(), "No deliveries on Sunday");
+    }
+}

@@ -1,0 +1,164 @@
+//! Messages for people, replaceable as a set.
+//!
+//! Every error has a stable code; the message shown for it comes from the catalogue installed for
+//! the process (English unless replaced), unless the rule carries its own `message = "..."`. To
+//! answer in another language, implement [`Messages`] and [`install`] it at start-up, or pass a
+//! catalogue per request to [`FormErrors::flatten_in`](crate::FormErrors::flatten_in).
+//!
+//! ```
+//! use std::borrow::Cow;
+//! use formaction::FieldError;
+//! use formaction::messages::{English, Messages};
+//!
+//! struct Norwegian;
+//!
+//! impl Messages for Norwegian {
+//!     fn message(&self, error: &FieldError) -> Cow<'static, str> {
+//!         match error.code() {
+//!             "required" => "Dette feltet må fylles ut".into(),
+//!             _ => English.message(error), // anything not translated yet
+//!         }
+//!     }
+//! }
+//!
+//! let error = FieldError::new("required");
+//! assert_eq!(error.message_in(&Norwegian), "Dette feltet må fylles ut");
+//! assert_eq!(error.message(), "This field is required");
+//! ```
+//!
+//! # Codes
+//!
+//! | code | parameters | English message |
+//! |---|---|---|
+//! | `required` | | This field is required |
+//! | `too_short` / `too_long` / `wrong_length` | `min` / `max` / `equal` | Must be at least 8 characters |
+//! | `too_few` / `too_many` / `wrong_count` | `min` / `max` / `equal` | Choose at least 1 |
+//! | `too_small` / `too_big` | `min` / `max` | Must be at least 0.01 |
+//! | `not_greater` / `not_less` | `min` / `max` | Must be greater than 0 |
+//! | `invalid_email` / `invalid_url` | | Enter a valid email address |
+//! | `invalid_format` | | Enter a value in the expected format |
+//! | `missing_text` / `forbidden_text` | `needle` | Must contain “@” |
+//! | `mismatch` | `other` | Must match password |
+//! | `control_character` | | Must not contain control characters |
+//! | `invalid_integer` | | Enter a whole number |
+//! | `invalid_number` | | Enter a number |
+//! | `out_of_range` | `min`, `max` | Enter a number from 0 to 255 |
+//! | `too_many_decimals` | `scale` | Use at most 2 decimal places |
+//! | `invalid_boolean` | | Choose yes or no |
+//! | `invalid_char` | | Enter a single character |
+//! | `invalid_choice` | | Choose one of the options |
+//! | `invalid_date` / `invalid_time` / `invalid_datetime` | | Enter a real date |
+//! | `invalid_decimal` | | Enter a number |
+//! | `expected_file` / `expected_text` | | Choose a file |
+//! | `invalid_index` | | This list position is not valid |
+//! | `invalid_ip` | | Enter a valid IP address |
+
+use std::borrow::Cow;
+use std::sync::OnceLock;
+
+use serde_json::Value;
+
+use crate::FieldError;
+
+/// A catalogue of messages: turns an error's code and parameters into words for people.
+pub trait Messages: Send + Sync {
+    /// The message for `error` (whose own custom message, if any, has already been preferred).
+    fn message(&self, error: &FieldError) -> Cow<'static, str>;
+}
+
+/// The built-in English messages.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct English;
+
+fn param(error: &FieldError, name: &str) -> String {
+    match error.param(name) {
+        Some(Value::String(text)) => text.clone(),
+        Some(value) => value.to_string(),
+        None => "?".to_owned(),
+    }
+}
+
+fn plural(error: &FieldError, name: &str, one: &str, many: &str) -> String {
+    let count = param(error, name);
+    let noun = if count == "1" { one } else { many };
+    format!("{count} {noun}")
+}
+
+impl Messages for English {
+    fn message(&self, e: &FieldError) -> Cow<'static, str> {
+        let text = match e.code() {
+            "required" => return "This field is required".into(),
+            "too_short" => format!("Must be at least {}", plural(e, "min", "character", "characters")),
+            "too_long" => format!("Must be at most {}", plural(e, "max", "character", "characters")),
+            "wrong_length" => format!("Must be exactly {}", plural(e, "equal", "character", "characters")),
+            "too_few" => format!("Choose at least {}", param(e, "min")),
+            "too_many" => format!("Choose at most {}", param(e, "max")),
+            "wrong_count" => format!("Choose exactly {}", param(e, "equal")),
+            "too_small" => format!("Must be at least {}", param(e, "min")),
+            "too_big" => format!("Must be at most {}", param(e, "max")),
+            "not_greater" => format!("Must be greater than {}", param(e, "min")),
+            "not_less" => format!("Must be less than {}", param(e, "max")),
+            "invalid_email" => return "Enter a valid email address".into(),
+            "invalid_url" => return "Enter a valid URL".into(),
+            "invalid_format" => return "Enter a value in the expected format".into(),
+            "missing_text" => format!("Must contain “{}”", param(e, "needle")),
+            "forbidden_text" => format!("Must not contain “{}”", param(e, "needle")),
+            "mismatch" => format!("Must match {}", param(e, "other")),
+            "control_character" => return "Must not contain control characters".into(),
+            "invalid_integer" => return "Enter a whole number".into(),
+            "invalid_number" | "invalid_decimal" => return "Enter a number".into(),
+            "out_of_range" => format!("Enter a number from {} to {}", param(e, "min"), param(e, "max")),
+            "too_many_decimals" => {
+                format!("Use at most {}", plural(e, "scale", "decimal place", "decimal places"))
+            }
+            "invalid_boolean" => return "Choose yes or no".into(),
+            "invalid_char" => return "Enter a single character".into(),
+            "invalid_choice" => return "Choose one of the options".into(),
+            "invalid_date" => return "Enter a real date".into(),
+            "invalid_time" => return "Enter a real time".into(),
+            "invalid_datetime" => return "Enter a real date and time".into(),
+            "expected_file" => return "Choose a file".into(),
+            "expected_text" => return "Enter text, not a file".into(),
+            "invalid_index" => return "This list position is not valid".into(),
+            "invalid_ip" => return "Enter a valid IP address".into(),
+            _ => return "This value is not valid".into(),
+        };
+        Cow::Owned(text)
+    }
+}
+
+static INSTALLED: OnceLock<Box<dyn Messages>> = OnceLock::new();
+
+/// Installs the catalogue used for every message of this process. Call it once, at start-up, before
+/// any message is produced.
+///
+/// Returns the catalogue back when one was already installed (or a message was already produced
+/// with the default English one).
+pub fn install(catalogue: impl Messages + 'static) -> Result<(), Box<dyn Messages>> {
+    INSTALLED.set(Box::new(catalogue))
+}
+
+/// The catalogue in use: the installed one, or [`English`].
+pub fn installed() -> &'static dyn Messages {
+    INSTALLED.get_or_init(|| Box::new(English)).as_ref()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_uses_parameters_and_plurals() {
+        let m = |e: FieldError| English.message(&e).into_owned();
+        assert_eq!(m(FieldError::new("too_short").with_param("min", 1)), "Must be at least 1 character");
+        assert_eq!(m(FieldError::new("too_long").with_param("max", 80)), "Must be at most 80 characters");
+        assert_eq!(m(FieldError::new("too_small").with_param("min", 0.01)), "Must be at least 0.01");
+        assert_eq!(
+            m(FieldError::new("out_of_range").with_param("min", 0).with_param("max", 255)),
+            "Enter a number from 0 to 255"
+        );
+        assert_eq!(m(FieldError::new("missing_text").with_param("needle", "@")), "Must contain “@”");
+        assert_eq!(m(FieldError::new("mismatch").with_param("other", "Password")), "Must match Password");
+        assert_eq!(m(FieldError::new("something_new")), "This value is not valid");
+    }
+}

@@ -1,0 +1,115 @@
+//! HTML names of nested and listed fields: `address.city`, `items[0].name`, like Conform and
+//! zod-form-data.
+
+use std::borrow::Cow;
+
+use super::ParseCx;
+use crate::{FieldError, FieldValue, FormData};
+
+/// The name of the field `field` inside the group named `parent` (`""` at the top level):
+/// `child_name("address", "city")` is `"address.city"`.
+pub fn child_name<'a>(parent: &str, field: &'a str) -> Cow<'a, str> {
+    if parent.is_empty() { Cow::Borrowed(field) } else { Cow::Owned(format!("{parent}.{field}")) }
+}
+
+/// The name of item `index` of the list named `list`: `indexed_name("items", 2)` is `"items[2]"`.
+pub fn indexed_name(list: &str, index: usize) -> String {
+    format!("{list}[{index}]")
+}
+
+/// The indices submitted for the list named `list`, ascending and without repeats.
+///
+/// Gaps are kept as sent (a row removed in the browser leaves one), and error names keep the
+/// submitted index, so a script can still find the control. An index that is not a whole number
+/// that fits a `usize` (`items[-1]`, `items[x]`, `items[18446744073709551616]`) is recorded as an
+/// `invalid_index` error on that name and skipped.
+pub fn list_indices(cx: &mut ParseCx<'_>, list: &str) -> Vec<usize> {
+    let data = cx.data();
+    let mut indices = Vec::new();
+    let mut invalid: Vec<&str> = Vec::new();
+    for (name, _) in data.iter() {
+        let Some(rest) = name.strip_prefix(list).and_then(|rest| rest.strip_prefix('[')) else {
+            continue;
+        };
+        let parsed = rest.split_once(']').and_then(|(digits, after)| {
+            let well_formed = !digits.is_empty()
+                && digits.bytes().all(|b| b.is_ascii_digit())
+                && (after.is_empty() || after.starts_with('.') || after.starts_with('['));
+            if well_formed { digits.parse::<usize>().ok() } else { None }
+        });
+        match parsed {
+            Some(index) => indices.push(index),
+            None => {
+                if !invalid.contains(&name) {
+                    invalid.push(name);
+                }
+            }
+        }
+    }
+    for name in invalid {
+        cx.error(name, FieldError::new("invalid_index"));
+    }
+    indices.sort_unstable();
+    indices.dedup();
+    indices
+}
+
+/// Whether nothing was entered in the group named `prefix`: no non-blank value under
+/// `prefix.…` or `prefix[…]` (or anywhere, for the top level `""`).
+pub(crate) fn group_is_blank(data: &FormData, prefix: &str) -> bool {
+    !data.iter().any(|(name, value)| in_group(name, prefix) && !FieldValue::is_blank(value))
+}
+
+fn in_group(name: &str, prefix: &str) -> bool {
+    if prefix.is_empty() {
+        return true;
+    }
+    name.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names() {
+        assert_eq!(child_name("", "city"), "city");
+        assert_eq!(child_name("address", "city"), "address.city");
+        assert_eq!(child_name("items[3]", "name"), "items[3].name");
+        assert_eq!(indexed_name("items", 3), "items[3]");
+    }
+
+    #[test]
+    fn indices_sorted_deduplicated_and_invalid_ones_reported() {
+        let data = FormData::from_pairs([
+            ("items[2].name", "b"),
+            ("items[0].name", "a"),
+            ("items[2].qty", "1"),
+            ("items[-1].name", "x"),
+            ("items[18446744073709551616].name", "x"),
+            ("items[].name", "x"),
+            ("items[1]x", "x"),
+            ("itemsextra[5].name", "not ours"),
+            ("items", "not indexed"),
+        ]);
+        let mut cx = ParseCx::new(&data);
+        assert_eq!(list_indices(&mut cx, "items"), [0, 2]);
+        let errors = cx.into_errors();
+        let names: Vec<&str> = errors.fields().map(|(name, _)| name).collect();
+        assert_eq!(
+            names,
+            ["items[-1].name", "items[18446744073709551616].name", "items[].name", "items[1]x"]
+        );
+        assert!(errors.fields().all(|(_, e)| e[0].code() == "invalid_index"));
+    }
+
+    #[test]
+    fn groups_are_blank_when_every_value_is() {
+        let data = FormData::from_pairs([("address.city", " "), ("addressee", "Ada"), ("items[0].name", "")]);
+        assert!(group_is_blank(&data, "address"));
+        assert!(group_is_blank(&data, "items"));
+        assert!(!group_is_blank(&data, ""));
+        let filled = FormData::from_pairs([("address.city", "Oslo")]);
+        assert!(!group_is_blank(&filled, "address"));
+    }
+}

@@ -1,0 +1,589 @@
+//! What a form looks like: its fields, their controls, and the HTML constraint attributes derived
+//! from the same types and rules the server checks.
+//!
+//! `#[form]` builds a [`FormSchema`] once per struct from three sources, in this order: the field's
+//! type ([`Shape`]: a `u8` is `type=number step=1 min=0`, an `Option` is not `required`), its
+//! `#[validate(...)]` rules (`length` gives `minlength`/`maxlength`, `range` gives `min`/`max`,
+//! `email` gives `type=email`, `regex` gives `pattern` when the expression means the same in a
+//! browser), and its `#[field(...)]` options (`secret` gives `type=password`, `accept`, `step`).
+//! There is one source of truth: the browser checks what the server checks.
+
+use std::borrow::Cow;
+use std::fmt::Write as _;
+
+/// The `type` of an `<input>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum InputType {
+    /// `text`
+    Text,
+    /// `email`
+    Email,
+    /// `url`
+    Url,
+    /// `tel`
+    Tel,
+    /// `search`
+    Search,
+    /// `number`
+    Number,
+    /// `password`
+    Password,
+    /// `date`
+    Date,
+    /// `time`
+    Time,
+    /// `datetime-local`
+    DateTimeLocal,
+    /// `month`
+    Month,
+    /// `color`
+    Color,
+    /// `checkbox`
+    Checkbox,
+    /// `radio`
+    Radio,
+    /// `file`
+    File,
+    /// `hidden`
+    Hidden,
+}
+
+impl InputType {
+    /// The value of the `type` attribute.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            InputType::Text => "text",
+            InputType::Email => "email",
+            InputType::Url => "url",
+            InputType::Tel => "tel",
+            InputType::Search => "search",
+            InputType::Number => "number",
+            InputType::Password => "password",
+            InputType::Date => "date",
+            InputType::Time => "time",
+            InputType::DateTimeLocal => "datetime-local",
+            InputType::Month => "month",
+            InputType::Color => "color",
+            InputType::Checkbox => "checkbox",
+            InputType::Radio => "radio",
+            InputType::File => "file",
+            InputType::Hidden => "hidden",
+        }
+    }
+
+    /// Whether `minlength`, `maxlength` and `pattern` apply to this type.
+    pub fn takes_text_constraints(self) -> bool {
+        matches!(
+            self,
+            InputType::Text
+                | InputType::Email
+                | InputType::Url
+                | InputType::Tel
+                | InputType::Search
+                | InputType::Password
+        )
+    }
+
+    /// Whether `min`, `max` and `step` apply to this type.
+    pub fn takes_range_constraints(self) -> bool {
+        matches!(
+            self,
+            InputType::Number
+                | InputType::Date
+                | InputType::Time
+                | InputType::DateTimeLocal
+                | InputType::Month
+        )
+    }
+}
+
+/// Which control renders a field.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Control {
+    /// An `<input>` of the field's [`InputType`].
+    Input,
+    /// A `<textarea>`.
+    Textarea,
+    /// A `<select>` (with `multiple` for a list).
+    Select,
+    /// A group of radio buttons, one per choice.
+    Radios,
+    /// A group of checkboxes, one per choice (a list of choices).
+    Checkboxes,
+    /// A nested group of fields (a `#[form]` struct inside another), in a `<fieldset>`.
+    Group,
+    /// A list of nested groups (`Vec` of a `#[form]` struct), rendered as repeated rows.
+    List,
+}
+
+/// One option of a choice: the value sent by the browser and the label shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Choice {
+    /// The `value` attribute, as submitted.
+    pub value: &'static str,
+    /// The text shown to people.
+    pub label: &'static str,
+}
+
+/// A unit enum whose variants are the options of a `<select>` or a radio group. `#[form]` on a
+/// unit enum implements it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a set of choices",
+    note = "put `#[form]` on a unit enum to make its variants the options of a `<select>`"
+)]
+pub trait Choices: Sized + 'static {
+    /// Every option, in declaration order.
+    const CHOICES: &'static [Choice];
+
+    /// The option of this value.
+    fn choice(&self) -> &'static Choice;
+
+    /// The submitted value of this option.
+    fn value(&self) -> &'static str {
+        self.choice().value
+    }
+
+    /// The label of this option.
+    fn label(&self) -> &'static str {
+        self.choice().label
+    }
+}
+
+/// How a field of some type looks in HTML before its rules and options are applied. Each
+/// [`FromForm`](crate::FromForm) type gives one.
+#[derive(Clone, Copy, Debug)]
+pub struct Shape {
+    /// The control.
+    pub control: Control,
+    /// The input type, for [`Control::Input`].
+    pub input_type: InputType,
+    /// Whether a value must be entered (not an `Option`, not a `bool`, not a list).
+    pub required: bool,
+    /// Whether several values are taken (a `Vec`).
+    pub multiple: bool,
+    /// The `step`, if the type implies one (`1` for integers, `any` for floats).
+    pub step: Option<&'static str>,
+    /// The `min`, if the type implies one (`0` for unsigned integers).
+    pub min: Option<&'static str>,
+    /// The `maxlength`, if the type implies one (`1` for `char`).
+    pub maxlength: Option<u64>,
+    /// The options, for a choice.
+    pub choices: &'static [Choice],
+    /// The schema of the nested group, for [`Control::Group`] and [`Control::List`].
+    pub group: Option<fn() -> &'static FormSchema>,
+}
+
+impl Shape {
+    /// A required `<input>` of the given type.
+    pub const fn input(input_type: InputType) -> Shape {
+        Shape {
+            control: Control::Input,
+            input_type,
+            required: true,
+            multiple: false,
+            step: None,
+            min: None,
+            maxlength: None,
+            choices: &[],
+            group: None,
+        }
+    }
+
+    /// A required `<select>` over `choices`.
+    pub const fn select(choices: &'static [Choice]) -> Shape {
+        Shape { control: Control::Select, choices, ..Shape::input(InputType::Text) }
+    }
+
+    /// A nested group of fields.
+    pub const fn group(schema: fn() -> &'static FormSchema) -> Shape {
+        Shape { control: Control::Group, group: Some(schema), ..Shape::input(InputType::Text) }
+    }
+
+    /// The shape of a list of this: groups become a [`Control::List`], choices become checkboxes,
+    /// other inputs take several values. A list may be empty, so it is not `required`.
+    pub fn list(self) -> Shape {
+        let control = match self.control {
+            Control::Group | Control::List => Control::List,
+            Control::Select | Control::Radios => Control::Checkboxes,
+            other => other,
+        };
+        Shape { control, multiple: true, required: false, ..self }
+    }
+}
+
+/// The HTML constraint attributes of one control.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Constraints {
+    /// `required`
+    pub required: bool,
+    /// `minlength`
+    pub minlength: Option<u64>,
+    /// `maxlength`
+    pub maxlength: Option<u64>,
+    /// `min`
+    pub min: Option<String>,
+    /// `max`
+    pub max: Option<String>,
+    /// `step`
+    pub step: Option<String>,
+    /// `pattern` (already in the browser's dialect: anchored, no `^`/`$`)
+    pub pattern: Option<String>,
+    /// `multiple`
+    pub multiple: bool,
+    /// `accept`, for files
+    pub accept: Option<String>,
+}
+
+impl Constraints {
+    /// Every attribute that is set, as `(name, value)`; boolean attributes have no value.
+    pub fn attributes(&self) -> Vec<(&'static str, Option<Cow<'_, str>>)> {
+        let mut attrs = Vec::new();
+        if self.required {
+            attrs.push(("required", None));
+        }
+        let texts = [
+            ("min", &self.min),
+            ("max", &self.max),
+            ("step", &self.step),
+            ("pattern", &self.pattern),
+            ("accept", &self.accept),
+        ];
+        for (name, value) in texts {
+            if let Some(value) = value {
+                attrs.push((name, Some(Cow::Borrowed(value.as_str()))));
+            }
+        }
+        if let Some(n) = self.minlength {
+            attrs.push(("minlength", Some(Cow::Owned(n.to_string()))));
+        }
+        if let Some(n) = self.maxlength {
+            attrs.push(("maxlength", Some(Cow::Owned(n.to_string()))));
+        }
+        if self.multiple {
+            attrs.push(("multiple", None));
+        }
+        attrs
+    }
+
+    /// The attributes as HTML text with a leading space before each, values escaped:
+    /// ` required minlength="1" maxlength="80"`.
+    pub fn to_html(&self) -> String {
+        let mut html = String::new();
+        for (name, value) in self.attributes() {
+            match value {
+                None => {
+                    let _ = write!(html, " {name}");
+                }
+                Some(value) => {
+                    let _ = write!(html, " {name}=\"{}\"", escape_attribute(&value));
+                }
+            }
+        }
+        html
+    }
+}
+
+/// Escapes text for a double-quoted HTML attribute value.
+pub(crate) fn escape_attribute(text: &str) -> Cow<'_, str> {
+    if !text.contains(['&', '"', '<', '>', '\'']) {
+        return Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '"' => out.push_str("&quot;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// One field of a form, as rendering and clients see it.
+#[derive(Clone, Debug)]
+pub struct FieldSchema {
+    /// The field's HTML name inside its group (`"city"`, not `"address.city"`).
+    pub name: &'static str,
+    /// The label shown to people (`#[field(label = "...")]`, or the field's name in words).
+    pub label: &'static str,
+    /// A help text shown under the control, linked with `aria-describedby`.
+    pub help: Option<&'static str>,
+    /// A placeholder.
+    pub placeholder: Option<&'static str>,
+    /// The control.
+    pub control: Control,
+    /// The input type, for [`Control::Input`].
+    pub input_type: InputType,
+    /// The constraint attributes.
+    pub constraints: Constraints,
+    /// The options of a choice.
+    pub choices: &'static [Choice],
+    /// The nested group, for [`Control::Group`] and [`Control::List`].
+    pub group: Option<fn() -> &'static FormSchema>,
+    /// Never echoed back into a page or an answer (passwords, card numbers).
+    pub secret: bool,
+}
+
+impl FieldSchema {
+    /// A field of the given name and label, shaped by its type, before rules and options.
+    pub fn new(name: &'static str, label: &'static str, shape: Shape) -> Self {
+        let input_type = shape.input_type;
+        let constraints = Constraints {
+            required: shape.required,
+            multiple: shape.multiple && matches!(input_type, InputType::File | InputType::Email)
+                || shape.multiple && shape.control == Control::Select,
+            step: shape.step.filter(|_| input_type.takes_range_constraints()).map(str::to_owned),
+            min: shape.min.filter(|_| input_type.takes_range_constraints()).map(str::to_owned),
+            maxlength: shape.maxlength,
+            ..Constraints::default()
+        };
+        FieldSchema {
+            name,
+            label,
+            help: None,
+            placeholder: None,
+            control: shape.control,
+            input_type,
+            constraints,
+            choices: shape.choices,
+            group: shape.group,
+            secret: false,
+        }
+    }
+
+    /// Applies a `length` rule: `minlength`/`maxlength` on text controls.
+    pub fn apply_length(&mut self, min: Option<u64>, max: Option<u64>, equal: Option<u64>) {
+        if self.takes_text() {
+            self.constraints.minlength = equal.or(min);
+            self.constraints.maxlength = equal.or(max);
+        }
+    }
+
+    /// Applies a `range` rule: `min`/`max` on numbers, dates and times.
+    pub fn apply_range(&mut self, min: Option<String>, max: Option<String>) {
+        if self.control == Control::Input && self.input_type.takes_range_constraints() {
+            if min.is_some() {
+                self.constraints.min = min;
+            }
+            if max.is_some() {
+                self.constraints.max = max;
+            }
+        }
+    }
+
+    /// Applies an `email` rule: `type=email` on a text input.
+    pub fn apply_email(&mut self) {
+        self.retype(InputType::Email);
+    }
+
+    /// Applies a `url` rule: `type=url` on a text input.
+    pub fn apply_url(&mut self) {
+        self.retype(InputType::Url);
+    }
+
+    /// Applies a `regex` rule: `pattern`, when the expression reads the same in a browser (see
+    /// [`html_pattern`]).
+    pub fn apply_regex(&mut self, regex: &str) {
+        if self.takes_text() && self.control == Control::Input {
+            self.constraints.pattern = html_pattern(regex);
+        }
+    }
+
+    /// Applies `#[field(scale = N)]`: `step` of one unit in the last decimal place.
+    pub fn apply_scale(&mut self, scale: u32) {
+        let step = if scale == 0 { "1".to_owned() } else { format!("0.{}1", "0".repeat(scale as usize - 1)) };
+        self.apply_step(step);
+    }
+
+    /// Applies `#[field(step = "...")]`.
+    pub fn apply_step(&mut self, step: String) {
+        if self.input_type.takes_range_constraints() {
+            self.constraints.step = Some(step);
+        }
+    }
+
+    /// Applies `#[field(secret)]`: never echoed, and a text input becomes `type=password`.
+    pub fn apply_secret(&mut self) {
+        self.secret = true;
+        self.retype(InputType::Password);
+    }
+
+    /// Applies `#[field(textarea)]`.
+    pub fn apply_textarea(&mut self) {
+        self.control = Control::Textarea;
+    }
+
+    /// Applies `#[field(hidden)]`.
+    pub fn apply_hidden(&mut self) {
+        self.control = Control::Input;
+        self.input_type = InputType::Hidden;
+        self.constraints = Constraints::default();
+    }
+
+    /// Applies `#[field(radio)]` to a choice: radio buttons instead of a `<select>`.
+    pub fn apply_radio(&mut self) {
+        if self.control == Control::Select {
+            self.control = Control::Radios;
+        }
+    }
+
+    /// Applies `#[field(select)]` to a list of choices: `<select multiple>` instead of checkboxes.
+    pub fn apply_select(&mut self) {
+        if self.control == Control::Checkboxes {
+            self.control = Control::Select;
+            self.constraints.multiple = true;
+        }
+    }
+
+    /// Applies `#[field(accept = "...")]` to a file input.
+    pub fn apply_accept(&mut self, accept: &str) {
+        if self.input_type == InputType::File {
+            self.constraints.accept = Some(accept.to_owned());
+        }
+    }
+
+    /// A field with a default is never `required`.
+    pub fn apply_default(&mut self) {
+        self.constraints.required = false;
+    }
+
+    fn takes_text(&self) -> bool {
+        self.control == Control::Textarea
+            || self.control == Control::Input && self.input_type.takes_text_constraints()
+    }
+
+    fn retype(&mut self, input_type: InputType) {
+        if self.control == Control::Input && self.input_type == InputType::Text {
+            self.input_type = input_type;
+        }
+    }
+
+    /// The nested group's schema, for groups and lists.
+    pub fn group(&self) -> Option<&'static FormSchema> {
+        self.group.map(|schema| schema())
+    }
+}
+
+/// Every field of a form, in declaration order.
+#[derive(Clone, Debug, Default)]
+pub struct FormSchema {
+    /// The fields.
+    pub fields: Vec<FieldSchema>,
+    /// Whether a field needs `enctype="multipart/form-data"` (a file anywhere inside).
+    pub multipart: bool,
+}
+
+impl FormSchema {
+    /// A schema of these fields.
+    pub fn new(fields: Vec<FieldSchema>) -> Self {
+        let multipart = fields.iter().any(|field| {
+            field.input_type == InputType::File && matches!(field.control, Control::Input)
+                || field.group().is_some_and(|group| group.multipart)
+        });
+        FormSchema { fields, multipart }
+    }
+
+    /// The field named `name` at this level.
+    pub fn field(&self, name: &str) -> Option<&FieldSchema> {
+        self.fields.iter().find(|field| field.name == name)
+    }
+
+    /// The field a full HTML name refers to, through groups and lists:
+    /// `lookup("items[2].price")` finds `price` in the schema of `items`.
+    pub fn lookup(&self, full_name: &str) -> Option<&FieldSchema> {
+        let end = full_name.find(['.', '[']).unwrap_or(full_name.len());
+        let (head, mut rest) = full_name.split_at(end);
+        let field = self.field(head)?;
+        while let Some(after) = rest.strip_prefix('[') {
+            rest = &after[after.find(']')? + 1..];
+        }
+        match rest.strip_prefix('.') {
+            None if rest.is_empty() => Some(field),
+            Some(inner) => field.group()?.lookup(inner),
+            None => None,
+        }
+    }
+
+    /// Whether the value at `full_name` must never be echoed back (a `secret` field, or a field
+    /// inside one).
+    pub fn is_secret(&self, full_name: &str) -> bool {
+        let end = full_name.find(['.', '[']).unwrap_or(full_name.len());
+        let (head, mut rest) = full_name.split_at(end);
+        let Some(field) = self.field(head) else { return false };
+        if field.secret {
+            return true;
+        }
+        while let Some(after) = rest.strip_prefix('[') {
+            match after.find(']') {
+                Some(close) => rest = &after[close + 1..],
+                None => return false,
+            }
+        }
+        match (rest.strip_prefix('.'), field.group()) {
+            (Some(inner), Some(group)) => group.is_secret(inner),
+            _ => false,
+        }
+    }
+}
+
+/// Turns a Rust regular expression into an HTML `pattern`, when it means the same thing in a
+/// browser; otherwise `None`, and the server alone checks it.
+///
+/// A browser anchors `pattern` at both ends, so the expression must be anchored too (`^...$`,
+/// or `\A...\z`), and must avoid what the two dialects read differently: flags, Unicode
+/// classes, and Perl classes (`\d` is Unicode-aware in Rust, ASCII-only in JavaScript).
+pub fn html_pattern(regex: &str) -> Option<String> {
+    let inner = regex.strip_prefix('^').or_else(|| regex.strip_prefix("\\A"))?;
+    let inner = inner.strip_suffix('$').or_else(|| inner.strip_suffix("\\z"))?;
+    let unsafe_parts =
+        ["(?", "\\p", "\\P", "\\d", "\\D", "\\w", "\\W", "\\s", "\\S", "\\b", "\\B", "[[:", "\\A", "\\z"];
+    if unsafe_parts.iter().any(|part| inner.contains(part)) || inner.ends_with('\\') {
+        return None;
+    }
+    // A `$` or `^` left inside would anchor a branch only; the browser's implicit anchors differ.
+    if inner.contains('$') || inner.replace("[^", "").contains('^') {
+        return None;
+    }
+    Some(inner.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn constraint_attributes_render_escaped() {
+        let constraints = Constraints {
+            required: true,
+            minlength: Some(1),
+            maxlength: Some(80),
+            pattern: Some("a\"b".into()),
+            ..Constraints::default()
+        };
+        assert_eq!(constraints.to_html(), r#" required pattern="a&quot;b" minlength="1" maxlength="80""#);
+    }
+
+    #[test]
+    fn patterns_the_browser_reads_the_same() {
+        assert_eq!(html_pattern("^INV-[0-9]{4}$").as_deref(), Some("INV-[0-9]{4}"));
+        assert_eq!(html_pattern(r"\AINV-[0-9]{4}\z").as_deref(), Some("INV-[0-9]{4}"));
+        assert_eq!(html_pattern("^[^@]+@example[.]com$").as_deref(), Some("[^@]+@example[.]com"));
+        assert_eq!(html_pattern("INV-[0-9]{4}"), None, "unanchored: the browser would anchor it");
+        assert_eq!(html_pattern(r"^\d{4}$"), None, "\\d is Unicode in Rust");
+        assert_eq!(html_pattern("^(?i)abc$"), None);
+        assert_eq!(html_pattern("^a$|^b$"), None);
+    }
+
+    #[test]
+    fn lists_of_choices_are_checkboxes() {
+        static CHOICES: [Choice; 1] = [Choice { value: "a", label: "A" }];
+        let shape = Shape::select(&CHOICES).list();
+        assert_eq!(shape.control, Control::Checkboxes);
+        assert!(!shape.required);
+    }
+}

@@ -1,0 +1,330 @@
+//! Running the `validator` crate's rules on parsed fields, and turning a failure into a coded
+//! [`FieldError`].
+//!
+//! The rules are the validator crate's own implementations (`ValidateEmail`, `ValidateLength`,
+//! ...); what this module adds is the error model: validator answers yes or no, and a person
+//! needs to know which bound was missed (`too_short` with `min`, not just `length`).
+//!
+//! `#[form]` calls these for each `#[validate(...)]` rule of a field that parsed. Each returns
+//! whether the value passed, and records its error in the [`ParseCx`] otherwise.
+
+use serde::Serialize;
+use serde_json::Value;
+use validator::{
+    AsRegex, ValidateContains, ValidateDoesNotContain, ValidateEmail, ValidateIp, ValidateLength,
+    ValidateNonControlCharacter, ValidateRange, ValidateRegex, ValidateUrl, ValidationError,
+};
+
+use crate::{FieldError, ParseCx};
+
+/// The options every rule takes: `message = "..."` and `code = "..."`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct RuleOptions {
+    /// The message shown instead of the catalogue's.
+    pub message: Option<&'static str>,
+    /// The code used instead of the rule's own.
+    pub code: Option<&'static str>,
+}
+
+impl RuleOptions {
+    fn apply(self, mut error: FieldError) -> FieldError {
+        if let Some(code) = self.code {
+            error = error.with_code(code);
+        }
+        if let Some(message) = self.message {
+            error = error.with_message(message);
+        }
+        error
+    }
+}
+
+fn check(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    ok: bool,
+    options: RuleOptions,
+    error: impl FnOnce() -> FieldError,
+) -> bool {
+    if !ok {
+        cx.error(name, options.apply(error()));
+    }
+    ok
+}
+
+fn json<T: Serialize>(value: &T) -> Value {
+    serde_json::to_value(value).unwrap_or(Value::Null)
+}
+
+/// `length(min, max, equal)`: characters of text, or items of a list (`list`).
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one argument per rule parameter, called only by generated code"
+)]
+pub fn length<T: ValidateLength<u64> + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &T,
+    list: bool,
+    min: Option<u64>,
+    max: Option<u64>,
+    equal: Option<u64>,
+    options: RuleOptions,
+) -> bool {
+    let ok = value.validate_length(min, max, equal);
+    check(cx, name, ok, options, || {
+        let length = value.length().unwrap_or(0);
+        let (code, param, bound) = match (equal, min) {
+            (Some(equal), _) => (if list { "wrong_count" } else { "wrong_length" }, "equal", equal),
+            (None, Some(min)) if length < min => (if list { "too_few" } else { "too_short" }, "min", min),
+            _ => (if list { "too_many" } else { "too_long" }, "max", max.unwrap_or(0)),
+        };
+        FieldError::new(code).with_param(param, bound)
+    })
+}
+
+/// `range(min, max, exclusive_min, exclusive_max)`.
+#[allow(
+    clippy::too_many_arguments,
+    reason = "one argument per rule parameter, called only by generated code"
+)]
+pub fn range<T, V>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    min: Option<T>,
+    max: Option<T>,
+    exclusive_min: Option<T>,
+    exclusive_max: Option<T>,
+    options: RuleOptions,
+) -> bool
+where
+    T: Serialize + Copy,
+    V: ValidateRange<T> + ?Sized,
+{
+    let ok = value.validate_range(min, max, exclusive_min, exclusive_max);
+    check(cx, name, ok, options, || {
+        if let Some(min) = min.filter(|&min| value.less_than(min) == Some(true)) {
+            FieldError::new("too_small").with_param("min", json(&min))
+        } else if let Some(max) = max.filter(|&max| value.greater_than(max) == Some(true)) {
+            FieldError::new("too_big").with_param("max", json(&max))
+        } else if let Some(min) = exclusive_min.filter(|&min| value.greater_than(min) != Some(true)) {
+            FieldError::new("not_greater").with_param("min", json(&min))
+        } else {
+            FieldError::new("not_less")
+                .with_param("max", exclusive_max.as_ref().map(json).unwrap_or(Value::Null))
+        }
+    })
+}
+
+/// `email`.
+pub fn email<V: ValidateEmail + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, value.validate_email(), options, || FieldError::new("invalid_email"))
+}
+
+/// `url`.
+pub fn url<V: ValidateUrl + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, value.validate_url(), options, || FieldError::new("invalid_url"))
+}
+
+/// `regex(path = ...)`.
+pub fn regex<V: ValidateRegex + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    regex: impl AsRegex,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, value.validate_regex(regex), options, || FieldError::new("invalid_format"))
+}
+
+/// `contains(pattern = ...)`.
+pub fn contains<V: ValidateContains + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    needle: &'static str,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, value.validate_contains(needle), options, || {
+        FieldError::new("missing_text").with_param("needle", needle)
+    })
+}
+
+/// `does_not_contain(pattern = ...)`.
+pub fn does_not_contain<V: ValidateDoesNotContain + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    needle: &'static str,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, value.validate_does_not_contain(needle), options, || {
+        FieldError::new("forbidden_text").with_param("needle", needle)
+    })
+}
+
+/// `must_match(other = ...)`: `other_label` names the other field for people.
+pub fn must_match<T: Eq + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &T,
+    other: &T,
+    other_label: &'static str,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, validator::validate_must_match(value, other), options, || {
+        FieldError::new("mismatch").with_param("other", other_label)
+    })
+}
+
+/// `non_control_character`.
+pub fn non_control_character<V: ValidateNonControlCharacter + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    options: RuleOptions,
+) -> bool {
+    check(cx, name, value.validate_non_control_character(), options, || FieldError::new("control_character"))
+}
+
+/// `ip`, `ip(v4)`, `ip(v6)`.
+pub fn ip<V: ValidateIp + ?Sized>(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    value: &V,
+    version: Option<u8>,
+    options: RuleOptions,
+) -> bool {
+    let ok = match version {
+        Some(4) => value.validate_ipv4(),
+        Some(6) => value.validate_ipv6(),
+        _ => value.validate_ip(),
+    };
+    check(cx, name, ok, options, || FieldError::new("invalid_ip"))
+}
+
+/// `required` on an `Option` field: the value must be given.
+pub fn required<T>(cx: &mut ParseCx<'_>, name: &str, value: &Option<T>, options: RuleOptions) -> bool {
+    check(cx, name, value.is_some(), options, || FieldError::new("required"))
+}
+
+/// `custom(function = ...)`: the function's own error, with `message`/`code` applied on top.
+pub fn custom(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    result: Result<(), ValidationError>,
+    options: RuleOptions,
+) -> bool {
+    match result {
+        Ok(()) => true,
+        Err(error) => {
+            cx.error(name, options.apply(FieldError::from(error)));
+            false
+        }
+    }
+}
+
+/// `schema(function = ...)` on the struct: a failure is a form-level error.
+pub fn schema(cx: &mut ParseCx<'_>, result: Result<(), ValidationError>, options: RuleOptions) -> bool {
+    match result {
+        Ok(()) => true,
+        Err(error) => {
+            cx.form_error(options.apply(FieldError::from(error)));
+            false
+        }
+    }
+}
+
+/// `#[field(scale = N)]` on a number: at most `scale` digits after the decimal point, counted in
+/// the text as submitted (so `1.50` has two, and `1.5e-3` has four).
+pub fn scale(cx: &mut ParseCx<'_>, name: &str, scale: u32, options: RuleOptions) -> bool {
+    let Some(text) = cx.data().text(name) else { return true };
+    let ok = decimal_places(text.trim()) <= i64::from(scale);
+    check(cx, name, ok, options, || FieldError::new("too_many_decimals").with_param("scale", scale))
+}
+
+fn decimal_places(text: &str) -> i64 {
+    let (mantissa, exponent) = match text.find(['e', 'E']) {
+        Some(at) => (&text[..at], text[at + 1..].parse::<i64>().unwrap_or(0)),
+        None => (text, 0),
+    };
+    let fraction = mantissa.split_once('.').map_or(0, |(_, digits)| digits.len() as i64);
+    fraction.saturating_sub(exponent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FormData;
+
+    fn run(f: impl FnOnce(&mut ParseCx<'_>) -> bool) -> Option<(String, Value)> {
+        let data = FormData::from_pairs([("amount", "1.505"), ("n", " 2e-1 ")]);
+        let mut cx = ParseCx::new(&data);
+        let ok = f(&mut cx);
+        let errors = cx.into_errors();
+        assert_eq!(ok, errors.is_empty());
+        let json = serde_json::to_value(&errors).unwrap();
+        errors.fields().next().map(|(_, e)| (e[0].code().to_owned(), json["issues"][0].clone()))
+    }
+
+    #[test]
+    fn length_names_the_missed_bound() {
+        let o = RuleOptions::default();
+        let (code, issue) = run(|cx| length(cx, "p", "short", false, Some(8), None, None, o)).unwrap();
+        assert_eq!(code, "too_short");
+        assert_eq!(issue["min"], 8);
+        assert_eq!(issue["message"], "Must be at least 8 characters");
+        assert_eq!(
+            run(|cx| length(cx, "p", "toolong", false, None, Some(3), None, o)).unwrap().0,
+            "too_long"
+        );
+        assert_eq!(run(|cx| length(cx, "p", &vec![1], true, Some(2), None, None, o)).unwrap().0, "too_few");
+        assert_eq!(
+            run(|cx| length(cx, "p", &vec![1], true, None, None, Some(2), o)).unwrap().0,
+            "wrong_count"
+        );
+        assert_eq!(run(|cx| length(cx, "p", "ok", false, Some(1), Some(3), None, o)), None);
+        // Characters, not bytes: validator's implementation counts chars.
+        assert_eq!(run(|cx| length(cx, "p", "ééé", false, None, Some(3), None, o)), None);
+    }
+
+    #[test]
+    fn range_names_the_missed_bound() {
+        let o = RuleOptions::default();
+        let (code, issue) = run(|cx| range(cx, "a", &0.0, Some(0.01), Some(1e6), None, None, o)).unwrap();
+        assert_eq!((code.as_str(), &issue["min"]), ("too_small", &serde_json::json!(0.01)));
+        assert_eq!(run(|cx| range(cx, "a", &5, Some(1), Some(3), None, None, o)).unwrap().0, "too_big");
+        assert_eq!(run(|cx| range(cx, "a", &0, None, None, Some(0), None, o)).unwrap().0, "not_greater");
+        assert_eq!(run(|cx| range(cx, "a", &3, None, None, None, Some(3), o)).unwrap().0, "not_less");
+        assert_eq!(run(|cx| range(cx, "a", &2, Some(1), Some(3), None, None, o)), None);
+    }
+
+    #[test]
+    fn options_replace_code_and_message() {
+        let o = RuleOptions { message: Some("Use your work address"), code: Some("work_email") };
+        let (code, issue) = run(|cx| email(cx, "e", "nope", o)).unwrap();
+        assert_eq!(code, "work_email");
+        assert_eq!(issue["message"], "Use your work address");
+    }
+
+    #[test]
+    fn scale_counts_decimals_as_typed() {
+        let o = RuleOptions::default();
+        assert_eq!(run(|cx| scale(cx, "amount", 2, o)).unwrap().0, "too_many_decimals");
+        assert_eq!(run(|cx| scale(cx, "amount", 3, o)), None);
+        assert_eq!(run(|cx| scale(cx, "n", 1, o)).unwrap().0, "too_many_decimals");
+        assert_eq!(decimal_places("12"), 0);
+        assert_eq!(decimal_places("1.50"), 2);
+        assert_eq!(decimal_places("15e-1"), 1);
+    }
+}
