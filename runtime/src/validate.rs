@@ -245,6 +245,17 @@ pub fn schema(cx: &mut ParseCx<'_>, result: Result<(), ValidationError>, options
     }
 }
 
+/// Gives the `required` error of `name` (if it has one without a message of its own) the message
+/// of the field's `length(min = ..., message = ...)` rule, which is meant for the empty field too.
+pub fn required_message(cx: &mut ParseCx<'_>, name: &str, message: &'static str) {
+    let errors = cx.errors_mut().take_field(name);
+    for error in errors {
+        let error =
+            if error.code() == "required" && error.custom_message().is_none() { error.with_message(message) } else { error };
+        cx.error(name, error);
+    }
+}
+
 /// `#[field(scale = N)]` on a number: at most `scale` digits after the decimal point, counted in
 /// the text as submitted (so `1.50` has two, and `1.5e-3` has four).
 pub fn scale(cx: &mut ParseCx<'_>, name: &str, scale: u32, options: RuleOptions) -> bool {

@@ -89,8 +89,12 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         }
     });
 
-    let checks =
-        form.fields.iter().enumerate().map(|(i, field)| field_checks(form, i, field, &names, &values, p));
+    let checks: Vec<(TokenStream, TokenStream)> =
+        form.fields.iter().enumerate().map(|(i, field)| field_checks(form, i, field, &names, &values, p)).collect();
+    // Each field's own rules run right after it parses, so errors come out in field order;
+    // `must_match` needs both fields, so it runs once all are read.
+    let per_field = parse_lets.zip(&checks).map(|(parse, (own, _))| quote!(#parse #own));
+    let cross_field = checks.iter().map(|(_, cross)| cross);
 
     let construct = form.fields.iter().zip(&values).map(|(field, value)| {
         let ident = field.ident;
@@ -114,10 +118,10 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         impl #from_form for #ident {
             fn from_form(__fa_cx: &mut #parse_cx<'_>, __fa_prefix: &str) -> #option<Self> {
                 #(#name_lets)*
-                #(#parse_lets)*
                 #[allow(unused_mut, reason = "stays true when the form has no rules")]
                 let mut __fa_valid = true;
-                #(#checks)*
+                #(#per_field)*
+                #(#cross_field)*
                 let __fa_form = Self { #(#construct,)* };
                 #(#schema_checks)*
                 let _ = __fa_valid;
@@ -143,7 +147,8 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
     }
 }
 
-/// The rule checks of one field, run on its value when it parsed.
+/// The rule checks of one field, run on its value when it parsed: its own rules, and those that
+/// compare it with another field (`must_match`).
 fn field_checks(
     form: &Form<'_>,
     index: usize,
@@ -151,12 +156,27 @@ fn field_checks(
     names: &[syn::Ident],
     values: &[syn::Ident],
     p: &Paths,
-) -> TokenStream {
+) -> (TokenStream, TokenStream) {
     let name = &names[index];
     let value = &values[index];
     let rules = p.rules();
     let some = p.some();
     let mut checks = Vec::new();
+    let mut cross = Vec::new();
+
+    // `length(min = 1, message = "Enter the customer's name")`: the message is meant for the
+    // empty field too, which fails as `required` before any rule runs.
+    let length_message = field.rules.iter().find_map(|rule| match &rule.kind {
+        RuleKind::Length { min: Some(_), .. } | RuleKind::Length { equal: Some(_), .. } => rule.message.as_ref(),
+        _ => None,
+    });
+    if let Some(message) = length_message {
+        checks.push(quote! {
+            if #value.is_none() {
+                #rules::required_message(__fa_cx, &#name, #message);
+            }
+        });
+    }
 
     for rule in &field.rules {
         let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
@@ -181,7 +201,7 @@ fn field_checks(
                 let label = other_field.label();
                 let this = inner_pattern(field, quote!(__fa_v), p);
                 let that = inner_pattern(other_field, quote!(__fa_other), p);
-                checks.push(quote_spanned! {rule.key.span()=>
+                cross.push(quote_spanned! {rule.key.span()=>
                     if let (#some(#this), #some(#that)) = (&#value, &#other_value) {
                         __fa_valid &= #rules::must_match(__fa_cx, &#name, __fa_v, __fa_other, #label, #options);
                     }
@@ -206,7 +226,7 @@ fn field_checks(
             }
         });
     }
-    quote!(#(#checks)*)
+    (quote!(#(#checks)*), quote!(#(#cross)*))
 }
 
 /// `__fa_v` for a plain field, `Some(__fa_v)` for an `Option` field: rules look inside `Option`
