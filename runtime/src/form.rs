@@ -10,6 +10,7 @@ use crate::{FormData, FormErrors, FromForm};
 /// use formaction::{form, Form, FormData};
 ///
 /// #[form]
+/// #[derive(Debug)]
 /// struct SignUp {
 ///     #[validate(length(min = 1, max = 50))]
 ///     name: String,

@@ -1,6 +1,97 @@
-//! formaction: Server Actions for axum.
+//! Server Actions for axum: typed forms, every error at once, and HTML that works without
+//! JavaScript.
 //!
-//! (Crate documentation is written with the API; see the README for the tour.)
+//! `#[form]` on a struct reads a browser submission into typed fields, checks them with the
+//! [`validator`](https://docs.rs/validator) crate's rules, and reports **every** problem at once
+//! in zod's shape, each under the field's exact HTML name. The same rules become the HTML
+//! constraint attributes (`required`, `maxlength`, `min`, `type=email`, ...), so the browser and the
+//! server check the same things.
+//!
+//! # Example
+//!
+//! ```
+//! use formaction::{form, Form, FormData};
+//!
+//! #[form]
+//! #[derive(Debug, PartialEq)]
+//! enum Status {
+//!     Pending,
+//!     Paid,
+//! }
+//!
+//! #[form]
+//! #[derive(Debug)]
+//! struct LineItem {
+//!     #[validate(length(min = 1, message = "Describe the item"))]
+//!     description: String,
+//!     #[validate(range(min = 1, max = 1000))]
+//!     quantity: u32,
+//! }
+//!
+//! #[form]
+//! #[derive(Debug)]
+//! struct NewInvoice {
+//!     #[validate(length(min = 1, max = 80, message = "Enter the customer's name"))]
+//!     customer: String,
+//!     #[validate(email)]
+//!     email: String,
+//!     #[validate(range(min = 0.01, max = 1_000_000))]
+//!     #[field(scale = 2)]
+//!     amount: f64,
+//!     status: Status,          // a <select>, read by option value
+//!     notes: Option<String>,   // empty is None
+//!     urgent: bool,            // a checkbox: absent is false
+//!     tags: Vec<String>,       // repeated names: tags=a&tags=b
+//!     #[validate(length(min = 1, message = "Add at least one item"))]
+//!     items: Vec<LineItem>,    // indexed names: items[0].description
+//! }
+//!
+//! // What a browser sends (decoded from urlencoded or multipart by `formaction::decode`).
+//! let submitted = FormData::from_pairs([
+//!     ("customer", ""),
+//!     ("email", "ada@"),
+//!     ("amount", "12.345"),
+//!     ("status", "paid"),
+//!     ("items[0].description", "Consulting"),
+//!     ("items[0].quantity", "many"),
+//! ]);
+//!
+//! let errors = NewInvoice::parse(&submitted).unwrap_err();
+//! assert_eq!(
+//!     serde_json::to_value(errors.flatten()).unwrap(),
+//!     serde_json::json!({
+//!         "formErrors": [],
+//!         "fieldErrors": {
+//!             "customer": ["Enter the customer's name"],
+//!             "email": ["Enter a valid email address"],
+//!             "amount": ["Use at most 2 decimal places"],
+//!             "items[0].quantity": ["Enter a whole number"]
+//!         }
+//!     })
+//! );
+//!
+//! // The same rules, as the browser's constraint attributes.
+//! let amount = NewInvoice::schema().field("amount").unwrap();
+//! assert_eq!(amount.input_type.as_str(), "number");
+//! assert_eq!(amount.constraints.to_html(), r#" required min="0.01" max="1000000" step="0.01""#);
+//! ```
+//!
+//! # Details
+//!
+//! - **Parsing** goes through two traits: [`FromFieldValue`] for a value of one control (implement
+//!   it for your own types) and [`FromForm`] for the shape around it (`Option`, `Vec`, nested
+//!   groups). Blank input counts as missing, so `required` means the same in both places.
+//! - **Every error at once**: a field that fails to parse does not hide the rule errors of the
+//!   fields that parsed. Errors carry stable codes and parameters ([`FieldError`]); messages come
+//!   from a replaceable catalogue ([`messages`]), and a rule's own `message` wins.
+//! - **Names** follow the browser: `address.city` for a nested group, `items[0].name` for a list of
+//!   groups (gaps allowed; errors keep the submitted index), repeated names for a list of values.
+//! - **Decoding** ([`decode`]) turns urlencoded bodies, multipart bodies (files included), GET
+//!   queries and JSON objects into one [`FormData`], with [`Limits`] on fields, files and sizes,
+//!   and never panics on any input.
+//! - **Rendering** uses the [`schema`]: each field's control, label, choices and constraints.
+//! - Optional features: `time` (dates and times from `<input type=date|time|datetime-local>`),
+//!   `decimal` (`rust_decimal::Decimal`).
 
 pub mod decode;
 pub mod errors;
@@ -18,6 +109,36 @@ pub use form_data::{FieldValue, FormData, UploadedFile};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use schema::{Choice, Choices};
 
+/// Turns a struct with named fields into a [`Form`], or a unit enum into [`Choices`].
+///
+/// On a struct, each field is read by its name (or `#[field(rename = "...")]`) with
+/// [`FromForm`], checked by its `#[validate(...)]` rules, and described in the [`schema`].
+///
+/// Field options, in `#[field(...)]`:
+///
+/// | option | meaning |
+/// |---|---|
+/// | `rename = "name"` | the HTML name, when it differs from the field's |
+/// | `label = "Text"` | the label (default: the field's name in words, `due_date` is "Due date") |
+/// | `default`, `default = expr` | the value when nothing is entered (not `required` then) |
+/// | `secret` | never echoed back (passwords): `type=password`, dropped by [`Form::redact`] |
+/// | `textarea`, `hidden`, `radio`, `select` | the control to render |
+/// | `placeholder = "..."`, `help = "..."` | shown with the control |
+/// | `accept = "image/png,.pdf"` | for a file input |
+/// | `scale = 2` | at most 2 decimal places (and `step="0.01"`) |
+/// | `step = "0.5"` | the `step` of a number, date or time input |
+///
+/// Rules, in `#[validate(...)]`, are the validator crate's own: `email`, `url`, `length(min, max,
+/// equal)`, `range(min, max, exclusive_min, exclusive_max)`, `regex(path = *RE)`,
+/// `contains(pattern = "..")`, `does_not_contain(pattern = "..")`, `must_match(other = "field")`,
+/// `custom(function = path)`, `required` (on an `Option`), `non_control_character`, `ip`; each
+/// takes `message = "..."` and `code = "..."`. On the struct, `#[validate(schema(function =
+/// path))]` adds a form-level check that runs when the fields are valid.
+///
+/// On a unit enum, each variant is a choice whose value is its name in snake_case (`InProgress`
+/// is `in_progress`) and whose label is that in words; `#[field(rename, label)]` change them.
+///
+/// `#[form(crate = path)]` names this crate when it is re-exported under another path.
 #[cfg(feature = "macros")]
 pub use formaction_macros::form;
 

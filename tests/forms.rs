@@ -1,3 +1,5 @@
+//! Forms as a user writes them: every coercion, rule, nested and indexed name, and the error shape.
+
 use formaction::{Form, FormData, form};
 
 #[form]
