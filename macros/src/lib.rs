@@ -5,6 +5,7 @@
 //! Each macro is parse -> model -> check -> expand, in its own folder; every mistake found is
 //! reported at the user's token, all of them at once.
 
+mod action;
 mod ctxt;
 mod debug;
 mod form;
@@ -20,5 +21,13 @@ use proc_macro::TokenStream;
 pub fn form(args: TokenStream, item: TokenStream) -> TokenStream {
     let expanded = form::expand(args.into(), item.into());
     debug::print("form", &expanded);
+    expanded.into()
+}
+
+/// Turns an `async fn` into an action a page can run. See `formaction::action`.
+#[proc_macro_attribute]
+pub fn action(args: TokenStream, item: TokenStream) -> TokenStream {
+    let expanded = action::expand(args.into(), item.into());
+    debug::print("action", &expanded);
     expanded.into()
 }

@@ -49,6 +49,20 @@ private_paths! {
     field_error => FieldError;
     form => Form;
     form_data => FormData;
+    action => Action;
+    action_config => ActionConfig;
+    bound_action => BoundAction;
+    box_future => BoxFuture;
+    outcome => Outcome;
+    answer => Answer;
+    no_form => NoForm;
+    open_bound => open_bound;
+    from_request_parts => FromRequestParts;
+    parts => Parts;
+    serialize => Serialize;
+    deserialize_owned => DeserializeOwned;
+    duration => Duration;
+    boxed => Box;
 }
 
 impl Paths {

@@ -126,8 +126,6 @@ impl fmt::Display for FieldError {
     }
 }
 
-impl std::error::Error for FieldError {}
-
 impl From<validator::ValidationError> for FieldError {
     fn from(error: validator::ValidationError) -> Self {
         FieldError::from_validation_error(error)
@@ -159,8 +157,8 @@ pub struct FormErrors {
 
 impl FormErrors {
     /// No errors.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        FormErrors { form: Vec::new(), fields: Vec::new() }
     }
 
     /// Whether there is no error at all.
@@ -277,8 +275,6 @@ impl fmt::Display for FormErrors {
         Ok(())
     }
 }
-
-impl std::error::Error for FormErrors {}
 
 impl From<FieldError> for FormErrors {
     /// A single form-level error.

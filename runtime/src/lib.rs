@@ -93,18 +93,25 @@
 //! - Optional features: `time` (dates and times from `<input type=date|time|datetime-local>`),
 //!   `decimal` (`rust_decimal::Decimal`).
 
+pub mod action;
 pub mod decode;
 pub mod errors;
 mod form;
 pub mod form_data;
+pub mod guard;
 pub mod messages;
+pub mod page;
 pub mod parse;
+pub mod respond;
 pub mod schema;
+pub mod seal;
 pub mod validate;
 
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, FormErrors};
+pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
 pub use form::Form;
+pub use page::{Flash, FormState, Page, endpoint, endpoint_with, page};
 pub use form_data::{FieldValue, FormData, UploadedFile};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use schema::{Choice, Choices};
@@ -142,11 +149,47 @@ pub use schema::{Choice, Choices};
 #[cfg(feature = "macros")]
 pub use formaction_macros::form;
 
+/// Turns an `async fn` into an action that a [`page`] can run.
+///
+/// The function stays callable as plain Rust. Its arguments, in any order:
+///
+/// - any axum extractor that reads the request's parts (`State`, headers, cookies, the
+///   application's own signed-in user);
+/// - `#[bind]` arguments: values sealed into the page by `name::bind(...)`, like JavaScript's
+///   `action.bind(null, id)`; any type serde can write and read;
+/// - at most one `#[form]` argument: the submission, parsed and validated before the body runs.
+///
+/// It returns `Result<T, E>` with `T` a [`Redirect`], an [`ActionState`], `()` or an axum
+/// `Response`, and `E` convertible into [`ActionError`].
+///
+/// Beside the function, `#[action]` defines a type of the same name (in the type namespace only)
+/// that implements [`Action`]: register it with `page(handler).action::<name>()`, and render its
+/// URL and bound arguments with `name::bind(...)`.
+///
+/// Options, in `#[action(...)]`: `id = "..."` (default: the module path and name),
+/// `body_limit = "5MB"` (default 1 MiB; units B, KB/KiB, MB/MiB, GB/GiB, all powers of 1024),
+/// `max_fields = 1000`, `max_files = 100`, `max_field_size = "1MB"`, `max_file_size = "10MB"`,
+/// `max_age = "1h"` (how long bound arguments stay valid: s, m, h, d).
+#[cfg(feature = "macros")]
+pub use formaction_macros::action;
+
 /// What generated code refers to, by absolute path (`::formaction::__private::...`), so a user's
 /// own names (a `struct Option;`, a local `validator` module) can never shadow it. Not public API.
 #[doc(hidden)]
 pub mod __private {
     pub use core::option::Option::{self, None, Some};
+    pub use std::boxed::Box;
+    pub use std::time::Duration;
+
+    pub use axum::extract::FromRequestParts;
+    pub use http::request::Parts;
+    pub use serde::Serialize;
+    pub use serde::de::DeserializeOwned;
+
+    pub use crate::action::{
+        Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, open_bound,
+    };
+    pub use crate::decode::Limits;
     pub use core::result::Result::{self, Err, Ok};
     pub use std::sync::OnceLock;
     pub use std::vec;

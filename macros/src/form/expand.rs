@@ -89,12 +89,14 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         }
     });
 
-    let checks: Vec<(TokenStream, TokenStream)> =
+    let checks: Vec<(TokenStream, Vec<(usize, TokenStream)>)> =
         form.fields.iter().enumerate().map(|(i, field)| field_checks(form, i, field, &names, &values, p)).collect();
     // Each field's own rules run right after it parses, so errors come out in field order;
-    // `must_match` needs both fields, so it runs once all are read.
-    let per_field = parse_lets.zip(&checks).map(|(parse, (own, _))| quote!(#parse #own));
-    let cross_field = checks.iter().map(|(_, cross)| cross);
+    // `must_match` needs both fields, so it runs as soon as the later of the two is read.
+    let per_field = parse_lets.zip(&checks).enumerate().map(|(i, (parse, (own, _)))| {
+        let cross = checks.iter().flat_map(|(_, cross)| cross).filter(|(after, _)| *after == i).map(|(_, c)| c);
+        quote!(#parse #own #(#cross)*)
+    });
 
     let construct = form.fields.iter().zip(&values).map(|(field, value)| {
         let ident = field.ident;
@@ -106,8 +108,21 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
         let rules = p.rules();
         let call = quote_spanned!(function.span()=> #function(&__fa_form));
-        let run = quote!(#rules::schema(__fa_cx, #call, #options););
-        if rule.skip_on_field_errors { quote!(if __fa_valid { #run }) } else { run }
+        // At the top level a failure is a form-level error; in a group or a list item it is the
+        // group's own (`lines[1]`), so the page can show it by that row.
+        let run = quote! {{
+            let __fa_result = #call;
+            if __fa_prefix.is_empty() {
+                #rules::schema(__fa_cx, __fa_result, #options);
+            } else {
+                #rules::custom(__fa_cx, __fa_prefix, __fa_result, #options);
+            }
+        }};
+        if rule.skip_on_field_errors {
+            quote!(if __fa_valid && __fa_cx.errors().len() == __fa_errors_before { #run })
+        } else {
+            run
+        }
     });
 
     let schema_fields = form.fields.iter().map(|field| field_schema(field, p));
@@ -120,11 +135,12 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
                 #(#name_lets)*
                 #[allow(unused_mut, reason = "stays true when the form has no rules")]
                 let mut __fa_valid = true;
+                // Errors recorded before this group, to tell whether a nested group's rules failed.
+                let __fa_errors_before = __fa_cx.errors().len();
                 #(#per_field)*
-                #(#cross_field)*
                 let __fa_form = Self { #(#construct,)* };
                 #(#schema_checks)*
-                let _ = __fa_valid;
+                let _ = (__fa_valid, __fa_errors_before);
                 #some(__fa_form)
             }
 
@@ -156,7 +172,7 @@ fn field_checks(
     names: &[syn::Ident],
     values: &[syn::Ident],
     p: &Paths,
-) -> (TokenStream, TokenStream) {
+) -> (TokenStream, Vec<(usize, TokenStream)>) {
     let name = &names[index];
     let value = &values[index];
     let rules = p.rules();
@@ -201,11 +217,12 @@ fn field_checks(
                 let label = other_field.label();
                 let this = inner_pattern(field, quote!(__fa_v), p);
                 let that = inner_pattern(other_field, quote!(__fa_other), p);
-                cross.push(quote_spanned! {rule.key.span()=>
+                let check = quote_spanned! {rule.key.span()=>
                     if let (#some(#this), #some(#that)) = (&#value, &#other_value) {
                         __fa_valid &= #rules::must_match(__fa_cx, &#name, __fa_v, __fa_other, #label, #options);
                     }
-                });
+                };
+                cross.push((index.max(other_index), check));
                 continue;
             }
             kind => rule_call(field, rule, kind, &options, name, p),
@@ -226,7 +243,7 @@ fn field_checks(
             }
         });
     }
-    (quote!(#(#checks)*), quote!(#(#cross)*))
+    (quote!(#(#checks)*), cross)
 }
 
 /// `__fa_v` for a plain field, `Some(__fa_v)` for an `Option` field: rules look inside `Option`
@@ -363,6 +380,8 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
             }
             RuleKind::Email => quote!(__fa_field.apply_email();),
             RuleKind::Url => quote!(__fa_field.apply_url();),
+            // `required` on an `Option`: the server refuses `None`, so the browser requires it too.
+            RuleKind::Required => quote!(__fa_field.constraints.required = true;),
             RuleKind::Regex { path } => {
                 quote!(__fa_field.apply_regex(#as_regex::as_regex(&(#path)).as_str());)
             }

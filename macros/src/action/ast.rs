@@ -1,0 +1,32 @@
+//! The model of an `#[action]` function.
+
+use syn::{Ident, Pat, Type, Visibility};
+
+use super::attr::ActionOptions;
+
+/// An action function.
+pub(crate) struct Function<'a> {
+    pub(crate) ident: &'a Ident,
+    pub(crate) vis: &'a Visibility,
+    pub(crate) args: Vec<Arg<'a>>,
+    pub(crate) options: ActionOptions,
+}
+
+/// One argument.
+pub(crate) struct Arg<'a> {
+    #[allow(dead_code, reason = "kept with the argument for spans in later checks")]
+    pub(crate) pat: &'a Pat,
+    pub(crate) ty: &'a Type,
+    pub(crate) kind: ArgKind,
+}
+
+/// What an argument is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ArgKind {
+    /// An extractor from the request's parts.
+    Extractor,
+    /// A `#[bind]` argument.
+    Bound,
+    /// The `#[form]` argument.
+    Form,
+}

@@ -1,0 +1,186 @@
+//! Reading `#[action(...)]` and the `#[bind]` / `#[form]` marks on arguments.
+
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr};
+
+use super::ast::ArgKind;
+use crate::ctxt::Ctxt;
+
+/// Options of `#[action(...)]`.
+#[derive(Default)]
+pub(crate) struct ActionOptions {
+    pub(crate) id: Option<LitStr>,
+    pub(crate) body_limit: Option<u64>,
+    pub(crate) max_fields: Option<u64>,
+    pub(crate) max_files: Option<u64>,
+    pub(crate) max_field_size: Option<u64>,
+    pub(crate) max_file_size: Option<u64>,
+    pub(crate) max_age_secs: Option<u64>,
+}
+
+const KEYS: &[&str] = &["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age"];
+
+pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOptions {
+    let mut options = ActionOptions::default();
+    if args.is_empty() {
+        return options;
+    }
+    let parser = syn::meta::parser(|meta| {
+        let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
+        let seen = match key.as_str() {
+            "id" => options.id.is_some(),
+            "body_limit" => options.body_limit.is_some(),
+            "max_fields" => options.max_fields.is_some(),
+            "max_files" => options.max_files.is_some(),
+            "max_field_size" => options.max_field_size.is_some(),
+            "max_file_size" => options.max_file_size.is_some(),
+            "max_age" => options.max_age_secs.is_some(),
+            _ => {
+                let mut message = format!("unknown action option `{key}`");
+                match closest(&key) {
+                    Some(close) => message.push_str(&format!("; did you mean `{close}`?")),
+                    None => message.push_str(&format!("; expected one of: {}", KEYS.join(", "))),
+                }
+                cx.error_spanned_by(&meta.path, message);
+                if meta.input.peek(syn::Token![=]) {
+                    meta.value()?.parse::<Expr>()?;
+                }
+                return Ok(());
+            }
+        };
+        if seen {
+            cx.error_spanned_by(&meta.path, format!("duplicate `{key}`: give it once"));
+        }
+        let value: Expr = meta.value()?.parse()?;
+        match key.as_str() {
+            "id" => match value {
+                Expr::Lit(ExprLit { lit: Lit::Str(id), .. }) if !id.value().trim().is_empty() => options.id = Some(id),
+                other => cx.error_spanned_by(other, "`id` takes a non-empty string: id = \"invoices.create\""),
+            },
+            "max_fields" | "max_files" => match value {
+                Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) if n.base10_parse::<u64>().is_ok() => {
+                    let n = n.base10_parse::<u64>().ok();
+                    if key == "max_fields" { options.max_fields = n } else { options.max_files = n }
+                }
+                other => cx.error_spanned_by(other, format!("`{key}` takes a whole number: {key} = 100")),
+            },
+            "body_limit" | "max_field_size" | "max_file_size" => match size(&value) {
+                Ok(bytes) => {
+                    let slot = match key.as_str() {
+                        "body_limit" => &mut options.body_limit,
+                        "max_field_size" => &mut options.max_field_size,
+                        _ => &mut options.max_file_size,
+                    };
+                    *slot = Some(bytes);
+                }
+                Err(message) => cx.error_spanned_by(value, format!("`{key}`: {message}")),
+            },
+            "max_age" => match duration(&value) {
+                Ok(secs) => options.max_age_secs = Some(secs),
+                Err(message) => cx.error_spanned_by(value, format!("`max_age`: {message}")),
+            },
+            _ => {}
+        }
+        Ok(())
+    });
+    if let Err(error) = syn::parse::Parser::parse2(parser, args) {
+        cx.push(error);
+    }
+    options
+}
+
+/// `"5MB"`, `"512KiB"`, `"100B"` or a plain number of bytes; units are powers of 1024 and case
+/// does not matter, but a space is refused (`"2 MB"` is a typo for `"2MB"`).
+fn size(value: &Expr) -> Result<u64, String> {
+    let text = match value {
+        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => return n.base10_parse::<u64>().map_err(|e| e.to_string()),
+        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
+        _ => return Err("write a size such as \"5MB\" or a number of bytes".to_owned()),
+    };
+    let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (digits, unit) = text.split_at(unit_at);
+    let hint = format!("`{text}` is not a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\"");
+    let number: u64 = digits.parse().map_err(|_| hint.clone())?;
+    let multiplier: u64 = match unit.to_ascii_lowercase().as_str() {
+        "" | "b" => 1,
+        "kb" | "kib" | "k" => 1 << 10,
+        "mb" | "mib" | "m" => 1 << 20,
+        "gb" | "gib" | "g" => 1 << 30,
+        _ => return Err(hint),
+    };
+    number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is too large"))
+}
+
+/// `"30s"`, `"15m"`, `"1h"`, `"7d"`, or a number of seconds.
+fn duration(value: &Expr) -> Result<u64, String> {
+    let text = match value {
+        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => return n.base10_parse::<u64>().map_err(|e| e.to_string()),
+        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
+        _ => return Err("write a duration such as \"1h\" or a number of seconds".to_owned()),
+    };
+    let hint = format!("`{text}` is not a duration: write a number and a unit (s, m, h, d) with no space, such as \"1h\"");
+    let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (digits, unit) = text.split_at(unit_at);
+    let number: u64 = digits.parse().map_err(|_| hint.clone())?;
+    let multiplier = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3600,
+        "d" => 86_400,
+        _ => return Err(hint),
+    };
+    number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is too long"))
+}
+
+fn closest(key: &str) -> Option<&'static str> {
+    KEYS.iter().copied().find(|candidate| {
+        let (a, b) = (key.as_bytes(), candidate.as_bytes());
+        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+        common >= 3 || (a.len() == b.len() && a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1)
+    })
+}
+
+/// Reads `#[bind]` / `#[form]` on one argument.
+pub(crate) fn arg_kind(cx: &Ctxt, attrs: &[Attribute]) -> ArgKind {
+    let mut kind = ArgKind::Extractor;
+    for attr in attrs {
+        let this = if attr.path().is_ident("bind") {
+            ArgKind::Bound
+        } else if attr.path().is_ident("form") {
+            ArgKind::Form
+        } else {
+            continue;
+        };
+        if let Err(error) = attr.meta.require_path_only() {
+            cx.push(syn::Error::new(error.span(), format!("`#[{}]` takes no arguments", attr.path().get_ident().map(ToString::to_string).unwrap_or_default())));
+        }
+        if kind != ArgKind::Extractor {
+            cx.error_spanned_by(attr, "an argument is either `#[bind]` or `#[form]`, and only once");
+        }
+        kind = this;
+    }
+    kind
+}
+
+/// Whether an attribute is one of ours on arguments (removed from the function).
+pub(crate) fn is_arg_mark(attr: &Attribute) -> bool {
+    attr.path().is_ident("bind") || attr.path().is_ident("form")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_durations() {
+        let s = |text: &str| size(&syn::parse_str(&format!("{text:?}")).unwrap());
+        assert_eq!(s("5MB"), Ok(5 << 20));
+        assert_eq!(s("512kib"), Ok(512 << 10));
+        assert_eq!(s("100B"), Ok(100));
+        assert!(s("2 MB").unwrap_err().contains("no space"));
+        assert!(s("lots").is_err());
+        let d = |text: &str| duration(&syn::parse_str(&format!("{text:?}")).unwrap());
+        assert_eq!(d("1h"), Ok(3600));
+        assert_eq!(d("15m"), Ok(900));
+        assert!(d("1 hour").is_err());
+    }
+}

@@ -1,0 +1,444 @@
+//! Actions: what `#[action]` implements, and what an action may answer with.
+//!
+//! An action returns `Result<T, E>`: `T` is a [`Redirect`], an [`ActionState`] (a value the page
+//! shows, or a JSON caller receives), `()` (the page again), or any axum [`Response`]; `E` turns
+//! into an [`ActionError`], which keeps apart what a user may see (field and form errors, shown
+//! like validation errors) from what they may not (internal errors: logged, answered with a 500
+//! that shows nothing inside).
+
+use std::any::{Any, TypeId};
+use std::borrow::Cow;
+use std::fmt;
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::response::{IntoResponse, Response};
+use http::StatusCode;
+use http::request::Parts;
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::seal::{self, SealError};
+use crate::{Form, FormData, FormErrors, Limits};
+
+/// A boxed future, as [`Action::run`] returns.
+pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+
+/// The name of the query parameter that says which action of a page a submission is for.
+pub const ACTION_PARAM: &str = "_action";
+/// The name of the field that carries the sealed bound arguments.
+pub const BOUND_FIELD: &str = "$bound";
+
+/// Limits of one action. Set with `#[action(body_limit = "5MB", max_fields = 200, ...)]`.
+#[derive(Clone, Debug)]
+pub struct ActionConfig {
+    /// The largest body read, in bytes (1 MiB by default, like Next.js's `bodySizeLimit`). A larger
+    /// one is answered with 413.
+    pub body_limit: usize,
+    /// Limits on fields and files while decoding.
+    pub limits: Limits,
+    /// How long a page's bound arguments stay valid (none by default).
+    pub max_age: Option<Duration>,
+}
+
+impl Default for ActionConfig {
+    fn default() -> Self {
+        ActionConfig { body_limit: 1024 * 1024, limits: Limits::default(), max_age: None }
+    }
+}
+
+/// An action that a page can run: implemented by `#[action]` on an `async fn`.
+///
+/// `S` is the router's state type; the action's extractors must be extractable from it.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not an action for a router with state `{S}`",
+    note = "put `#[action]` on an async fn; each of its extractors must implement `FromRequestParts<{S}>`"
+)]
+pub trait Action<S>: 'static {
+    /// The action's id: stable across builds and machines, so several instances agree (its module
+    /// path and name, or `#[action(id = "...")]`).
+    const ID: &'static str;
+
+    /// The action's limits.
+    fn config() -> ActionConfig {
+        ActionConfig::default()
+    }
+
+    /// Runs the action on a decoded submission: extractors, bound arguments, the form, then the
+    /// function.
+    fn run<'a>(parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome>;
+}
+
+/// A redirect after a successful action: 303 See Other for a browser (Post/Redirect/Get), or
+/// `{"ok": true, "redirect": "/x"}` for a JSON caller; optionally with a one-shot flash message for
+/// the next page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Redirect {
+    to: String,
+    flash: Option<String>,
+}
+
+impl Redirect {
+    /// Redirects to `to` (a path such as `/invoices/7`).
+    pub fn to(to: impl Into<String>) -> Self {
+        Redirect { to: to.into(), flash: None }
+    }
+
+    /// Adds a message shown once, by the next page (a sealed cookie, so any instance can show it).
+    pub fn with_flash(mut self, message: impl Into<String>) -> Self {
+        self.flash = Some(message.into());
+        self
+    }
+
+    /// The target.
+    pub fn target(&self) -> &str {
+        &self.to
+    }
+
+    /// The flash message, if any.
+    pub fn flash(&self) -> Option<&str> {
+        self.flash.as_deref()
+    }
+}
+
+/// A value an action answers with when the user stays on the page, like React's `useActionState`:
+/// the page renders it (extract `Option<ActionState<T>>` in the page handler), a JSON caller gets
+/// `{"ok": true, "state": ...}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ActionState<T>(pub T);
+
+/// What went wrong in an action: either something the user may see and fix (field and form errors,
+/// answered like validation errors, 422), or an internal error (logged with `tracing`, answered
+/// with a 500 that shows nothing of it).
+///
+/// `?` on any error type turns it into an internal error:
+///
+/// ```
+/// use formaction::ActionError;
+///
+/// fn load() -> Result<u32, ActionError> {
+///     let n: u32 = "x".parse()?; // ParseIntError: internal, never shown
+///     Ok(n)
+/// }
+/// assert!(!load().unwrap_err().is_invalid());
+///
+/// let taken = ActionError::field("number", "INV-0001 is already taken");
+/// assert!(taken.is_invalid());
+/// ```
+pub struct ActionError(ErrorRepr);
+
+enum ErrorRepr {
+    Invalid(FormErrors),
+    Internal(Box<dyn std::error::Error + Send + Sync>),
+}
+
+impl ActionError {
+    /// Errors the user may see, placed by field like validation errors.
+    pub fn invalid(errors: FormErrors) -> Self {
+        ActionError(ErrorRepr::Invalid(errors))
+    }
+
+    /// One error on the field named `name` ("that number is taken").
+    pub fn field(name: impl AsRef<str> + Into<String>, message: impl Into<Cow<'static, str>>) -> Self {
+        let mut errors = FormErrors::new();
+        errors.add_message(name, message);
+        ActionError::invalid(errors)
+    }
+
+    /// One error about the form as a whole.
+    pub fn form(message: impl Into<Cow<'static, str>>) -> Self {
+        let mut errors = FormErrors::new();
+        errors.add_form_message(message);
+        ActionError::invalid(errors)
+    }
+
+    /// An internal error: logged, never shown.
+    pub fn internal(error: impl Into<Box<dyn std::error::Error + Send + Sync>>) -> Self {
+        ActionError(ErrorRepr::Internal(error.into()))
+    }
+
+    /// Whether the user may see this error (field or form errors).
+    pub fn is_invalid(&self) -> bool {
+        matches!(self.0, ErrorRepr::Invalid(_))
+    }
+
+    /// The errors the user may see, if this is such an error.
+    pub fn errors(&self) -> Option<&FormErrors> {
+        match &self.0 {
+            ErrorRepr::Invalid(errors) => Some(errors),
+            ErrorRepr::Internal(_) => None,
+        }
+    }
+}
+
+impl fmt::Debug for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            ErrorRepr::Invalid(errors) => f.debug_tuple("Invalid").field(errors).finish(),
+            ErrorRepr::Internal(error) => f.debug_tuple("Internal").field(error).finish(),
+        }
+    }
+}
+
+impl fmt::Display for ActionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.0 {
+            ErrorRepr::Invalid(errors) => write!(f, "invalid submission: {errors}"),
+            ErrorRepr::Internal(error) => write!(f, "internal error: {error}"),
+        }
+    }
+}
+
+impl<E: Into<Box<dyn std::error::Error + Send + Sync>>> From<E> for ActionError {
+    fn from(error: E) -> Self {
+        ActionError::internal(error)
+    }
+}
+
+impl From<FormErrors> for ActionError {
+    fn from(errors: FormErrors) -> Self {
+        ActionError::invalid(errors)
+    }
+}
+
+/// What an action's success value can be: [`Redirect`], [`ActionState`], `()`, or a [`Response`].
+#[diagnostic::on_unimplemented(
+    message = "an action cannot answer with `{Self}`",
+    note = "return `Result<T, E>` where `T` is `formaction::Redirect`, `formaction::ActionState<_>`, `()` or an axum `Response`"
+)]
+pub trait ActionOutput {
+    /// The outcome this value stands for.
+    fn into_outcome(self) -> Answer;
+}
+
+impl ActionOutput for Redirect {
+    fn into_outcome(self) -> Answer {
+        Answer::Redirect(self)
+    }
+}
+
+impl ActionOutput for () {
+    fn into_outcome(self) -> Answer {
+        Answer::Done
+    }
+}
+
+impl ActionOutput for Response {
+    fn into_outcome(self) -> Answer {
+        Answer::Response(self)
+    }
+}
+
+impl<T: Serialize + Clone + Send + Sync + 'static> ActionOutput for ActionState<T> {
+    fn into_outcome(self) -> Answer {
+        let json = serde_json::to_value(&self.0);
+        match json {
+            Ok(json) => Answer::State { json, value: Arc::new(self) },
+            Err(error) => Answer::Failed(format!("the action's state could not be serialised: {error}").into()),
+        }
+    }
+}
+
+/// How an action ended, before it is answered (by who asked).
+#[non_exhaustive]
+pub enum Answer {
+    /// Success: go elsewhere.
+    Redirect(Redirect),
+    /// Success: stay, with a state (kept both as JSON and as the typed value for the page).
+    State {
+        /// The state as JSON.
+        json: Value,
+        /// The state as its typed [`ActionState`], for the page's extractor.
+        value: Arc<dyn Any + Send + Sync>,
+    },
+    /// Success: stay.
+    Done,
+    /// Success: answered by the action itself.
+    Response(Response),
+    /// The submission is invalid (parsing, rules, or business errors).
+    Invalid(FormErrors),
+    /// Something failed inside; the details are for the log only.
+    Failed(Box<dyn std::error::Error + Send + Sync>),
+    /// The request was refused before the action ran (an extractor's rejection, bad bound
+    /// arguments).
+    Rejected(Response),
+}
+
+/// The form of a submission, kept for the page that renders again: which type, and the values to
+/// put back (secrets and files removed).
+#[derive(Clone, Debug)]
+pub struct Submission {
+    /// The id of the action that ran.
+    pub action: &'static str,
+    /// The form type, if the action took one.
+    pub form: Option<TypeId>,
+    /// The submitted values, without secrets and files.
+    pub values: FormData,
+    /// The errors, empty after a success.
+    pub errors: FormErrors,
+}
+
+/// The outcome of [`Action::run`]: how it ended, and the submission.
+pub struct Outcome {
+    /// How the action ended.
+    pub answer: Answer,
+    /// The submission, for a page rendered again.
+    pub submission: Submission,
+}
+
+/// Marks "no form" for [`Outcome::new`], for actions that take none.
+pub enum NoForm {}
+
+impl Outcome {
+    /// The outcome of an action with the form type `F` (or [`NoForm`]).
+    pub fn new<F: MaybeForm>(action: &'static str, data: &FormData, answer: Answer) -> Self {
+        let mut values = data.clone();
+        F::redact(&mut values);
+        let errors = match &answer {
+            Answer::Invalid(errors) => errors.clone(),
+            _ => FormErrors::new(),
+        };
+        Outcome { answer, submission: Submission { action, form: F::type_id(), values, errors } }
+    }
+
+    /// The outcome of a finished action call.
+    pub fn from_result<F: MaybeForm, T: ActionOutput, E: Into<ActionError>>(
+        action: &'static str,
+        data: &FormData,
+        result: Result<T, E>,
+    ) -> Self {
+        let answer = match result.map_err(Into::into) {
+            Ok(output) => output.into_outcome(),
+            Err(ActionError(ErrorRepr::Invalid(errors))) => Answer::Invalid(errors),
+            Err(ActionError(ErrorRepr::Internal(error))) => Answer::Failed(error),
+        };
+        Outcome::new::<F>(action, data, answer)
+    }
+
+    /// The outcome of bound arguments that did not open: 400, the action not run.
+    pub fn bad_bound(action: &'static str, error: SealError) -> Self {
+        let response = (StatusCode::BAD_REQUEST, error.to_string()).into_response();
+        Outcome::new::<NoForm>(action, &FormData::new(), Answer::Rejected(response))
+    }
+
+    /// The outcome of an extractor that refused the request: its own answer, the action not run.
+    pub fn rejected(action: &'static str, rejection: impl IntoResponse) -> Self {
+        Outcome::new::<NoForm>(action, &FormData::new(), Answer::Rejected(rejection.into_response()))
+    }
+}
+
+/// A form type, or [`NoForm`]: what [`Outcome`] needs to keep a submission for the page.
+pub trait MaybeForm {
+    /// The form's type id, `None` for [`NoForm`].
+    fn type_id() -> Option<TypeId>;
+    /// Removes what must not be echoed.
+    fn redact(data: &mut FormData);
+}
+
+impl<F: Form + 'static> MaybeForm for F {
+    fn type_id() -> Option<TypeId> {
+        Some(TypeId::of::<F>())
+    }
+
+    fn redact(data: &mut FormData) {
+        F::redact(data)
+    }
+}
+
+impl MaybeForm for NoForm {
+    fn type_id() -> Option<TypeId> {
+        None
+    }
+
+    fn redact(data: &mut FormData) {
+        data.retain(|_, _| false);
+    }
+}
+
+/// Opens the bound arguments of action `id` from the submission.
+pub fn open_bound<T: serde::de::DeserializeOwned>(
+    data: &FormData,
+    id: &'static str,
+    max_age: Option<Duration>,
+) -> Result<T, SealError> {
+    let sealed = data.text(BOUND_FIELD).ok_or(SealError::Missing)?;
+    seal::keys().open_value(&bound_purpose(id), sealed, max_age)
+}
+
+fn bound_purpose(id: &str) -> Vec<u8> {
+    let mut purpose = b"formaction:bound:".to_vec();
+    purpose.extend_from_slice(id.as_bytes());
+    purpose
+}
+
+/// An action with its bound arguments sealed, ready to put in a page: `create_invoice::bind(team)`
+/// returns one, as JavaScript's `createInvoice.bind(null, team)` does.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BoundAction {
+    id: &'static str,
+    sealed: Option<String>,
+}
+
+impl BoundAction {
+    /// Binds `args` (a tuple of the action's `#[bind]` arguments, in order) to the action `id`.
+    pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
+        let sealed = seal::keys().seal_value(&bound_purpose(id), args).ok();
+        BoundAction { id, sealed }
+    }
+
+    /// The action without bound arguments.
+    pub fn unbound(id: &'static str) -> Self {
+        BoundAction { id, sealed: None }
+    }
+
+    /// The action's id.
+    pub fn id(&self) -> &'static str {
+        self.id
+    }
+
+    /// The sealed bound arguments, if any.
+    pub fn sealed(&self) -> Option<&str> {
+        self.sealed.as_deref()
+    }
+
+    /// The URL a form (its `action`) or a submit button (its `formaction`) posts to: the page's
+    /// own URL with the action named in the query, `?_action=<id>`.
+    pub fn url(&self) -> String {
+        let id: String = form_urlencoded_component(self.id);
+        format!("?{ACTION_PARAM}={id}")
+    }
+
+    /// The hidden input carrying the sealed arguments (empty when there are none), escaped.
+    pub fn hidden_input(&self) -> String {
+        match &self.sealed {
+            Some(sealed) => format!(r#"<input type="hidden" name="{BOUND_FIELD}" value="{sealed}">"#),
+            None => String::new(),
+        }
+    }
+
+    /// Attributes for a submit button that runs this action (for forms with several): its
+    /// `formaction`, and the sealed arguments as the button's own `name`/`value`.
+    pub fn button_attributes(&self) -> String {
+        let mut attrs = format!(r#"formaction="{}""#, self.url());
+        if let Some(sealed) = &self.sealed {
+            attrs.push_str(&format!(r#" name="{BOUND_FIELD}" value="{sealed}""#));
+        }
+        attrs
+    }
+}
+
+/// Percent-encodes an action id for a query string (ids are Rust paths: letters, digits, `_`,
+/// `:`, plus whatever `#[action(id = "...")]` chose).
+fn form_urlencoded_component(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for byte in text.bytes() {
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':') {
+            out.push(byte as char);
+        } else {
+            out.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    out
+}

@@ -1,0 +1,238 @@
+//! The first step of every action request: is this a request an action may answer at all?
+//!
+//! - **Same origin.** A browser sends `Origin` with every POST; it must name this host (the `Host`
+//!   header, or `X-Forwarded-Host` behind a proxy configured as trusted) or an allowed origin
+//!   (`https://admin.example.com`, or a glob like `*.example.com`). `Origin: null` (sandboxed
+//!   frames, some redirects) is refused. A request with no `Origin` is refused unless its `Referer`
+//!   is same-origin: Next.js lets such requests through with a warning; we do not.
+//! - **Content type.** Only urlencoded, multipart and JSON bodies are read. `text/plain`, which a
+//!   cross-site form may send without a CORS preflight, is refused before anything else happens.
+
+use std::sync::Arc;
+
+use http::HeaderMap;
+use http::header::{CONTENT_TYPE, HOST, ORIGIN, REFERER};
+
+/// Where requests may come from.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    /// Origins allowed besides this host: full origins (`https://admin.example.com`), hosts
+    /// (`admin.example.com`), or globs on the host (`*.example.com`, which does not match
+    /// `example.com` itself).
+    pub allowed_origins: Vec<String>,
+    /// Trust `X-Forwarded-Host` as the host (behind a proxy that sets it).
+    pub trust_forwarded_host: bool,
+    /// Accept requests with neither `Origin` nor `Referer` (non-browser clients that cannot send
+    /// one). Off by default.
+    pub allow_missing_origin: bool,
+}
+
+impl Settings {
+    /// Settings from the environment: `FORMACTION_ALLOWED_ORIGINS` (comma-separated),
+    /// `FORMACTION_TRUST_FORWARDED_HOST=1`, `FORMACTION_ALLOW_MISSING_ORIGIN=1`.
+    pub fn from_env() -> Self {
+        let flag = |name: &str| std::env::var(name).is_ok_and(|v| matches!(v.trim(), "1" | "true" | "yes"));
+        Settings {
+            allowed_origins: std::env::var("FORMACTION_ALLOWED_ORIGINS")
+                .map(|list| list.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
+                .unwrap_or_default(),
+            trust_forwarded_host: flag("FORMACTION_TRUST_FORWARDED_HOST"),
+            allow_missing_origin: flag("FORMACTION_ALLOW_MISSING_ORIGIN"),
+        }
+    }
+
+    /// Adds an allowed origin (see [`Settings::allowed_origins`]).
+    pub fn allow_origin(mut self, origin: impl Into<String>) -> Self {
+        self.allowed_origins.push(origin.into());
+        self
+    }
+
+    /// Trusts `X-Forwarded-Host`.
+    pub fn trust_forwarded_host(mut self, trust: bool) -> Self {
+        self.trust_forwarded_host = trust;
+        self
+    }
+
+    /// Accepts requests with neither `Origin` nor `Referer`.
+    pub fn allow_missing_origin(mut self, allow: bool) -> Self {
+        self.allow_missing_origin = allow;
+        self
+    }
+}
+
+/// Why a request was refused before its action ran.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Refusal {
+    /// 403: not from an allowed origin.
+    CrossOrigin(String),
+    /// 415: a body we do not read.
+    UnsupportedMediaType(String),
+}
+
+impl Refusal {
+    pub(crate) fn message(&self) -> &str {
+        match self {
+            Refusal::CrossOrigin(message) | Refusal::UnsupportedMediaType(message) => message,
+        }
+    }
+}
+
+/// Checks that the request comes from this site or an allowed origin.
+pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<(), Refusal> {
+    let host = if settings.trust_forwarded_host {
+        header(headers, "x-forwarded-host").and_then(|h| h.split(',').next()).map(str::trim).or(header(headers, HOST.as_str()))
+    } else {
+        header(headers, HOST.as_str())
+    };
+    let Some(host) = host.map(str::to_ascii_lowercase) else {
+        return Err(Refusal::CrossOrigin("the request has no Host header".to_owned()));
+    };
+    let (source, what) = match (header(headers, ORIGIN.as_str()), header(headers, REFERER.as_str())) {
+        (Some(origin), _) => (origin, "Origin"),
+        (None, Some(referer)) => (referer, "Referer"),
+        (None, None) if settings.allow_missing_origin => return Ok(()),
+        (None, None) => {
+            return Err(Refusal::CrossOrigin(
+                "cross-site request refused: the request has neither Origin nor Referer".to_owned(),
+            ));
+        }
+    };
+    let refused = || Refusal::CrossOrigin(format!("cross-site request refused: {what} does not match this site"));
+    if source.trim().eq_ignore_ascii_case("null") {
+        return Err(refused());
+    }
+    let Some(source_host) = authority(source) else { return Err(refused()) };
+    if source_host == host || settings.allowed_origins.iter().any(|allowed| origin_matches(allowed, source, &source_host)) {
+        Ok(())
+    } else {
+        Err(refused())
+    }
+}
+
+/// The lower-cased `host[:port]` of an origin or URL: `https://Example.com:8443/x` gives
+/// `example.com:8443`.
+fn authority(url: &str) -> Option<String> {
+    let (scheme, rest) = url.trim().split_once("://")?;
+    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+        return None;
+    }
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority = &rest[..end];
+    // userinfo@host is never sent by browsers in Origin, and a Referer with one is suspect.
+    if authority.is_empty() || authority.contains('@') {
+        return None;
+    }
+    Some(authority.to_ascii_lowercase())
+}
+
+fn origin_matches(allowed: &str, source: &str, source_host: &str) -> bool {
+    let allowed = allowed.trim().to_ascii_lowercase();
+    if allowed.contains("://") {
+        // A full origin: scheme and authority must both match.
+        let source = source.trim().to_ascii_lowercase();
+        let source_origin = source.split_once("://").map(|(scheme, rest)| {
+            let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+            format!("{scheme}://{}", &rest[..end])
+        });
+        return source_origin.as_deref() == Some(allowed.trim_end_matches('/'));
+    }
+    match allowed.strip_prefix("*.") {
+        Some(suffix) => {
+            let host = source_host.split(':').next().unwrap_or(source_host);
+            host.len() > suffix.len() + 1 && host.ends_with(suffix) && host[..host.len() - suffix.len()].ends_with('.')
+        }
+        None => source_host == allowed,
+    }
+}
+
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers.get(name).and_then(|value| value.to_str().ok())
+}
+
+/// The kind of body, from `Content-Type`; anything we do not read is refused here, before the
+/// body is read.
+pub(crate) fn content_type(headers: &HeaderMap) -> Result<Option<Arc<str>>, Refusal> {
+    let Some(value) = headers.get(CONTENT_TYPE) else {
+        return Ok(None);
+    };
+    let text = value.to_str().map_err(|_| Refusal::UnsupportedMediaType("unreadable content type".to_owned()))?;
+    let essence = text.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
+    let supported = essence == "application/x-www-form-urlencoded"
+        || essence == "multipart/form-data"
+        || essence == "application/json"
+        || (essence.starts_with("application/") && essence.ends_with("+json"));
+    if supported {
+        Ok(Some(Arc::from(text)))
+    } else {
+        Err(Refusal::UnsupportedMediaType(format!(
+            "unsupported content type `{}`: send application/x-www-form-urlencoded, multipart/form-data or application/json",
+            text.chars().take(100).collect::<String>()
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use http::HeaderValue;
+
+    use super::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
+        let mut map = HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn same_origin_rules() {
+        let s = Settings::default();
+        assert!(same_origin(&headers(&[("host", "shop.test:3000"), ("origin", "http://shop.test:3000")]), &s).is_ok());
+        assert!(same_origin(&headers(&[("host", "Shop.Test"), ("origin", "https://shop.test")]), &s).is_ok());
+        let refused = [
+            &[("host", "shop.test"), ("origin", "https://evil.test")][..],
+            &[("host", "shop.test"), ("origin", "null")],
+            &[("host", "shop.test"), ("origin", "https://shop.test.evil.test")],
+            &[("host", "shop.test"), ("origin", "https://evil@shop.test")],
+            &[("host", "shop.test")],
+            &[("host", "shop.test"), ("referer", "https://evil.test/shop.test")],
+            &[("origin", "https://shop.test")],
+            &[("host", "shop.test"), ("x-forwarded-host", "evil.test"), ("origin", "https://evil.test")],
+        ];
+        for case in refused {
+            assert!(same_origin(&headers(case), &s).is_err(), "{case:?}");
+        }
+        assert!(same_origin(&headers(&[("host", "shop.test"), ("referer", "https://shop.test/new")]), &s).is_ok());
+        let behind_proxy = Settings::default().trust_forwarded_host(true);
+        let proxied = headers(&[("host", "127.0.0.1:8080"), ("x-forwarded-host", "shop.test"), ("origin", "https://shop.test")]);
+        assert!(same_origin(&proxied, &behind_proxy).is_ok());
+        assert!(same_origin(&proxied, &s).is_err());
+    }
+
+    #[test]
+    fn allowed_origins() {
+        let s = Settings::default().allow_origin("*.example.com").allow_origin("https://partner.test");
+        let from = |origin: &str| headers(&[("host", "shop.test"), ("origin", origin)]);
+        assert!(same_origin(&from("https://admin.example.com"), &s).is_ok());
+        assert!(same_origin(&from("https://a.b.example.com:8443"), &s).is_ok());
+        assert!(same_origin(&from("https://example.com"), &s).is_err());
+        assert!(same_origin(&from("https://badexample.com"), &s).is_err());
+        assert!(same_origin(&from("https://partner.test"), &s).is_ok());
+        assert!(same_origin(&from("http://partner.test"), &s).is_err(), "scheme must match a full origin");
+    }
+
+    #[test]
+    fn content_types() {
+        let ct = |value: &str| content_type(&headers(&[("content-type", value)]));
+        assert!(ct("application/x-www-form-urlencoded").is_ok());
+        assert!(ct("Application/X-WWW-Form-Urlencoded; charset=UTF-8").is_ok());
+        assert!(ct("multipart/form-data; boundary=x").is_ok());
+        assert!(ct("application/json").is_ok());
+        assert!(ct("application/vnd.api+json").is_ok());
+        for bad in ["text/plain", "text/plain; x=application/json", "application/x-www-form-urlencodedx", "text/html"] {
+            assert!(ct(bad).is_err(), "{bad}");
+        }
+        assert_eq!(content_type(&HeaderMap::new()), Ok(None));
+    }
+}

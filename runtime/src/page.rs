@@ -1,0 +1,430 @@
+//! A page and its actions on one URL, as in SvelteKit and Next.js.
+//!
+//! `GET` renders the page. `POST` runs the action named by `?_action=<id>` (a form's `action`, or
+//! a submit button's `formaction`, so one form can carry several actions); when the action does
+//! not redirect, the page's own handler renders again, with the outcome available through
+//! [`FormState`] and [`ActionState`]. The URL stays honest with JavaScript off.
+//!
+//! ```
+//! use axum::{Router, response::Html};
+//! use formaction::{action, form, page, ActionError, FormState, Redirect};
+//!
+//! #[form]
+//! struct Subscribe {
+//!     #[validate(email)]
+//!     email: String,
+//! }
+//!
+//! #[action]
+//! async fn subscribe(#[form] input: Subscribe) -> Result<Redirect, ActionError> {
+//!     Ok(Redirect::to("/thanks").with_flash(format!("Subscribed {}", input.email)))
+//! }
+//!
+//! async fn show(form: FormState<Subscribe>) -> Html<String> {
+//!     let error = form.errors().field("email").first().map(|e| e.message().into_owned());
+//!     Html(format!("<form method=post action='{}'>...{}</form>", subscribe::bind().url(), error.unwrap_or_default()))
+//! }
+//!
+//! let app: Router = Router::new().route("/subscribe", page(show).action::<subscribe>().into());
+//! ```
+
+use std::any::TypeId;
+use std::convert::Infallible;
+use std::marker::PhantomData;
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::body::Body;
+use axum::extract::{FromRequestParts, OptionalFromRequestParts, Request, State};
+use axum::handler::Handler;
+use axum::response::Response;
+use axum::routing::{MethodRouter, get, post};
+use http::header::{CONTENT_LENGTH, COOKIE, SET_COOKIE};
+use http::request::Parts;
+use http::{HeaderValue, StatusCode};
+
+use crate::action::{Action, ActionConfig, ActionState, Answer, BoxFuture, Outcome, Submission};
+use crate::guard::{self, Refusal, Settings};
+use crate::{FormData, FormErrors, decode, respond, seal};
+
+const FLASH_COOKIE: &str = "formaction_flash";
+const FLASH_PURPOSE: &[u8] = b"formaction:flash";
+
+type Render<S> = Arc<dyn Fn(Request, S) -> BoxFuture<'static, Response> + Send + Sync>;
+
+/// An action with its type erased, so a page can hold several.
+trait ErasedAction<S>: Send + Sync {
+    fn id(&self) -> &'static str;
+    fn config(&self) -> ActionConfig;
+    fn run<'a>(&self, parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome>;
+}
+
+struct Erased<A>(PhantomData<fn() -> A>);
+
+impl<S, A: Action<S>> ErasedAction<S> for Erased<A> {
+    fn id(&self) -> &'static str {
+        A::ID
+    }
+
+    fn config(&self) -> ActionConfig {
+        A::config()
+    }
+
+    fn run<'a>(&self, parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome> {
+        A::run(parts, state, data)
+    }
+}
+
+/// A page: a `GET` handler and the actions its forms post to. Turn it into a route with `.into()`:
+/// `Router::new().route("/invoices/new", page(new_invoice).action::<create_invoice>().into())`.
+pub struct Page<S> {
+    render: Render<S>,
+    actions: Vec<Arc<dyn ErasedAction<S>>>,
+    settings: Arc<Settings>,
+}
+
+/// A page rendered by `handler` (any axum handler), to which actions are added with
+/// [`Page::action`].
+pub fn page<H, T, S>(handler: H) -> Page<S>
+where
+    H: Handler<T, S>,
+    T: 'static,
+    S: Clone + Send + Sync + 'static,
+{
+    let render: Render<S> = Arc::new(move |request, state| Box::pin(handler.clone().call(request, state)));
+    Page { render, actions: Vec::new(), settings: Arc::new(Settings::from_env()) }
+}
+
+impl<S: Clone + Send + Sync + 'static> Page<S> {
+    /// Adds an action that the page's forms can post to.
+    ///
+    /// # Panics
+    ///
+    /// When the page already has an action with the same id: a submission could not tell them
+    /// apart.
+    pub fn action<A: Action<S>>(mut self) -> Self {
+        assert!(
+            self.actions.iter().all(|a| a.id() != A::ID),
+            "formaction: the action `{}` is added to this page twice",
+            A::ID
+        );
+        self.actions.push(Arc::new(Erased::<A>(PhantomData)));
+        self
+    }
+
+    /// Replaces the origin settings (by default from the environment, see [`Settings::from_env`]).
+    pub fn settings(mut self, settings: Settings) -> Self {
+        self.settings = Arc::new(settings);
+        self
+    }
+}
+
+impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
+    fn from(page: Page<S>) -> Self {
+        let page = Arc::new(page);
+        let for_get = page.clone();
+        get(move |State(state): State<S>, request: Request| {
+            let page = for_get.clone();
+            async move { render_with_flash(&page.render, request, state).await }
+        })
+        .post(move |State(state): State<S>, request: Request| {
+            let page = page.clone();
+            async move { dispatch(&page, request, state).await }
+        })
+    }
+}
+
+/// A route that serves one action as a JSON endpoint for other clients: `POST` only, answers
+/// always JSON.
+pub fn endpoint<A: Action<S>, S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
+    endpoint_with::<A, S>(Settings::from_env())
+}
+
+/// [`endpoint`] with explicit origin settings.
+pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(settings: Settings) -> MethodRouter<S> {
+    let settings = Arc::new(settings);
+    post(move |State(state): State<S>, request: Request| {
+        let settings = settings.clone();
+        async move {
+            let action: Arc<dyn ErasedAction<S>> = Arc::new(Erased::<A>(PhantomData));
+            let (parts, body) = request.into_parts();
+            let (outcome, _) = match run_action(&*action, &settings, parts, body, &state, true).await {
+                Ok(done) => done,
+                Err(response) => return response,
+            };
+            answer_json(outcome)
+        }
+    })
+}
+
+async fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> Response {
+    let flash = read_flash(request.headers());
+    let had_flash = flash.is_some();
+    request.extensions_mut().insert(Flash(flash));
+    let mut response = render(request, state).await;
+    if had_flash {
+        let clear = format!("{FLASH_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
+        if let Ok(value) = HeaderValue::from_str(&clear) {
+            response.headers_mut().append(SET_COOKIE, value);
+        }
+    }
+    response
+}
+
+fn read_flash(headers: &http::HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|value| value.to_str().ok())
+        .flat_map(cookie::Cookie::split_parse)
+        .filter_map(Result::ok)
+        .find(|cookie| cookie.name() == FLASH_COOKIE)
+        .and_then(|cookie| seal::keys().open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok())
+}
+
+fn flash_cookie(message: &str) -> Option<HeaderValue> {
+    let sealed = seal::keys().seal_value(FLASH_PURPOSE, message).ok()?;
+    HeaderValue::from_str(&format!("{FLASH_COOKIE}={sealed}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax")).ok()
+}
+
+async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Request, state: S) -> Response {
+    let json = respond::wants_json(request.headers());
+    let chosen = request.uri().query().and_then(|query| {
+        form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == crate::action::ACTION_PARAM).map(|(_, v)| v)
+    });
+    let action = match (&chosen, page.actions.as_slice()) {
+        (Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
+            Some(action) => action.clone(),
+            None => {
+                let message = format!("this page has no action `{}`", id.chars().take(200).collect::<String>());
+                return respond::problem(StatusCode::NOT_FOUND, &message, json);
+            }
+        },
+        (None, [only]) => only.clone(),
+        (None, []) => {
+            return respond::problem(StatusCode::METHOD_NOT_ALLOWED, "this page has no actions", json);
+        }
+        (None, _) => {
+            let message = "this page has several actions: name one with ?_action=<id>";
+            return respond::problem(StatusCode::BAD_REQUEST, message, json);
+        }
+    };
+    let (parts, body) = request.into_parts();
+    let (outcome, parts) = match run_action(&*action, &page.settings, parts, body, &state, json).await {
+        Ok(done) => done,
+        Err(response) => return response,
+    };
+    if json {
+        return answer_json(outcome);
+    }
+    answer_html(outcome, parts, &page.render, state).await
+}
+
+/// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal).
+async fn run_action<S>(
+    action: &dyn ErasedAction<S>,
+    settings: &Settings,
+    mut parts: Parts,
+    body: Body,
+    state: &S,
+    json: bool,
+) -> Result<(Outcome, Parts), Response> {
+    let started = Instant::now();
+    let id = action.id();
+    let refuse = |refusal: Refusal| {
+        let status = match refusal {
+            Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
+            Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        };
+        tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
+        respond::problem(status, refusal.message(), json)
+    };
+    guard::same_origin(&parts.headers, settings).map_err(refuse)?;
+    let content_type = guard::content_type(&parts.headers).map_err(refuse)?;
+    let config = action.config();
+    let too_large = || {
+        let message = format!("the body is larger than this action's limit of {} bytes", config.body_limit);
+        tracing::info!(action = id, status = 413, "action refused: body over the limit");
+        respond::problem(StatusCode::PAYLOAD_TOO_LARGE, &message, json)
+    };
+    let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > config.body_limit as u64) {
+        return Err(too_large());
+    }
+    let bytes = match axum::body::to_bytes(body, config.body_limit).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let is_limit =
+                std::error::Error::source(&error).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+            if is_limit {
+                return Err(too_large());
+            }
+            tracing::info!(action = id, status = 400, %error, "action refused: body could not be read");
+            return Err(respond::problem(StatusCode::BAD_REQUEST, "the body could not be read", json));
+        }
+    };
+    let data = if bytes.is_empty() && content_type.is_none() {
+        FormData::new()
+    } else {
+        match decode::decode_body(content_type.as_deref(), bytes, &config.limits).await {
+            Ok(data) => data,
+            Err(error) => {
+                let status = if error.is_limit() {
+                    StatusCode::PAYLOAD_TOO_LARGE
+                } else if error.is_unsupported_media_type() {
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE
+                } else {
+                    StatusCode::BAD_REQUEST
+                };
+                tracing::info!(action = id, status = status.as_u16(), %error, "action refused: body not decoded");
+                return Err(respond::problem(status, &error.to_string(), json));
+            }
+        }
+    };
+    let outcome = action.run(&mut parts, state, &data).await;
+    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    match &outcome.answer {
+        Answer::Failed(error) => tracing::error!(action = id, elapsed_ms, error = %error, "action failed"),
+        answer => tracing::info!(action = id, elapsed_ms, outcome = answer_name(answer), "action"),
+    }
+    Ok((outcome, parts))
+}
+
+fn answer_name(answer: &Answer) -> &'static str {
+    match answer {
+        Answer::Redirect(_) => "redirect",
+        Answer::State { .. } => "state",
+        Answer::Done => "done",
+        Answer::Response(_) => "response",
+        Answer::Invalid(_) => "invalid",
+        Answer::Failed(_) => "failed",
+        Answer::Rejected(_) => "rejected",
+    }
+}
+
+fn answer_json(outcome: Outcome) -> Response {
+    match outcome.answer {
+        Answer::Redirect(redirect) => {
+            let mut response = respond::success_json(Some(redirect.target()), None);
+            set_flash(&mut response, redirect.flash());
+            response
+        }
+        Answer::State { json, .. } => respond::success_json(None, Some(&json)),
+        Answer::Done => respond::success_json(None, None),
+        Answer::Response(response) | Answer::Rejected(response) => response,
+        Answer::Invalid(errors) => respond::invalid_json(&errors),
+        Answer::Failed(_) => respond::internal_error(true),
+    }
+}
+
+async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, state: S) -> Response {
+    let Outcome { answer, submission } = outcome;
+    let status = match answer {
+        Answer::Redirect(redirect) => {
+            let mut response = respond::see_other(redirect.target());
+            set_flash(&mut response, redirect.flash());
+            return response;
+        }
+        Answer::Response(response) | Answer::Rejected(response) => return response,
+        Answer::Failed(_) => return respond::internal_error(false),
+        Answer::State { value, .. } => {
+            parts.extensions.insert(StateSlot(value));
+            StatusCode::OK
+        }
+        Answer::Done => StatusCode::OK,
+        Answer::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    parts.extensions.insert(Arc::new(submission));
+    parts.extensions.insert(Flash(None));
+    let mut response = render(Request::from_parts(parts, Body::empty()), state).await;
+    if response.status().is_success() {
+        *response.status_mut() = status;
+    }
+    response
+}
+
+fn set_flash(response: &mut Response, flash: Option<&str>) {
+    if let Some(cookie) = flash.and_then(flash_cookie) {
+        response.headers_mut().append(SET_COOKIE, cookie);
+    }
+}
+
+/// The typed state of the action that just ran, in extensions.
+#[derive(Clone)]
+struct StateSlot(Arc<dyn std::any::Any + Send + Sync>);
+
+impl<S: Send + Sync, T: Clone + Send + Sync + 'static> OptionalFromRequestParts<S> for ActionState<T> {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Option<Self>, Self::Rejection> {
+        Ok(parts.extensions.get::<StateSlot>().and_then(|slot| slot.0.downcast_ref::<ActionState<T>>()).cloned())
+    }
+}
+
+/// The submission of form `F` when the page renders again after an action: its values (secrets
+/// and files removed) and its errors. Empty on a plain `GET`, and for a page rendered after an
+/// action on another form.
+pub struct FormState<F> {
+    submission: Option<Arc<Submission>>,
+    form: PhantomData<fn() -> F>,
+}
+
+static NO_ERRORS: FormErrors = FormErrors::new();
+
+impl<F> FormState<F> {
+    /// Whether the page renders after a submission of this form.
+    pub fn is_submitted(&self) -> bool {
+        self.submission.is_some()
+    }
+
+    /// The id of the action that ran, after a submission.
+    pub fn action(&self) -> Option<&'static str> {
+        self.submission.as_ref().map(|s| s.action)
+    }
+
+    /// The errors (empty on a plain `GET` and after a success).
+    pub fn errors(&self) -> &FormErrors {
+        self.submission.as_ref().map_or(&NO_ERRORS, |s| &s.errors)
+    }
+
+    /// The submitted values, without secrets and files.
+    pub fn values(&self) -> Option<&FormData> {
+        self.submission.as_ref().map(|s| &s.values)
+    }
+
+    /// The submitted text of the field named `name`.
+    pub fn value(&self, name: &str) -> Option<&str> {
+        self.values().and_then(|values| values.text(name))
+    }
+}
+
+impl<F> Clone for FormState<F> {
+    fn clone(&self) -> Self {
+        FormState { submission: self.submission.clone(), form: PhantomData }
+    }
+}
+
+impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let submission =
+            parts.extensions.get::<Arc<Submission>>().filter(|s| s.form == Some(TypeId::of::<F>())).cloned();
+        Ok(FormState { submission, form: PhantomData })
+    }
+}
+
+/// The one-shot message set by the previous action's [`Redirect::with_flash`](crate::Redirect::with_flash),
+/// shown once: a page reading it clears it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Flash(pub Option<String>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Flash {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        // Pages served by `page(...)` have it read already; elsewhere, read the cookie (the page
+        // cannot clear it then, and it expires on its own).
+        Ok(parts.extensions.get::<Flash>().cloned().unwrap_or_else(|| Flash(read_flash(&parts.headers))))
+    }
+}

@@ -1,0 +1,136 @@
+//! Answering, by who asked: a browser with JavaScript off gets HTML (a 303, or the page again with
+//! 422 or 200); the enhancement script and any JSON client get JSON.
+//!
+//! | outcome | browser, JavaScript off | JSON |
+//! |---|---|---|
+//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` |
+//! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` |
+//! | done | the page, 200 | 200 `{"ok":true}` |
+//! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` |
+//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` |
+
+use axum::response::{Html, IntoResponse, Response};
+use http::header::{ACCEPT, CACHE_CONTROL, LOCATION, VARY};
+use http::{HeaderMap, HeaderValue, StatusCode};
+use serde_json::{Value, json};
+
+use crate::FormErrors;
+use crate::schema::escape_attribute;
+
+/// The header the enhancement script sends with its requests.
+pub const ENHANCED_HEADER: &str = "x-formaction";
+
+/// Whether the caller wants JSON: the enhancement script's header, or an `Accept` that prefers
+/// `application/json` to `text/html`.
+pub fn wants_json(headers: &HeaderMap) -> bool {
+    if headers.contains_key(ENHANCED_HEADER) {
+        return true;
+    }
+    let Some(accept) = headers.get(ACCEPT).and_then(|v| v.to_str().ok()) else { return false };
+    let (mut json, mut html) = (None::<f32>, None::<f32>);
+    for item in accept.split(',') {
+        let mut parts = item.split(';');
+        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let q = parts
+            .filter_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
+            .next()
+            .unwrap_or(1.0);
+        let better = |slot: &mut Option<f32>| *slot = Some(slot.map_or(q, |old| old.max(q)));
+        match media.as_str() {
+            "application/json" => better(&mut json),
+            "text/html" => better(&mut html),
+            _ => {}
+        }
+    }
+    match (json, html) {
+        (Some(json), Some(html)) => json > html,
+        (Some(json), None) => json > 0.0,
+        _ => false,
+    }
+}
+
+/// JSON for an invalid submission.
+pub fn invalid_json(errors: &FormErrors) -> Response {
+    let mut body = serde_json::to_value(errors).unwrap_or_else(|_| json!({}));
+    if let Value::Object(map) = &mut body {
+        map.insert("ok".to_owned(), Value::Bool(false));
+    }
+    json_response(StatusCode::UNPROCESSABLE_ENTITY, body)
+}
+
+/// JSON for a success.
+pub fn success_json(redirect: Option<&str>, state: Option<&Value>) -> Response {
+    let mut body = json!({"ok": true});
+    if let Some(to) = redirect {
+        body["redirect"] = Value::String(to.to_owned());
+    }
+    if let Some(state) = state {
+        body["state"] = state.clone();
+    }
+    json_response(StatusCode::OK, body)
+}
+
+/// A refusal or failure with a message, as JSON or as a small HTML page.
+pub fn problem(status: StatusCode, message: &str, json: bool) -> Response {
+    if json {
+        json_response(status, json!({"ok": false, "error": message}))
+    } else {
+        let title = status.canonical_reason().unwrap_or("Error");
+        let page = format!(
+            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status_code} {title}</title></head>\
+             <body><main><h1>{title}</h1><p>{message}</p></main></body></html>\n",
+            status_code = status.as_u16(),
+            message = escape_attribute(message),
+        );
+        (status, Html(page)).into_response()
+    }
+}
+
+/// The answer to an internal error: nothing of it is shown.
+pub fn internal_error(json: bool) -> Response {
+    problem(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.", json)
+}
+
+/// 303 See Other to `to`.
+pub fn see_other(to: &str) -> Response {
+    let mut response = StatusCode::SEE_OTHER.into_response();
+    match HeaderValue::from_str(to) {
+        Ok(location) => {
+            response.headers_mut().insert(LOCATION, location);
+        }
+        Err(_) => return internal_error(false),
+    }
+    response
+}
+
+fn json_response(status: StatusCode, body: Value) -> Response {
+    let mut response = (status, axum::Json(body)).into_response();
+    // A page URL answers HTML or JSON by `Accept`: caches must keep them apart.
+    response.headers_mut().insert(VARY, HeaderValue::from_static("accept, x-formaction"));
+    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accept(value: &str) -> HeaderMap {
+        let mut headers = HeaderMap::new();
+        headers.insert(ACCEPT, HeaderValue::from_str(value).unwrap());
+        headers
+    }
+
+    #[test]
+    fn who_asked() {
+        assert!(wants_json(&accept("application/json")));
+        assert!(wants_json(&accept("application/json, text/html;q=0.9")));
+        assert!(!wants_json(&accept("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")));
+        assert!(!wants_json(&accept("text/html, application/json;q=0.5")));
+        assert!(!wants_json(&accept("*/*")));
+        assert!(!wants_json(&HeaderMap::new()));
+        let mut enhanced = HeaderMap::new();
+        enhanced.insert(ENHANCED_HEADER, HeaderValue::from_static("1"));
+        assert!(wants_json(&enhanced));
+    }
+}

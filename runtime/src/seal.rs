@@ -1,0 +1,306 @@
+//! Sealing values that travel through the browser: bound action arguments and flash messages.
+//!
+//! A sealed value is encrypted and authenticated with XChaCha20-Poly1305 (RustCrypto), under a
+//! random 24-byte nonce, with a *purpose* as associated data: for a bound argument, the action's id.
+//! A value sealed for one action therefore fails to open for any other, and any change to any byte
+//! fails to open at all. The browser sees only base64url text.
+//!
+//! Keys come from configuration ([`Keys::from_env`]: `FORMACTION_SECRET`, base64 of 32 bytes, and
+//! `FORMACTION_PREVIOUS_SECRETS`, a comma-separated list still accepted while rotating). Every
+//! instance of an app with the same keys opens what any other sealed: nothing is kept in memory.
+
+use std::sync::OnceLock;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use base64::Engine as _;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use chacha20poly1305::aead::{Aead, Generate, KeyInit, Payload};
+use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+const NONCE_LEN: usize = 24;
+const TAG_LEN: usize = 16;
+const TIMESTAMP_LEN: usize = 8;
+
+/// The environment variable holding the current key.
+pub const SECRET_VAR: &str = "FORMACTION_SECRET";
+/// The environment variable holding previous keys, comma-separated, still accepted.
+pub const PREVIOUS_SECRETS_VAR: &str = "FORMACTION_PREVIOUS_SECRETS";
+
+/// Why a sealed value could not be opened. Every case is the client's fault (or an attacker's), so
+/// each becomes a 400 answer, never a 500.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum SealError {
+    /// The value is missing where the action needs one.
+    Missing,
+    /// Not base64url, or too short to be a sealed value.
+    Malformed,
+    /// Authentication failed under every key: changed, sealed for another purpose (another
+    /// action), or sealed with a key that is no longer accepted.
+    Rejected,
+    /// Older than the maximum age allowed.
+    Expired,
+    /// Opened, but the content does not have the expected type.
+    Undecodable,
+}
+
+impl std::fmt::Display for SealError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            SealError::Missing => "the bound arguments of this action are missing",
+            SealError::Malformed => "the bound arguments are malformed",
+            SealError::Rejected => {
+                "the bound arguments were changed, belong to another action, or were sealed with a key that is no longer accepted"
+            }
+            SealError::Expired => "the bound arguments have expired: reload the page and try again",
+            SealError::Undecodable => "the bound arguments do not have the expected shape",
+        })
+    }
+}
+
+impl std::error::Error for SealError {}
+
+/// Why keys could not be read from configuration.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct KeyError(String);
+
+impl std::fmt::Display for KeyError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for KeyError {}
+
+/// The keys that seal and open values: one current key (sealing and opening) and any number of
+/// previous keys (opening only), for rotation.
+///
+/// ```
+/// use formaction::seal::Keys;
+///
+/// let old = Keys::from_base64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").unwrap();
+/// let sealed = old.seal(b"purpose", b"42");
+///
+/// // Rotation: the new key seals, the old one still opens what was sealed before.
+/// let rotated = Keys::from_base64("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=").unwrap()
+///     .with_previous(old.clone());
+/// assert_eq!(rotated.open(b"purpose", &sealed).unwrap(), b"42");
+/// assert!(rotated.open(b"another purpose", &sealed).is_err());
+/// ```
+#[derive(Clone)]
+pub struct Keys {
+    keys: Vec<XChaCha20Poly1305>,
+    ephemeral: bool,
+}
+
+impl std::fmt::Debug for Keys {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Keys").field("keys", &self.keys.len()).field("ephemeral", &self.ephemeral).finish()
+    }
+}
+
+impl Keys {
+    /// Keys with one current key of 32 bytes.
+    pub fn new(key: [u8; 32]) -> Self {
+        let key = Key::from(key);
+        Keys { keys: vec![XChaCha20Poly1305::new(&key)], ephemeral: false }
+    }
+
+    /// Keys with one current key, given as base64 (standard or URL-safe, padded or not) of 32
+    /// bytes.
+    pub fn from_base64(text: &str) -> Result<Self, KeyError> {
+        let text = text.trim();
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(text)
+            .or_else(|_| base64::engine::general_purpose::STANDARD_NO_PAD.decode(text))
+            .or_else(|_| URL_SAFE_NO_PAD.decode(text.trim_end_matches('=')))
+            .map_err(|_| KeyError("a formaction key must be base64".to_owned()))?;
+        let key: [u8; 32] = bytes.try_into().map_err(|bytes: Vec<u8>| {
+            KeyError(format!("a formaction key must be 32 bytes, and this one is {}", bytes.len()))
+        })?;
+        Ok(Keys::new(key))
+    }
+
+    /// A random key for this process only. Fine for development; unfit for several instances,
+    /// since each would refuse what the others sealed, and every restart invalidates open pages.
+    pub fn random() -> Self {
+        let key = Key::generate();
+        Keys { keys: vec![XChaCha20Poly1305::new(&key)], ephemeral: true }
+    }
+
+    /// Keys from `FORMACTION_SECRET` and `FORMACTION_PREVIOUS_SECRETS`; `Ok(None)` when
+    /// `FORMACTION_SECRET` is not set.
+    pub fn from_env() -> Result<Option<Self>, KeyError> {
+        let Ok(current) = std::env::var(SECRET_VAR) else { return Ok(None) };
+        let mut keys = Keys::from_base64(&current).map_err(|e| KeyError(format!("{SECRET_VAR}: {e}")))?;
+        if let Ok(previous) = std::env::var(PREVIOUS_SECRETS_VAR) {
+            for key in previous.split(',').map(str::trim).filter(|key| !key.is_empty()) {
+                let old = Keys::from_base64(key).map_err(|e| KeyError(format!("{PREVIOUS_SECRETS_VAR}: {e}")))?;
+                keys = keys.with_previous(old);
+            }
+        }
+        Ok(Some(keys))
+    }
+
+    /// Adds the keys of `previous` as previous keys: accepted when opening, never used to seal.
+    pub fn with_previous(mut self, previous: Keys) -> Self {
+        self.keys.extend(previous.keys);
+        self
+    }
+
+    /// Whether these are the random per-process keys of [`Keys::random`].
+    pub fn is_ephemeral(&self) -> bool {
+        self.ephemeral
+    }
+
+    /// Seals `plaintext` for `purpose`, as base64url text.
+    pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> String {
+        let nonce = XNonce::generate();
+        // Encryption with a valid key and nonce only fails for messages beyond the cipher's
+        // length limit (256 GiB), which nothing here produces.
+        let ciphertext = self.keys[0].encrypt(&nonce, Payload { msg: plaintext, aad: purpose }).unwrap_or_default();
+        let mut sealed = Vec::with_capacity(NONCE_LEN + ciphertext.len());
+        sealed.extend_from_slice(nonce.as_slice());
+        sealed.extend_from_slice(&ciphertext);
+        URL_SAFE_NO_PAD.encode(sealed)
+    }
+
+    /// Opens a value sealed for `purpose` with the current or a previous key.
+    pub fn open(&self, purpose: &[u8], sealed: &str) -> Result<Vec<u8>, SealError> {
+        let bytes = URL_SAFE_NO_PAD.decode(sealed.trim()).map_err(|_| SealError::Malformed)?;
+        if bytes.len() < NONCE_LEN + TAG_LEN {
+            return Err(SealError::Malformed);
+        }
+        let (nonce, ciphertext) = bytes.split_at(NONCE_LEN);
+        let nonce = XNonce::try_from(nonce).map_err(|_| SealError::Malformed)?;
+        self.keys
+            .iter()
+            .find_map(|key| key.decrypt(&nonce, Payload { msg: ciphertext, aad: purpose }).ok())
+            .ok_or(SealError::Rejected)
+    }
+
+    /// Seals a serde value for `purpose`, stamped with the time, for [`Keys::open_value`].
+    pub fn seal_value<T: Serialize + ?Sized>(&self, purpose: &[u8], value: &T) -> Result<String, serde_json::Error> {
+        let mut plaintext = now_secs().to_be_bytes().to_vec();
+        serde_json::to_writer(&mut plaintext, value)?;
+        Ok(self.seal(purpose, &plaintext))
+    }
+
+    /// Opens a serde value sealed by [`Keys::seal_value`], refusing it when older than `max_age`.
+    pub fn open_value<T: DeserializeOwned>(
+        &self,
+        purpose: &[u8],
+        sealed: &str,
+        max_age: Option<Duration>,
+    ) -> Result<T, SealError> {
+        let plaintext = self.open(purpose, sealed)?;
+        if plaintext.len() < TIMESTAMP_LEN {
+            return Err(SealError::Undecodable);
+        }
+        let (stamp, json) = plaintext.split_at(TIMESTAMP_LEN);
+        let mut sealed_at = [0; TIMESTAMP_LEN];
+        sealed_at.copy_from_slice(stamp);
+        if let Some(max_age) = max_age {
+            let age = now_secs().saturating_sub(u64::from_be_bytes(sealed_at));
+            if age > max_age.as_secs() {
+                return Err(SealError::Expired);
+            }
+        }
+        serde_json::from_slice(json).map_err(|_| SealError::Undecodable)
+    }
+}
+
+fn now_secs() -> u64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |elapsed| elapsed.as_secs())
+}
+
+static INSTALLED: OnceLock<Keys> = OnceLock::new();
+
+/// Installs the keys used by this process. Call it once at start-up, before any page renders;
+/// otherwise the keys come from the environment on first use (see [`keys`]).
+///
+/// Returns the keys back when keys were already in use.
+pub fn install(keys: Keys) -> Result<(), Keys> {
+    INSTALLED.set(keys)
+}
+
+/// The keys in use: the installed ones; else those of `FORMACTION_SECRET`; else a random key
+/// for this process, with a warning in the log that it is unfit for several instances.
+///
+/// A `FORMACTION_SECRET` that is set but invalid stops the process with its reason: running on
+/// a random key instead would silently break every other instance.
+pub fn keys() -> &'static Keys {
+    INSTALLED.get_or_init(|| match Keys::from_env() {
+        Ok(Some(keys)) => keys,
+        Ok(None) => {
+            tracing::warn!(
+                "{SECRET_VAR} is not set: sealing with a random key for this process only. Fine for \
+                 development; set {SECRET_VAR} (base64 of 32 bytes) to run several instances or survive restarts."
+            );
+            Keys::random()
+        }
+        Err(error) => panic!("formaction: {error}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_byte_position_is_authenticated() {
+        let keys = Keys::new([7; 32]);
+        let sealed = keys.seal(b"a", b"hello");
+        let bytes = URL_SAFE_NO_PAD.decode(&sealed).unwrap();
+        for i in 0..bytes.len() {
+            let mut changed = bytes.clone();
+            changed[i] ^= 0x01;
+            assert_eq!(keys.open(b"a", &URL_SAFE_NO_PAD.encode(changed)), Err(SealError::Rejected), "byte {i}");
+        }
+        for len in 0..sealed.len() {
+            assert!(keys.open(b"a", &sealed[..len]).is_err(), "truncated to {len}");
+        }
+        assert_eq!(keys.open(b"a", "not base64!"), Err(SealError::Malformed));
+        assert_eq!(keys.open(b"a", &sealed).unwrap(), b"hello");
+    }
+
+    #[test]
+    fn purposes_keys_and_rotation() {
+        let old = Keys::new([1; 32]);
+        let new = Keys::new([2; 32]);
+        let sealed_old = old.seal(b"p", b"x");
+        assert_eq!(old.open(b"q", &sealed_old), Err(SealError::Rejected), "another purpose");
+        assert_eq!(new.open(b"p", &sealed_old), Err(SealError::Rejected), "another key");
+        let rotating = new.clone().with_previous(old.clone());
+        assert_eq!(rotating.open(b"p", &sealed_old).unwrap(), b"x");
+        let sealed_new = rotating.seal(b"p", b"y");
+        assert_eq!(new.open(b"p", &sealed_new).unwrap(), b"y", "the current key seals");
+        assert_eq!(old.open(b"p", &sealed_new), Err(SealError::Rejected));
+    }
+
+    #[test]
+    fn values_with_age() {
+        let keys = Keys::new([3; 32]);
+        let sealed = keys.seal_value(b"p", &(42u64, "team")).unwrap();
+        let opened: (u64, String) = keys.open_value(b"p", &sealed, Some(Duration::from_secs(60))).unwrap();
+        assert_eq!(opened, (42, "team".to_owned()));
+        assert_eq!(keys.open_value::<(String,)>(b"p", &sealed, None), Err(SealError::Undecodable));
+        // A value stamped long ago.
+        let mut plaintext = 1_000u64.to_be_bytes().to_vec();
+        plaintext.extend_from_slice(b"[1]");
+        let old = keys.seal(b"p", &plaintext);
+        assert_eq!(keys.open_value::<(u8,)>(b"p", &old, Some(Duration::from_secs(3600))), Err(SealError::Expired));
+        assert_eq!(keys.open_value::<(u8,)>(b"p", &old, None), Ok((1,)));
+    }
+
+    #[test]
+    fn keys_from_base64() {
+        assert!(Keys::from_base64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").is_ok());
+        assert!(Keys::from_base64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA").is_ok());
+        let short = Keys::from_base64("AAAA").unwrap_err();
+        assert_eq!(short.to_string(), "a formaction key must be 32 bytes, and this one is 3");
+        assert!(Keys::from_base64("???").is_err());
+    }
+}
