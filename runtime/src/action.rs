@@ -364,7 +364,7 @@ pub fn open_bound<T: serde::de::DeserializeOwned>(
     max_age: Option<Duration>,
 ) -> Result<T, SealError> {
     let sealed = data.text(BOUND_FIELD).ok_or(SealError::Missing)?;
-    seal::keys().open_value(&bound_purpose(id), sealed, max_age)
+    seal::with_current(|keys| keys.open_value(&bound_purpose(id), sealed, max_age))
 }
 
 fn bound_purpose(id: &str) -> Vec<u8> {
@@ -384,7 +384,7 @@ pub struct BoundAction {
 impl BoundAction {
     /// Binds `args` (a tuple of the action's `#[bind]` arguments, in order) to the action `id`.
     pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
-        let sealed = seal::keys().seal_value(&bound_purpose(id), args).ok();
+        let sealed = seal::with_current(|keys| keys.seal_value(&bound_purpose(id), args).ok());
         BoundAction { id, sealed }
     }
 

@@ -45,7 +45,8 @@ use http::{HeaderValue, StatusCode};
 
 use crate::action::{Action, ActionConfig, ActionState, Answer, BoxFuture, Outcome, Submission};
 use crate::guard::{self, Refusal, Settings};
-use crate::{FormData, FormErrors, decode, respond, seal};
+use crate::seal::{self, Keys};
+use crate::{FormData, FormErrors, decode, respond};
 
 const FLASH_COOKIE: &str = "formaction_flash";
 const FLASH_PURPOSE: &[u8] = b"formaction:flash";
@@ -81,6 +82,7 @@ pub struct Page<S> {
     render: Render<S>,
     actions: Vec<Arc<dyn ErasedAction<S>>>,
     settings: Arc<Settings>,
+    keys: Option<Arc<Keys>>,
 }
 
 /// A page rendered by `handler` (any axum handler), to which actions are added with
@@ -92,7 +94,7 @@ where
     S: Clone + Send + Sync + 'static,
 {
     let render: Render<S> = Arc::new(move |request, state| Box::pin(handler.clone().call(request, state)));
-    Page { render, actions: Vec::new(), settings: Arc::new(Settings::from_env()) }
+    Page { render, actions: Vec::new(), settings: Arc::new(Settings::from_env()), keys: None }
 }
 
 impl<S: Clone + Send + Sync + 'static> Page<S> {
@@ -112,6 +114,14 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
         self
     }
 
+    /// Gives the page its own keys for sealing bound arguments and flash messages (by default the
+    /// process's, see [`seal::keys`]). While the page renders or runs an action, `name::bind(...)`
+    /// seals with them.
+    pub fn keys(mut self, keys: Keys) -> Self {
+        self.keys = Some(Arc::new(keys));
+        self
+    }
+
     /// Replaces the origin settings (by default from the environment, see [`Settings::from_env`]).
     pub fn settings(mut self, settings: Settings) -> Self {
         self.settings = Arc::new(settings);
@@ -125,11 +135,11 @@ impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
         let for_get = page.clone();
         get(move |State(state): State<S>, request: Request| {
             let page = for_get.clone();
-            async move { render_with_flash(&page.render, request, state).await }
+            async move { scoped(page.keys.clone(), render_with_flash(&page.render, request, state)).await }
         })
         .post(move |State(state): State<S>, request: Request| {
             let page = page.clone();
-            async move { dispatch(&page, request, state).await }
+            async move { scoped(page.keys.clone(), dispatch(&page, request, state)).await }
         })
     }
 }
@@ -137,15 +147,20 @@ impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
 /// A route that serves one action as a JSON endpoint for other clients: `POST` only, answers
 /// always JSON.
 pub fn endpoint<A: Action<S>, S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
-    endpoint_with::<A, S>(Settings::from_env())
+    endpoint_with::<A, S>(Settings::from_env(), None)
 }
 
-/// [`endpoint`] with explicit origin settings.
-pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(settings: Settings) -> MethodRouter<S> {
+/// [`endpoint`] with explicit origin settings, and keys of its own (by default the process's).
+pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
+    settings: Settings,
+    keys: Option<Keys>,
+) -> MethodRouter<S> {
     let settings = Arc::new(settings);
+    let keys = keys.map(Arc::new);
     post(move |State(state): State<S>, request: Request| {
         let settings = settings.clone();
-        async move {
+        let keys = keys.clone();
+        scoped(keys, async move {
             let action: Arc<dyn ErasedAction<S>> = Arc::new(Erased::<A>(PhantomData));
             let (parts, body) = request.into_parts();
             let (outcome, _) = match run_action(&*action, &settings, parts, body, &state, true).await {
@@ -153,8 +168,15 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(settings: S
                 Err(response) => return response,
             };
             answer_json(outcome)
-        }
+        })
     })
+}
+
+async fn scoped<F: std::future::Future>(keys: Option<Arc<Keys>>, future: F) -> F::Output {
+    match keys {
+        Some(keys) => seal::with_keys(keys, future).await,
+        None => future.await,
+    }
 }
 
 async fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> Response {
@@ -179,11 +201,11 @@ fn read_flash(headers: &http::HeaderMap) -> Option<String> {
         .flat_map(cookie::Cookie::split_parse)
         .filter_map(Result::ok)
         .find(|cookie| cookie.name() == FLASH_COOKIE)
-        .and_then(|cookie| seal::keys().open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok())
+        .and_then(|cookie| seal::with_current(|keys| keys.open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok()))
 }
 
 fn flash_cookie(message: &str) -> Option<HeaderValue> {
-    let sealed = seal::keys().seal_value(FLASH_PURPOSE, message).ok()?;
+    let sealed = seal::with_current(|keys| keys.seal_value(FLASH_PURPOSE, message).ok())?;
     HeaderValue::from_str(&format!("{FLASH_COOKIE}={sealed}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax")).ok()
 }
 

@@ -9,7 +9,8 @@
 //! `FORMACTION_PREVIOUS_SECRETS`, a comma-separated list still accepted while rotating). Every
 //! instance of an app with the same keys opens what any other sealed: nothing is kept in memory.
 
-use std::sync::OnceLock;
+use std::future::Future;
+use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use base64::Engine as _;
@@ -217,6 +218,26 @@ fn now_secs() -> u64 {
 }
 
 static INSTALLED: OnceLock<Keys> = OnceLock::new();
+
+tokio::task_local! {
+    /// The keys of the page being served, when it has its own (see [`with_keys`]).
+    static SCOPED: Arc<Keys>;
+}
+
+/// Runs `future` with `keys` as the keys in use: what a page with its own keys does while it
+/// renders or runs an action, so `name::bind(...)` seals with them.
+pub async fn with_keys<F: Future>(keys: Arc<Keys>, future: F) -> F::Output {
+    SCOPED.scope(keys, future).await
+}
+
+/// Calls `f` with the keys in use: the page's own (see [`with_keys`]), else the process's
+/// ([`keys`]).
+pub fn with_current<R>(f: impl FnOnce(&Keys) -> R) -> R {
+    match SCOPED.try_with(Arc::clone) {
+        Ok(scoped) => f(&scoped),
+        Err(_) => f(keys()),
+    }
+}
 
 /// Installs the keys used by this process. Call it once at start-up, before any page renders;
 /// otherwise the keys come from the environment on first use (see [`keys`]).

@@ -52,7 +52,18 @@ fn check(
 }
 
 fn json<T: Serialize>(value: &T) -> Value {
-    serde_json::to_value(value).unwrap_or(Value::Null)
+    match serde_json::to_value(value) {
+        // A whole bound of a float field (`range(max = 100)` on an `f64`) reads as it was written
+        // and as the `max` attribute renders it: `100`, not `100.0`.
+        Ok(Value::Number(number)) => match number.as_f64() {
+            Some(float) if number.is_f64() && float.fract() == 0.0 && float.abs() < 9_007_199_254_740_992.0 => {
+                Value::from(float as i64)
+            }
+            _ => Value::Number(number),
+        },
+        Ok(value) => value,
+        Err(_) => Value::Null,
+    }
 }
 
 /// `length(min, max, equal)`: characters of text, or items of a list (`list`).

@@ -371,7 +371,12 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
                     e.as_ref().map_or_else(|| quote!(#none), |e| quote!(#some((#e) as u64)))
                 };
                 let (min, max, equal) = (u(min), u(max), u(equal));
-                quote!(__fa_field.apply_length(#min, #max, #equal);)
+                // On a list, `length` counts items, not the characters of each input.
+                quote! {
+                    if !<#ty as #from_form>::LIST {
+                        __fa_field.apply_length(#min, #max, #equal);
+                    }
+                }
             }
             RuleKind::Range { min, max, .. } => {
                 let s = |e: &Option<Expr>| e.as_ref().map_or_else(|| quote!(#none), &to_string);

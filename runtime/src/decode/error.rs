@@ -84,7 +84,8 @@ pub enum DecodeError {
     },
     /// A content type no decoder handles, or no content type at all.
     UnsupportedContentType {
-        /// The content type the request declared (a short, escaped snippet of it), if any.
+        /// The content type as the request declared it, if it did (the message shows a short,
+        /// escaped snippet of it).
         content_type: Option<String>,
     },
     /// Reading the body failed: the client went away, or a body size limit in front of the
@@ -209,7 +210,10 @@ fn needs_escape(c: char) -> bool {
     c.is_control()
         || c == '\\'
         // Zero-width and bidirectional formatting characters, which can disguise text.
-        || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+        )
 }
 
 #[cfg(test)]

@@ -20,10 +20,11 @@ pub const MAX_JSON_DEPTH: usize = 32;
 ///
 /// The top level must be an object. Then:
 ///
-/// - a string is the value as-is; `true` and `false` are `"true"` and `"false"`; a number is its
-///   decimal text as `serde_json` prints it (integers exactly; other numbers as the nearest `f64`,
-///   so `1.50` arrives as `"1.5"`: send numbers that need every digit as strings); `null` is
-///   left out, as an empty form input would be absent;
+/// - a string is the value as-is; `true` and `false` are `"true"` and `"false"`; `null` is left
+///   out, as an empty form input would be absent;
+/// - a number is its decimal text as `serde_json` prints it: integers that fit 64 bits exactly,
+///   other numbers as the nearest `f64` (so `1.50` arrives as `"1.5"`; send numbers that need
+///   every digit as strings);
 /// - a nested object becomes dotted names: `{"address":{"city":"Oslo"}}` is `address.city=Oslo`;
 /// - an array of scalars becomes a repeated name: `{"tags":["a","b"]}` is `tags=a&tags=b`;
 /// - an object (or array) inside an array becomes an indexed name, counted by its position in

@@ -3,12 +3,12 @@
 //! Each wire format has its decoder, and [`decode_body`] picks one by the request's
 //! `Content-Type`:
 //!
-//! | Content type                          | Decoder                | Sent by                                  |
-//! |---------------------------------------|------------------------|------------------------------------------|
-//! | `application/x-www-form-urlencoded`   | [`decode_urlencoded`]  | a `<form method=post>`                   |
-//! | `multipart/form-data`                 | [`decode_multipart`]   | a form with `enctype=multipart/form-data` |
-//! | `application/json`, `application/*+json` | [`decode_json`]    | scripts and non-browser clients          |
-//! | (query string)                        | [`decode_query`]       | a `<form method=get>`                    |
+//! - `application/x-www-form-urlencoded` (a `<form method=post>`): [`decode_urlencoded`];
+//! - `multipart/form-data` (a form with `enctype="multipart/form-data"`, needed for files):
+//!   [`decode_multipart`];
+//! - `application/json` and `application/*+json` (scripts and non-browser clients): [`decode_json`].
+//!
+//! A `<form method=get>` sends its fields in the query string instead: [`decode_query`].
 //!
 //! Every decoder is strict: malformed input is a [`DecodeError`], never silently altered text. Every
 //! decoder checks [`Limits`] as it goes, so an oversized submission stops the decoding as soon as
@@ -178,7 +178,10 @@ mod tests {
         assert_eq!(message(decode(Some("application/json"), "[1]")), "the JSON body must be an object");
         assert_eq!(
             message(decode(Some("multipart/form-data; boundary=YY"), "--XX--")),
-            "malformed multipart body: the body ended before the first part (is the boundary the one in the content type?)"
+            concat!(
+                "malformed multipart body: the body ended before the first part ",
+                "(is the boundary the one in the content type?)"
+            )
         );
     }
 }

@@ -415,11 +415,17 @@ mod tests {
         let raw = body(&[text("a", "1")]);
         assert_eq!(
             message(decode_chunked(&raw, "other-boundary", &Limits::default(), 0)),
-            "malformed multipart body: the body ended before the first part (is the boundary the one in the content type?)"
+            concat!(
+                "malformed multipart body: the body ended before the first part ",
+                "(is the boundary the one in the content type?)"
+            )
         );
         assert_eq!(
             message(decode(b"")),
-            "malformed multipart body: the body ended before the first part (is the boundary the one in the content type?)"
+            concat!(
+                "malformed multipart body: the body ended before the first part ",
+                "(is the boundary the one in the content type?)"
+            )
         );
     }
 

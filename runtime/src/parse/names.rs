@@ -21,8 +21,9 @@ pub fn indexed_name(list: &str, index: usize) -> String {
 ///
 /// Gaps are kept as sent (a row removed in the browser leaves one), and error names keep the
 /// submitted index, so a script can still find the control. An index that is not a whole number
-/// that fits a `usize` (`items[-1]`, `items[x]`, `items[18446744073709551616]`) is recorded as an
-/// `invalid_index` error on that name and skipped.
+/// that fits a `usize`, written without leading zeros (`items[-1]`, `items[x]`, `items[007]`,
+/// `items[18446744073709551616]`), is recorded as an `invalid_index` error on that name and
+/// skipped.
 pub fn list_indices(cx: &mut ParseCx<'_>, list: &str) -> Vec<usize> {
     let data = cx.data();
     let mut indices = Vec::new();
@@ -32,8 +33,12 @@ pub fn list_indices(cx: &mut ParseCx<'_>, list: &str) -> Vec<usize> {
             continue;
         };
         let parsed = rest.split_once(']').and_then(|(digits, after)| {
+            // One way to write each index: `items[010]` would otherwise be item 10 with its values
+            // never read (they are under `items[010]`, not `items[10]`), silently dropped.
+            let canonical = digits == "0" || !digits.starts_with('0');
             let well_formed = !digits.is_empty()
                 && digits.bytes().all(|b| b.is_ascii_digit())
+                && canonical
                 && (after.is_empty() || after.starts_with('.') || after.starts_with('['));
             if well_formed { digits.parse::<usize>().ok() } else { None }
         });

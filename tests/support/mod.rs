@@ -1,0 +1,45 @@
+//! A real server on 127.0.0.1 for tests: started on a free port, stopped when the test ends.
+
+use std::net::SocketAddr;
+
+use axum::Router;
+
+/// A server running `app` on 127.0.0.1, and a client for it.
+pub struct Server {
+    /// `http://127.0.0.1:<port>`
+    pub base: String,
+    /// The address.
+    pub addr: SocketAddr,
+    /// A client that does not follow redirects (tests look at the 303 itself).
+    pub client: reqwest::Client,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Server {
+    /// Starts `app` on a free port.
+    pub async fn start(app: Router) -> Server {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
+        let addr = listener.local_addr().expect("local address");
+        let task = tokio::spawn(async move {
+            axum::serve(listener, app).await.expect("server");
+        });
+        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        Server { base: format!("http://{addr}"), addr, client, task }
+    }
+
+    /// The full URL of `path`.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A POST to `path` with this site's own `Origin`, as a browser sends it.
+    pub fn post(&self, path: &str) -> reqwest::RequestBuilder {
+        self.client.post(self.url(path)).header("origin", &self.base)
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
