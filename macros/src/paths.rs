@@ -57,12 +57,17 @@ private_paths! {
     answer => Answer;
     no_form => NoForm;
     open_bound => open_bound;
+    intent => intent;
     from_request_parts => FromRequestParts;
     parts => Parts;
     serialize => Serialize;
     deserialize_owned => DeserializeOwned;
     duration => Duration;
     boxed => Box;
+    field_view => FieldView;
+    group_view => GroupView;
+    list_view => ListView;
+    view_cx => ViewCx;
 }
 
 impl Paths {

@@ -264,6 +264,9 @@ pub enum Answer {
     /// The request was refused before the action ran (an extractor's rejection, bad bound
     /// arguments).
     Rejected(Response),
+    /// A list row added or removed ("Add", "Remove" buttons): the page renders again with the
+    /// changed values and no errors; the action does not run.
+    Intent,
 }
 
 /// The form of a submission, kept for the page that renders again: which type, and the values to
@@ -317,6 +320,16 @@ impl Outcome {
         Outcome::new::<F>(action, data, answer)
     }
 
+    /// The outcome of a submission that carries an intent (`$intent=add:items`,
+    /// `$intent=remove:items[2]`) instead of asking for the action: the values with a list row
+    /// more or less.
+    pub fn intent<F: MaybeForm>(action: &'static str, data: &FormData, intent: &str) -> Self {
+        let mut values = data.clone();
+        apply_intent(&mut values, intent);
+        values.remove(crate::render::INTENT_FIELD);
+        Outcome::new::<F>(action, &values, Answer::Intent)
+    }
+
     /// The outcome of bound arguments that did not open: 400, the action not run.
     pub fn bad_bound(action: &'static str, error: SealError) -> Self {
         let response = (StatusCode::BAD_REQUEST, error.to_string()).into_response();
@@ -354,6 +367,28 @@ impl MaybeForm for NoForm {
 
     fn redact(data: &mut FormData) {
         data.retain(|_, _| false);
+    }
+}
+
+/// The intent of a submission, if it carries one.
+pub fn intent(data: &FormData) -> Option<&str> {
+    data.text(crate::render::INTENT_FIELD).filter(|intent| !intent.is_empty())
+}
+
+/// Adds a row to a list (`add:items`: one past the highest index) or removes one
+/// (`remove:items[2]`: every value under that row); anything else changes nothing.
+fn apply_intent(values: &mut FormData, intent: &str) {
+    if let Some(list) = intent.strip_prefix("add:") {
+        let mut cx = crate::ParseCx::new(values);
+        let next = crate::parse::list_indices(&mut cx, list).last().map_or(0, |last| last.saturating_add(1));
+        values.push_text(crate::parse::indexed_name(list, next), "");
+    } else if let Some(row) = intent.strip_prefix("remove:") {
+        if row.ends_with(']') {
+            values.retain(|name, _| {
+                let inside = name.strip_prefix(row).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']));
+                !inside
+            });
+        }
     }
 }
 

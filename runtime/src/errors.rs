@@ -256,7 +256,7 @@ impl FormErrors {
 impl fmt::Display for FormErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let mut first = true;
-        let mut sep = |f: &mut fmt::Formatter<'_>| {
+        let mut sep = |f: &mut fmt::Formatter<'_>| -> fmt::Result {
             if !std::mem::take(&mut first) {
                 f.write_str("; ")?;
             }

@@ -137,8 +137,8 @@ impl fmt::Debug for FormData {
 
 impl FormData {
     /// An empty submission.
-    pub fn new() -> Self {
-        Self::default()
+    pub const fn new() -> Self {
+        FormData { entries: Vec::new(), index: OnceLock::new() }
     }
 
     /// An empty submission with room for `capacity` entries.

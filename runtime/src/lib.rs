@@ -102,6 +102,7 @@ pub mod guard;
 pub mod messages;
 pub mod page;
 pub mod parse;
+pub mod render;
 pub mod respond;
 pub mod schema;
 pub mod seal;
@@ -187,7 +188,7 @@ pub mod __private {
     pub use serde::de::DeserializeOwned;
 
     pub use crate::action::{
-        Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, open_bound,
+        Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, intent, open_bound,
     };
     pub use crate::decode::Limits;
     pub use core::result::Result::{self, Err, Ok};
@@ -197,6 +198,7 @@ pub mod __private {
     pub use validator::{AsRegex, ValidationError};
 
     pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name};
+    pub use crate::render::{FieldView, GroupView, ListView, ViewCx};
     pub use crate::schema::{Choice, Choices, FieldSchema, FormSchema, Shape};
     pub use crate::validate::{self as rules, RuleOptions};
     pub use crate::{FieldError, Form, FormData, FormErrors};

@@ -236,7 +236,9 @@ async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Req
         Ok(done) => done,
         Err(response) => return response,
     };
-    if json {
+    // An intent (a list row more or less) always renders the page: the enhancement script swaps
+    // the form in place from it.
+    if json && !matches!(outcome.answer, Answer::Intent) {
         return answer_json(outcome);
     }
     answer_html(outcome, parts, &page.render, state).await
@@ -321,6 +323,7 @@ fn answer_name(answer: &Answer) -> &'static str {
         Answer::Invalid(_) => "invalid",
         Answer::Failed(_) => "failed",
         Answer::Rejected(_) => "rejected",
+        Answer::Intent => "intent",
     }
 }
 
@@ -336,6 +339,11 @@ fn answer_json(outcome: Outcome) -> Response {
         Answer::Response(response) | Answer::Rejected(response) => response,
         Answer::Invalid(errors) => respond::invalid_json(&errors),
         Answer::Failed(_) => respond::internal_error(true),
+        Answer::Intent => respond::problem(
+            StatusCode::BAD_REQUEST,
+            "adding or removing list rows needs a page: post the form to its page",
+            true,
+        ),
     }
 }
 
@@ -353,7 +361,7 @@ async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, 
             parts.extensions.insert(StateSlot(value));
             StatusCode::OK
         }
-        Answer::Done => StatusCode::OK,
+        Answer::Done | Answer::Intent => StatusCode::OK,
         Answer::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
     };
     parts.extensions.insert(Arc::new(submission));

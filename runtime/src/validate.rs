@@ -56,7 +56,9 @@ fn json<T: Serialize>(value: &T) -> Value {
         // A whole bound of a float field (`range(max = 100)` on an `f64`) reads as it was written
         // and as the `max` attribute renders it: `100`, not `100.0`.
         Ok(Value::Number(number)) => match number.as_f64() {
-            Some(float) if number.is_f64() && float.fract() == 0.0 && float.abs() < 9_007_199_254_740_992.0 => {
+            Some(float)
+                if number.is_f64() && float.fract() == 0.0 && float.abs() < 9_007_199_254_740_992.0 =>
+            {
                 Value::from(float as i64)
             }
             _ => Value::Number(number),

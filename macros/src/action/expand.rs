@@ -74,6 +74,15 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
             };
         }
     };
+    let intent = p.intent();
+    let intent_check = form_arg.map(|(arg, _)| {
+        let ty = arg.ty;
+        quote! {
+            if let #some(__fa_intent) = #intent(__fa_data) {
+                return #outcome::intent::<#ty>(__FA_ID, __fa_data, __fa_intent);
+            }
+        }
+    });
     let parse = form_arg.map(|(arg, value)| {
         let ty = arg.ty;
         quote_spanned! {ty.span()=>
@@ -194,6 +203,7 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
                 ) -> #box_future<'__fa, #outcome> {
                     #boxed::pin(async move {
                         let _ = (&__fa_parts, &__fa_state);
+                        #intent_check
                         #(#extract)*
                         #open
                         #parse

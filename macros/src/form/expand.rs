@@ -16,16 +16,50 @@ use crate::paths::Paths;
 
 pub(crate) fn input(item: &DeriveInput, input: &Input<'_>, paths: &Paths) -> TokenStream {
     let cleaned = strip_our_attributes(item);
-    let impls = match input {
-        Input::Struct(form) => form_impls(form, paths),
-        Input::Choices(choices) => choice_impls(choices, paths),
+    let (impls, fields_struct) = match input {
+        Input::Struct(form) => (form_impls(form, paths), fields_struct(item, form, paths)),
+        Input::Choices(choices) => (choice_impls(choices, paths), TokenStream::new()),
     };
     quote! {
         #cleaned
+        #fields_struct
         #[doc(hidden)]
         const _: () = {
             #impls
         };
+    }
+}
+
+/// `NewInvoice` -> `NewInvoiceFields`.
+fn fields_ident(ident: &syn::Ident) -> syn::Ident {
+    format_ident!("{}Fields", ident)
+}
+
+/// The struct of typed field views for templates: one public field per form field, so a misspelt
+/// name in a template is a compile error.
+fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream {
+    let vis = &item.vis;
+    let ident = form.ident;
+    let fields_ident = fields_ident(ident);
+    let from_form = p.from_form();
+    let doc = format!("The fields of [`{ident}`] as views for a template: `form.<field>.label()`, `.value()`, `.errors`...");
+    let fields = form.fields.iter().map(|field| {
+        let field_ident = field.ident;
+        let ty = field.ty;
+        let field_doc = format!("The view of `{}`.", field.html_name());
+        quote! {
+            #[doc = #field_doc]
+            pub #field_ident: <#ty as #from_form>::View<'__fa>
+        }
+    });
+    quote! {
+        #[doc = #doc]
+        #[allow(dead_code, reason = "read by templates, which may use only some fields")]
+        #vis struct #fields_ident<'__fa> {
+            #(#fields,)*
+            #[doc(hidden)]
+            pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
+        }
     }
 }
 
@@ -89,12 +123,17 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         }
     });
 
-    let checks: Vec<(TokenStream, Vec<(usize, TokenStream)>)> =
-        form.fields.iter().enumerate().map(|(i, field)| field_checks(form, i, field, &names, &values, p)).collect();
+    let checks: Vec<(TokenStream, Vec<(usize, TokenStream)>)> = form
+        .fields
+        .iter()
+        .enumerate()
+        .map(|(i, field)| field_checks(form, i, field, &names, &values, p))
+        .collect();
     // Each field's own rules run right after it parses, so errors come out in field order;
     // `must_match` needs both fields, so it runs as soon as the later of the two is read.
     let per_field = parse_lets.zip(&checks).enumerate().map(|(i, (parse, (own, _)))| {
-        let cross = checks.iter().flat_map(|(_, cross)| cross).filter(|(after, _)| *after == i).map(|(_, c)| c);
+        let cross =
+            checks.iter().flat_map(|(_, cross)| cross).filter(|(after, _)| *after == i).map(|(_, c)| c);
         quote!(#parse #own #(#cross)*)
     });
 
@@ -126,12 +165,27 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
     });
 
     let schema_fields = form.fields.iter().map(|field| field_schema(field, p));
+    let (group_view, list_view, view_cx, field_view) = (p.group_view(), p.list_view(), p.view_cx(), p.field_view());
+    let fields_ident = fields_ident(form.ident);
+    let writes = form.fields.iter().map(|field| {
+        let ty = field.ty;
+        let ident = field.ident;
+        let html = field.html_name();
+        quote_spanned!(ty.span()=> <#ty as #from_form>::write(&self.#ident, &#child_name(__fa_prefix, #html), __fa_out);)
+    });
+    let field_view_inits = form.fields.iter().enumerate().map(|(index, field)| {
+        let ty = field.ty;
+        let ident = field.ident;
+        quote! {
+            #ident: <#ty as #from_form>::view(__fa_cx, __fa_cx.field(__fa_prefix, &__fa_schema.fields[#index]))
+        }
+    });
     let group_is_blank = p.group_is_blank();
 
     quote! {
         #[automatically_derived]
         impl #from_form for #ident {
-            fn from_form(__fa_cx: &mut #parse_cx<'_>, __fa_prefix: &str) -> #option<Self> {
+            fn from_form(__fa_cx: &mut #parse_cx<'_>, __fa_prefix: &::core::primitive::str) -> #option<Self> {
                 #(#name_lets)*
                 #[allow(unused_mut, reason = "stays true when the form has no rules")]
                 let mut __fa_valid = true;
@@ -144,12 +198,27 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
                 #some(__fa_form)
             }
 
-            fn is_blank(__fa_data: &#form_data, __fa_prefix: &str) -> bool {
+            fn is_blank(__fa_data: &#form_data, __fa_prefix: &::core::primitive::str) -> ::core::primitive::bool {
                 #group_is_blank(__fa_data, __fa_prefix)
             }
 
             fn shape() -> #shape {
                 #shape::group(<Self as #form_trait>::schema)
+            }
+
+            type View<'__fa> = #group_view<'__fa, Self>;
+            type ListView<'__fa> = #list_view<'__fa, Self>;
+
+            fn view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> Self::View<'__fa> {
+                #group_view::new(__fa_cx, __fa_base)
+            }
+
+            fn list_view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> Self::ListView<'__fa> {
+                #list_view::new(__fa_cx, __fa_base)
+            }
+
+            fn write(&self, __fa_prefix: &str, __fa_out: &mut #form_data) {
+                #(#writes)*
             }
         }
 
@@ -158,6 +227,16 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
             fn schema() -> &'static #form_schema {
                 static __FA_SCHEMA: #once_lock<#form_schema> = #once_lock::new();
                 __FA_SCHEMA.get_or_init(|| #form_schema::new(#vec![#(#schema_fields),*]))
+            }
+
+            type Fields<'__fa> = #fields_ident<'__fa>;
+
+            fn fields<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_prefix: &str) -> Self::Fields<'__fa> {
+                let __fa_schema = <Self as #form_trait>::schema();
+                #fields_ident {
+                    #(#field_view_inits,)*
+                    __fa_lifetime: ::core::marker::PhantomData,
+                }
             }
         }
     }
@@ -270,7 +349,7 @@ fn rule_call(
     let none = p.none();
     let inner = field.kind.inner;
     let opt_u64 = |expr: &Option<Expr>| match expr {
-        Some(expr) => quote_spanned!(expr.span()=> #some((#expr) as u64)),
+        Some(expr) => quote_spanned!(expr.span()=> #some((#expr) as ::core::primitive::u64)),
         None => quote!(#none),
     };
     let opt_bound = |expr: &Option<Expr>| match expr {
@@ -368,7 +447,8 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
         let step = match &rule.kind {
             RuleKind::Length { min, max, equal } => {
                 let u = |e: &Option<Expr>| {
-                    e.as_ref().map_or_else(|| quote!(#none), |e| quote!(#some((#e) as u64)))
+                    e.as_ref()
+                        .map_or_else(|| quote!(#none), |e| quote!(#some((#e) as ::core::primitive::u64)))
                 };
                 let (min, max, equal) = (u(min), u(max), u(equal));
                 // On a list, `length` counts items, not the characters of each input.
@@ -437,6 +517,7 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
 
 fn choice_impls(choices: &Choices<'_>, p: &Paths) -> TokenStream {
     let ident = choices.ident;
+    let (option, some) = (p.option(), p.some());
     let (from_field_value, choices_trait, choice, field_error, shape, result, ok, err) = (
         p.from_field_value(),
         p.choices(),
@@ -454,7 +535,7 @@ fn choice_impls(choices: &Choices<'_>, p: &Paths) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #from_field_value for #ident {
-            fn from_text(__fa_text: &str) -> #result<Self, #field_error> {
+            fn from_text(__fa_text: &::core::primitive::str) -> #result<Self, #field_error> {
                 match __fa_text.trim() {
                     #(#values => #ok(Self::#variants),)*
                     _ => #err(#field_error::new("invalid_choice")),
@@ -463,6 +544,10 @@ fn choice_impls(choices: &Choices<'_>, p: &Paths) -> TokenStream {
 
             fn shape() -> #shape {
                 #shape::select(<Self as #choices_trait>::CHOICES)
+            }
+
+            fn to_text(&self) -> #option<::std::string::String> {
+                #some(::std::string::ToString::to_string(<Self as #choices_trait>::value(self)))
             }
         }
 

@@ -26,6 +26,7 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
     let message = "formaction: this #[form] has compile errors";
     match &item.data {
         Data::Struct(_) => {
+            let (field_view, view_cx) = (p.field_view(), p.view_cx());
             let (from_form, form, parse_cx, option, form_data, shape, form_schema) = (
                 p.from_form(),
                 p.form(),
@@ -39,13 +40,20 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                 const _: () = {
                     #[automatically_derived]
                     impl #from_form for #ident {
-                        fn from_form(_: &mut #parse_cx<'_>, _: &str) -> #option<Self> { ::core::panic!(#message) }
-                        fn is_blank(_: &#form_data, _: &str) -> bool { ::core::panic!(#message) }
+                        fn from_form(_: &mut #parse_cx<'_>, _: &::core::primitive::str) -> #option<Self> { ::core::panic!(#message) }
+                        fn is_blank(_: &#form_data, _: &::core::primitive::str) -> ::core::primitive::bool { ::core::panic!(#message) }
                         fn shape() -> #shape { ::core::panic!(#message) }
+                        type View<'__fa> = #field_view<'__fa>;
+                        type ListView<'__fa> = #field_view<'__fa>;
+                        fn view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::View<'__fa> { ::core::panic!(#message) }
+                        fn list_view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::ListView<'__fa> { ::core::panic!(#message) }
+                        fn write(&self, _: &str, _: &mut #form_data) { ::core::panic!(#message) }
                     }
                     #[automatically_derived]
                     impl #form for #ident {
                         fn schema() -> &'static #form_schema { ::core::panic!(#message) }
+                        type Fields<'__fa> = ();
+                        fn fields<'__fa>(_: &#view_cx<'__fa>, _: &str) -> Self::Fields<'__fa> { ::core::panic!(#message) }
                     }
                 };
             }
@@ -56,7 +64,7 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                 const _: () = {
                     #[automatically_derived]
                     impl #from_field_value for #ident {
-                        fn from_text(_: &str) -> #result<Self, #field_error> { ::core::panic!(#message) }
+                        fn from_text(_: &::core::primitive::str) -> #result<Self, #field_error> { ::core::panic!(#message) }
                     }
                 };
             }

@@ -6,8 +6,6 @@
 
 use std::borrow::Cow;
 
-use percent_encoding::percent_decode;
-
 use super::{DecodeError, Limits};
 use crate::FormData;
 
@@ -57,10 +55,17 @@ pub fn decode_query(query: &str, limits: &Limits) -> Result<FormData, DecodeErro
     }
 }
 
+/// The most entries reserved before decoding.
+const MAX_RESERVED_ENTRIES: usize = 256;
+
 /// Splits `input` into pairs and decodes them; `base` is the position of `input` in what the
 /// caller was given, for error positions.
 fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, DecodeError> {
-    let mut data = FormData::new();
+    // Room for the pairs up front (empty pairs are skipped, so this may be a little more), but
+    // never more than the limit lets through, nor so much that a body of bare `&` could make it
+    // reserve far more memory than its own size: past that, the entries grow as usual.
+    let pairs = input.iter().filter(|&&byte| byte == b'&').count() + 1;
+    let mut data = FormData::with_capacity(pairs.min(limits.max_fields).min(MAX_RESERVED_ENTRIES));
     let mut pair_start = base;
     for pair in input.split(|&byte| byte == b'&') {
         let pair_offset = pair_start;
@@ -77,16 +82,17 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
             None => (pair, &[][..], pair_offset + pair.len()),
         };
 
-        if decoded_len(raw_name, pair_offset)? > limits.max_name_bytes {
-            return Err(DecodeError::name_too_long(&unescape(raw_name), limits.max_name_bytes));
-        }
-        let name = into_string(unescape(raw_name))
-            .ok_or(DecodeError::InvalidUtf8Name { offset: Some(pair_offset) })?;
+        let Some(name) = unescape(raw_name, pair_offset, limits.max_name_bytes)? else {
+            // Too long, but its escapes are valid (they were checked): decode it for the message.
+            let name = unescape(raw_name, pair_offset, usize::MAX)?.unwrap_or_default();
+            return Err(DecodeError::name_too_long(&name, limits.max_name_bytes));
+        };
+        let name = into_string(name).ok_or(DecodeError::InvalidUtf8Name { offset: Some(pair_offset) })?;
 
-        if decoded_len(raw_value, value_offset)? > limits.max_field_bytes {
+        let Some(value) = unescape(raw_value, value_offset, limits.max_field_bytes)? else {
             return Err(DecodeError::FieldTooLarge { name, limit: limits.max_field_bytes });
-        }
-        let value = match into_string(unescape(raw_value)) {
+        };
+        let value = match into_string(value) {
             Some(value) => value,
             None => return Err(DecodeError::InvalidUtf8Value { name }),
         };
@@ -94,6 +100,41 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
         data.push_text(name, value);
     }
     Ok(data)
+}
+
+/// Decodes the `+` and `%XX` escapes of `raw` in one pass, or answers `None` when what `raw`
+/// decodes to is longer than `limit` bytes (found without decoding it). `offset` is the position
+/// of `raw`, for the error of a `%` not followed by two hexadecimal digits (the first such `%`).
+fn unescape(raw: &[u8], offset: usize, limit: usize) -> Result<Option<Cow<'_, [u8]>>, DecodeError> {
+    // An escape only shortens the text, so only text longer than the limit needs counting.
+    if raw.len() > limit && decoded_len(raw, offset)? > limit {
+        return Ok(None);
+    }
+    let is_escape = |byte: &u8| *byte == b'%' || *byte == b'+';
+    let Some(first) = raw.iter().position(is_escape) else {
+        return Ok(Some(Cow::Borrowed(raw)));
+    };
+    let mut decoded = Vec::with_capacity(raw.len());
+    let mut at = first;
+    decoded.extend_from_slice(&raw[..at]);
+    while at < raw.len() {
+        if raw[at] == b'+' {
+            decoded.push(b' ');
+            at += 1;
+        } else {
+            let digit = |at: usize| raw.get(at).and_then(|&byte| char::from(byte).to_digit(16));
+            let (Some(high), Some(low)) = (digit(at + 1), digit(at + 2)) else {
+                return Err(DecodeError::InvalidPercentEncoding { offset: offset + at });
+            };
+            // Two hexadecimal digits make at most 0xFF.
+            decoded.push((high * 16 + low) as u8);
+            at += 3;
+        }
+        let run = raw[at..].iter().position(is_escape).unwrap_or(raw.len() - at);
+        decoded.extend_from_slice(&raw[at..at + run]);
+        at += run;
+    }
+    Ok(Some(Cow::Owned(decoded)))
 }
 
 /// Checks that every `%` in `raw` starts an escape of two hexadecimal digits, and answers the
@@ -111,16 +152,6 @@ fn decoded_len(raw: &[u8], offset: usize) -> Result<usize, DecodeError> {
         rest_start = percent + 3;
     }
     Ok(raw.len() - 2 * escapes)
-}
-
-/// Decodes `+` and `%XX` escapes (already checked by [`decoded_len`]).
-fn unescape(raw: &[u8]) -> Cow<'_, [u8]> {
-    if raw.contains(&b'+') {
-        let spaced: Vec<u8> = raw.iter().map(|&byte| if byte == b'+' { b' ' } else { byte }).collect();
-        Cow::Owned(percent_decode(&spaced).collect())
-    } else {
-        percent_decode(raw).into()
-    }
 }
 
 fn into_string(bytes: Cow<'_, [u8]>) -> Option<String> {

@@ -21,6 +21,10 @@ impl FromFieldValue for Decimal {
     fn shape() -> Shape {
         Shape { step: Some("any"), ..Shape::input(InputType::Number) }
     }
+
+    fn to_text(&self) -> Option<String> {
+        Some(self.to_string())
+    }
 }
 
 #[cfg(test)]

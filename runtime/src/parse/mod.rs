@@ -23,6 +23,7 @@ pub(crate) use names::group_is_blank;
 pub use names::{child_name, indexed_name, list_indices};
 pub use value::FromFieldValue;
 
+use crate::render::{FieldView, ViewCx};
 use crate::schema::Shape;
 use crate::{FieldError, FieldValue, FormData, FormErrors};
 
@@ -108,6 +109,31 @@ pub trait FromForm: Sized {
 
     /// How a field of this type looks in HTML: its control, input type and constraints by type.
     fn shape() -> Shape;
+
+    /// The view of a field of this type in a template: a [`FieldView`] for a single control, a
+    /// [`GroupView`](crate::render::GroupView) for a nested form, a
+    /// [`ListView`](crate::render::ListView) for a list of them.
+    type View<'a>;
+
+    /// The view of a list (`Vec`) of this type.
+    type ListView<'a>;
+
+    /// Makes the view of a field of this type from its plain view.
+    fn view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a>;
+
+    /// Makes the view of a list of this type from its plain view.
+    fn list_view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a>;
+
+    /// Writes this value into `out` under `name`, as a browser would submit it: what fills in a
+    /// form to edit an existing record.
+    fn write(&self, name: &str, out: &mut FormData);
+
+    /// Writes a list of this type under `name`. The default writes indexed names, `name[0]`...
+    fn write_list(items: &[Self], name: &str, out: &mut FormData) {
+        for (index, item) in items.iter().enumerate() {
+            item.write(&indexed_name(name, index), out);
+        }
+    }
 }
 
 impl<T: FromFieldValue> FromForm for T {
@@ -157,6 +183,29 @@ impl<T: FromFieldValue> FromForm for T {
     fn shape() -> Shape {
         T::shape()
     }
+
+    type View<'a> = FieldView<'a>;
+    type ListView<'a> = FieldView<'a>;
+
+    fn view<'a>(_: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a> {
+        base
+    }
+
+    fn list_view<'a>(_: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a> {
+        base
+    }
+
+    fn write(&self, name: &str, out: &mut FormData) {
+        if let Some(text) = self.to_text() {
+            out.push_text(name, text);
+        }
+    }
+
+    fn write_list(items: &[Self], name: &str, out: &mut FormData) {
+        for item in items {
+            item.write(name, out);
+        }
+    }
 }
 
 impl<T: FromForm> FromForm for Option<T> {
@@ -173,6 +222,23 @@ impl<T: FromForm> FromForm for Option<T> {
     fn shape() -> Shape {
         Shape { required: false, ..T::shape() }
     }
+
+    type View<'a> = T::View<'a>;
+    type ListView<'a> = T::ListView<'a>;
+
+    fn view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a> {
+        T::view(cx, base)
+    }
+
+    fn list_view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a> {
+        T::list_view(cx, base)
+    }
+
+    fn write(&self, name: &str, out: &mut FormData) {
+        if let Some(value) = self {
+            value.write(name, out);
+        }
+    }
 }
 
 impl<T: FromForm> FromForm for Vec<T> {
@@ -188,6 +254,21 @@ impl<T: FromForm> FromForm for Vec<T> {
 
     fn shape() -> Shape {
         T::shape().list()
+    }
+
+    type View<'a> = T::ListView<'a>;
+    type ListView<'a> = FieldView<'a>;
+
+    fn view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a> {
+        T::list_view(cx, base)
+    }
+
+    fn list_view<'a>(_: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a> {
+        base
+    }
+
+    fn write(&self, name: &str, out: &mut FormData) {
+        T::write_list(self, name, out);
     }
 }
 

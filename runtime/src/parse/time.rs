@@ -30,6 +30,10 @@ impl FromFieldValue for Date {
     fn shape() -> Shape {
         Shape::input(InputType::Date)
     }
+
+    fn to_text(&self) -> Option<String> {
+        self.format(DATE).ok()
+    }
 }
 
 impl FromFieldValue for Time {
@@ -39,6 +43,11 @@ impl FromFieldValue for Time {
 
     fn shape() -> Shape {
         Shape::input(InputType::Time)
+    }
+
+    fn to_text(&self) -> Option<String> {
+        let format = if self.second() == 0 && self.nanosecond() == 0 { TIME_MINUTES } else { TIME_SECONDS };
+        self.format(format).ok()
     }
 }
 
@@ -53,6 +62,10 @@ impl FromFieldValue for PrimitiveDateTime {
 
     fn shape() -> Shape {
         Shape::input(InputType::DateTimeLocal)
+    }
+
+    fn to_text(&self) -> Option<String> {
+        Some(format!("{}T{}", self.date().to_text()?, self.time().to_text()?))
     }
 }
 

@@ -63,11 +63,21 @@ pub trait FromFieldValue: Sized {
     fn shape() -> Shape {
         Shape::input(InputType::Text)
     }
+
+    /// The text a browser would submit for this value, to fill in a form for editing; `None`
+    /// leaves the control empty (the default, and what an unchecked checkbox does).
+    fn to_text(&self) -> Option<String> {
+        None
+    }
 }
 
 impl FromFieldValue for String {
     fn from_text(text: &str) -> Result<Self, FieldError> {
         Ok(text.to_owned())
+    }
+
+    fn to_text(&self) -> Option<String> {
+        Some(self.clone())
     }
 }
 
@@ -84,6 +94,10 @@ impl FromFieldValue for char {
         let mut shape = Shape::input(InputType::Text);
         shape.maxlength = Some(1);
         shape
+    }
+
+    fn to_text(&self) -> Option<String> {
+        Some(self.to_string())
     }
 }
 
@@ -108,6 +122,10 @@ impl FromFieldValue for bool {
 
     fn shape() -> Shape {
         Shape { required: false, ..Shape::input(InputType::Checkbox) }
+    }
+
+    fn to_text(&self) -> Option<String> {
+        self.then(|| "on".to_owned())
     }
 }
 
@@ -145,6 +163,10 @@ macro_rules! integers {
 
             fn shape() -> Shape {
                 Shape { step: Some("1"), min: $min, ..Shape::input(InputType::Number) }
+            }
+
+            fn to_text(&self) -> Option<String> {
+                Some(self.to_string())
             }
         }
 
@@ -187,6 +209,10 @@ macro_rules! floats {
 
             fn shape() -> Shape {
                 Shape { step: Some("any"), ..Shape::input(InputType::Number) }
+            }
+
+            fn to_text(&self) -> Option<String> {
+                Some(self.to_string())
             }
         }
     )*};

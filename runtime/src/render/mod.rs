@@ -1,0 +1,289 @@
+//! Rendering forms: accessible HTML from the schema, the submitted values and the errors.
+//!
+//! [`FormView`] renders a whole form through the askama templates shipped in this crate: the
+//! `<form>` with its action and `enctype`, the hidden fields the runtime needs, an error summary
+//! (`role="alert"`, linking to each field), and each field as the right control with its label,
+//! its constraint attributes, `aria-invalid` and `aria-describedby` pointing at its errors and
+//! help. Values are kept on re-render (never a secret); everything is escaped.
+//!
+//! For your own markup, a `FormView` dereferences to the form's generated `…Fields` struct: one
+//! typed view per field, so a misspelt field name in a template is a compile error.
+//!
+//! ```
+//! use askama::Template;
+//! use formaction::render::FormView;
+//! use formaction::{form, Form, FormData, FormErrors, BoundAction};
+//!
+//! #[form]
+//! #[derive(Debug)]
+//! struct Address {
+//!     #[validate(length(min = 1))]
+//!     city: String,
+//! }
+//!
+//! #[form]
+//! #[derive(Debug)]
+//! struct Profile {
+//!     #[validate(email)]
+//!     email: String,
+//!     address: Address,
+//! }
+//!
+//! // A template of one's own: `form.email` and `form.address.city` are checked by the compiler.
+//! #[derive(Template)]
+//! #[template(
+//!     source = r#"<form method="post" action="{{ form.action_url() }}">
+//! <label for="{{ form.email.id }}">{{ form.email.label() }}</label>
+//! <input id="{{ form.email.id }}" name="{{ form.email.name }}" value="{{ form.email.value() }}"{{ form.email.attributes()|safe }}>
+//! {% for error in form.email.errors %}<p>{{ error }}</p>{% endfor %}
+//! <input name="{{ form.address.city.name }}" value="{{ form.address.city.value() }}">
+//! </form>"#,
+//!     ext = "html"
+//! )]
+//! struct ProfilePage<'a> {
+//!     form: FormView<'a, Profile>,
+//! }
+//!
+//! let values = FormData::from_pairs([("email", "<ada>"), ("address.city", "Oslo")]);
+//! let errors = Profile::parse(&values).unwrap_err();
+//! let page = ProfilePage { form: FormView::new(&values, &errors, BoundAction::unbound("save")) };
+//! let html = page.render().unwrap();
+//! assert!(html.contains(r#"value="&#60;ada&#62;""#), "{html}");
+//! assert!(html.contains(r#"name="address.city" value="Oslo""#));
+//! assert!(html.contains("<p>Enter a valid email address</p>"));
+//! ```
+
+mod view;
+
+use std::ops::Deref;
+
+use askama::Template;
+
+pub use view::{FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
+
+use crate::action::BoundAction;
+use crate::page::FormState;
+use crate::schema::FormSchema;
+use crate::{Form, FormData, FormErrors};
+
+/// The name of the field that carries a form's instance key (several instances of one form on a
+/// page keep their errors apart by it).
+pub const KEY_FIELD: &str = "$key";
+/// The name of the submit buttons that ask for a list row more or less, without running the action.
+pub const INTENT_FIELD: &str = "$intent";
+
+/// A submit button: its label and the action it runs.
+#[derive(Clone, Debug)]
+pub struct Button {
+    /// The text on the button.
+    pub label: String,
+    /// The action it runs.
+    pub action: BoundAction,
+}
+
+/// A form ready to render: schema, values, errors, and the actions its buttons run.
+pub struct FormView<'a, F: Form> {
+    schema: &'static FormSchema,
+    errors: &'a FormErrors,
+    buttons: Vec<Button>,
+    key: Option<String>,
+    id: String,
+    enhance: bool,
+    fields: F::Fields<'a>,
+    cx: ViewCx<'a>,
+}
+
+static NO_VALUES: FormData = FormData::new();
+static NO_ERRORS: FormErrors = FormErrors::new();
+
+impl<'a, F: Form> FormView<'a, F> {
+    /// A form showing `values` and `errors`, whose main button runs `action`.
+    pub fn new(values: &'a FormData, errors: &'a FormErrors, action: BoundAction) -> Self {
+        let id = default_id::<F>();
+        let cx = ViewCx::new(values, errors, id.clone());
+        FormView {
+            schema: F::schema(),
+            errors,
+            buttons: vec![Button { label: "Submit".to_owned(), action }],
+            key: None,
+            fields: F::fields(&cx, ""),
+            id,
+            enhance: true,
+            cx,
+        }
+    }
+
+    /// A form for the page's [`FormState`]: the submitted values and errors after an action on
+    /// this form, or an empty form on a plain `GET`.
+    pub fn from_state(state: &'a FormState<F>, action: BoundAction) -> Self {
+        let values = state.values().unwrap_or(&NO_VALUES);
+        FormView::new(values, state.errors(), action)
+    }
+
+    /// An empty form (a plain `GET`).
+    pub fn empty(action: BoundAction) -> Self {
+        FormView::new(&NO_VALUES, &NO_ERRORS, action)
+    }
+
+    /// Sets the label of the main button.
+    pub fn submit_label(mut self, label: impl Into<String>) -> Self {
+        if let Some(first) = self.buttons.first_mut() {
+            first.label = label.into();
+        }
+        self
+    }
+
+    /// Adds a submit button that runs another action (like React's `formAction`).
+    pub fn button(mut self, label: impl Into<String>, action: BoundAction) -> Self {
+        self.buttons.push(Button { label: label.into(), action });
+        self
+    }
+
+    /// Sets the `id` of the `<form>` and the prefix of its controls' ids (by default the form
+    /// type's name in snake_case), so several forms on one page have distinct ids.
+    pub fn id(mut self, id: impl Into<String>) -> Self {
+        self.id = id.into();
+        self.cx = ViewCx::new(self.cx.values, self.cx.errors, self.id.clone());
+        self.fields = F::fields(&self.cx, "");
+        self
+    }
+
+    /// Marks this instance of the form with `key` (one per row of a table, say): errors and values
+    /// of a submission are shown only by the instance that sent them.
+    ///
+    /// Call it with the key of the [`FormState`] this view was built from: when the submission
+    /// came from another instance, this one is shown empty.
+    pub fn key(mut self, key: impl Into<String>) -> Self {
+        let key = key.into();
+        let submitted_key = self.cx.values.text(KEY_FIELD);
+        if submitted_key.is_some_and(|submitted| submitted != key) || (submitted_key.is_none() && !self.cx.values.is_empty()) {
+            self.cx = ViewCx::new(&NO_VALUES, &NO_ERRORS, self.id.clone());
+            self.errors = &NO_ERRORS;
+            self.fields = F::fields(&self.cx, "");
+        }
+        self.key = Some(key);
+        self
+    }
+
+    /// Leaves out `data-enhance`, so the enhancement script leaves this form alone.
+    pub fn plain(mut self) -> Self {
+        self.enhance = false;
+        self
+    }
+
+    /// The URL the form posts to (its main action).
+    pub fn action_url(&self) -> String {
+        self.buttons.first().map(|b| b.action.url()).unwrap_or_default()
+    }
+
+    /// The form's `id`.
+    pub fn form_id(&self) -> &str {
+        &self.id
+    }
+
+    /// Whether the form needs `enctype="multipart/form-data"` (it has a file field).
+    pub fn is_multipart(&self) -> bool {
+        self.schema.multipart
+    }
+
+    /// The errors shown.
+    pub fn errors(&self) -> &FormErrors {
+        self.errors
+    }
+
+    /// The submit buttons.
+    pub fn buttons(&self) -> &[Button] {
+        &self.buttons
+    }
+
+    /// The hidden inputs the runtime needs: the main action's sealed arguments and the instance
+    /// key. Put them inside your own `<form>`.
+    pub fn hidden_inputs(&self) -> String {
+        let mut html = String::new();
+        if let [only] = self.buttons.as_slice() {
+            html.push_str(&only.action.hidden_input());
+        }
+        if let Some(key) = &self.key {
+            html.push_str(&format!(
+                r#"<input type="hidden" name="{KEY_FIELD}" value="{}">"#,
+                crate::schema::escape_attribute(key)
+            ));
+        }
+        html
+    }
+
+    /// The error summary (empty when there is no error): a focusable `role="alert"` box linking to
+    /// each invalid field.
+    pub fn summary(&self) -> String {
+        if self.errors.is_empty() {
+            return String::new();
+        }
+        let entries = view::summary_entries(&self.cx, self.schema, self.errors);
+        SummaryTemplate { id: &self.id, entries }.render().unwrap_or_default()
+    }
+
+    /// Every field's view, in declaration order, for generic rendering.
+    pub fn field_views(&self) -> Vec<FieldView<'a>> {
+        view::field_views(&self.cx, self.schema, "")
+    }
+}
+
+impl<'a, F: Form> Deref for FormView<'a, F> {
+    type Target = F::Fields<'a>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.fields
+    }
+}
+
+fn default_id<F>() -> String {
+    let full = std::any::type_name::<F>();
+    let short = full.rsplit("::").next().unwrap_or(full);
+    let mut id = String::new();
+    for (i, c) in short.chars().filter(|c| c.is_ascii_alphanumeric()).enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            id.push('-');
+        }
+        id.push(c.to_ascii_lowercase());
+    }
+    id
+}
+
+impl<F: Form> std::fmt::Display for FormView<'_, F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let fields: Vec<String> = self.field_views().iter().map(FieldView::render).collect();
+        let template = FormTemplate {
+            id: &self.id,
+            action: self.action_url(),
+            multipart: self.is_multipart(),
+            enhance: self.enhance,
+            summary: self.summary(),
+            hidden: self.hidden_inputs(),
+            fields,
+            buttons: &self.buttons,
+            several: self.buttons.len() > 1,
+        };
+        template.render_into(f).map_err(|_| std::fmt::Error)
+    }
+}
+
+#[derive(Template)]
+#[template(path = "formaction/form.html")]
+struct FormTemplate<'a> {
+    id: &'a str,
+    action: String,
+    multipart: bool,
+    enhance: bool,
+    summary: String,
+    hidden: String,
+    fields: Vec<String>,
+    buttons: &'a [Button],
+    several: bool,
+}
+
+#[derive(Template)]
+#[template(path = "formaction/summary.html")]
+struct SummaryTemplate<'a> {
+    id: &'a str,
+    entries: Vec<(Option<String>, String)>,
+}

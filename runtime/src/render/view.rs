@@ -1,0 +1,336 @@
+//! Views of single fields, groups and lists, for templates.
+
+use std::ops::Deref;
+use std::sync::Arc;
+
+use askama::Template;
+
+use crate::parse::list_indices;
+use crate::schema::{Choice, Control, FieldSchema, FormSchema, InputType, escape_attribute};
+use crate::{FieldError, Form, FormData, FormErrors, ParseCx};
+
+/// What every view of one form render shares: the values, the errors, and the id prefix.
+#[derive(Clone)]
+pub struct ViewCx<'a> {
+    pub(crate) values: &'a FormData,
+    pub(crate) errors: &'a FormErrors,
+    prefix: Arc<str>,
+}
+
+impl<'a> ViewCx<'a> {
+    pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: String) -> Self {
+        ViewCx { values, errors, prefix: Arc::from(prefix) }
+    }
+
+    /// The view of the field described by `schema` inside the group named `parent`.
+    pub fn field(&self, parent: &str, schema: &'static FieldSchema) -> FieldView<'a> {
+        let name = crate::parse::child_name(parent, schema.name).into_owned();
+        FieldView::new(self.clone(), name, schema)
+    }
+}
+
+/// One field in a template: its name, id, label, value(s), errors and attributes.
+#[derive(Clone)]
+pub struct FieldView<'a> {
+    /// The full HTML name (`items[0].name`).
+    pub name: String,
+    /// The control's `id`, unique in the page.
+    pub id: String,
+    /// The field's description.
+    pub schema: &'static FieldSchema,
+    /// The errors of this field.
+    pub errors: &'a [FieldError],
+    cx: ViewCx<'a>,
+}
+
+impl<'a> FieldView<'a> {
+    fn new(cx: ViewCx<'a>, name: String, schema: &'static FieldSchema) -> Self {
+        let mut id = String::with_capacity(cx.prefix.len() + name.len() + 1);
+        id.push_str(&cx.prefix);
+        id.push('-');
+        for c in name.chars() {
+            let c = if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' };
+            if !(c == '-' && id.ends_with('-')) {
+                id.push(c);
+            }
+        }
+        while id.ends_with('-') {
+            id.pop();
+        }
+        FieldView { errors: cx.errors.field(&name), name, id, schema, cx }
+    }
+
+    /// The label.
+    pub fn label(&self) -> &'static str {
+        self.schema.label
+    }
+
+    /// The submitted text (empty when none, and always empty for a secret).
+    pub fn value(&self) -> &'a str {
+        if self.schema.secret { "" } else { self.cx.values.text(&self.name).unwrap_or("") }
+    }
+
+    /// Every submitted text value (for lists of values).
+    pub fn values(&self) -> Vec<&'a str> {
+        if self.schema.secret {
+            return Vec::new();
+        }
+        let values: &'a FormData = self.cx.values;
+        values.iter().filter(|(name, _)| *name == self.name).filter_map(|(_, value)| value.as_text()).collect()
+    }
+
+    /// Whether the field has errors.
+    pub fn is_invalid(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
+    /// The `id` of the error list.
+    pub fn error_id(&self) -> String {
+        format!("{}-error", self.id)
+    }
+
+    /// The `id` of the help text.
+    pub fn help_id(&self) -> String {
+        format!("{}-help", self.id)
+    }
+
+    /// The help text.
+    pub fn help(&self) -> Option<&'static str> {
+        self.schema.help
+    }
+
+    /// The value of `aria-describedby`: the help and the errors, when there are any.
+    pub fn described_by(&self) -> Option<String> {
+        let mut ids = Vec::new();
+        if self.schema.help.is_some() {
+            ids.push(self.help_id());
+        }
+        if self.is_invalid() {
+            ids.push(self.error_id());
+        }
+        (!ids.is_empty()).then(|| ids.join(" "))
+    }
+
+    /// The attributes of the control beyond `id`, `name` and `value`: the constraints, and
+    /// `aria-invalid`/`aria-describedby`, each with a leading space, escaped.
+    pub fn attributes(&self) -> String {
+        let mut html = self.schema.constraints.to_html();
+        if let Some(placeholder) = self.schema.placeholder {
+            html.push_str(&format!(r#" placeholder="{}""#, escape_attribute(placeholder)));
+        }
+        if self.is_invalid() {
+            html.push_str(r#" aria-invalid="true""#);
+        }
+        if let Some(ids) = self.described_by() {
+            html.push_str(&format!(r#" aria-describedby="{ids}""#));
+        }
+        html
+    }
+
+    /// Whether a checkbox is checked (a `bool` field).
+    pub fn is_checked(&self) -> bool {
+        matches!(self.value().trim().to_ascii_lowercase().as_str(), "on" | "true" | "1" | "yes")
+    }
+
+    /// The options of a choice, each with whether it is selected.
+    pub fn options(&self) -> Vec<OptionView> {
+        let selected = self.values();
+        self.schema
+            .choices
+            .iter()
+            .enumerate()
+            .map(|(i, choice)| OptionView {
+                choice,
+                id: format!("{}-{i}", self.id),
+                selected: selected.iter().any(|value| value.trim() == choice.value),
+            })
+            .collect()
+    }
+
+    /// The control's `type`.
+    pub fn input_type(&self) -> &'static str {
+        self.schema.input_type.as_str()
+    }
+
+    /// Whether a value is shown back in the control (never for secrets and files).
+    fn echoes_value(&self) -> bool {
+        !self.schema.secret && !matches!(self.schema.input_type, InputType::File | InputType::Password)
+    }
+
+    /// The fields of a nested group or of one list row, for generic rendering.
+    pub fn children(&self) -> Vec<FieldView<'a>> {
+        match self.schema.group() {
+            Some(group) => field_views(&self.cx, group, &self.name),
+            None => Vec::new(),
+        }
+    }
+
+    /// The rows of a list of groups: the names `items[0]`, `items[3]`... as submitted (and one
+    /// empty row for a required list with none).
+    pub fn rows(&self) -> Vec<RowView<'a>> {
+        row_views(&self.cx, self)
+    }
+
+    /// The whole control as HTML, with its label, help and errors: what [`FormView`] renders.
+    ///
+    /// [`FormView`]: super::FormView
+    pub fn render(&self) -> String {
+        let children: Vec<String> = self.children().iter().map(FieldView::render).collect();
+        let rows: Vec<(String, String, Vec<String>)> = if self.schema.control == Control::List {
+            self.rows()
+                .into_iter()
+                .enumerate()
+                .map(|(position, row)| {
+                    let legend = format!("{} {}", self.schema.label, position + 1);
+                    let fields = row.fields.iter().map(FieldView::render).collect();
+                    (legend, row.name, fields)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        FieldTemplate {
+            field: self,
+            control: control_name(self.schema),
+            value: if self.echoes_value() { self.value() } else { "" },
+            children,
+            rows,
+            intent_field: super::INTENT_FIELD,
+        }
+        .render()
+        .unwrap_or_default()
+    }
+}
+
+/// One option of a choice in a template.
+pub struct OptionView {
+    /// The option.
+    pub choice: &'static Choice,
+    /// An id for the option's own control (radios, checkboxes).
+    pub id: String,
+    /// Whether it is selected.
+    pub selected: bool,
+}
+
+/// One row of a list of groups.
+pub struct RowView<'a> {
+    /// The row's name, `items[3]`.
+    pub name: String,
+    /// The row's fields.
+    pub fields: Vec<FieldView<'a>>,
+}
+
+/// A nested group in a template: the group's own view, and its typed fields through `Deref`
+/// (`form.address.city`).
+pub struct GroupView<'a, F: Form> {
+    /// The group itself: its name, label, and errors on the group as a whole.
+    pub group: FieldView<'a>,
+    fields: F::Fields<'a>,
+}
+
+impl<'a, F: Form> GroupView<'a, F> {
+    /// The view of the group `base`.
+    pub fn new(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self {
+        let fields = F::fields(cx, &base.name);
+        GroupView { group: base, fields }
+    }
+}
+
+impl<'a, F: Form> Deref for GroupView<'a, F> {
+    type Target = F::Fields<'a>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.fields
+    }
+}
+
+/// A list of groups in a template: the list's own view and typed rows.
+pub struct ListView<'a, F: Form> {
+    /// The list itself: its name, label, and errors on the list as a whole ("add at least one").
+    pub list: FieldView<'a>,
+    rows: Vec<(String, F::Fields<'a>)>,
+}
+
+impl<'a, F: Form> ListView<'a, F> {
+    /// The view of the list `base`.
+    pub fn new(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self {
+        let rows = row_names(cx, &base).into_iter().map(|name| {
+            let fields = F::fields(cx, &name);
+            (name, fields)
+        });
+        ListView { rows: rows.collect(), list: base }
+    }
+
+    /// Each row: its name (`items[3]`) and its typed fields.
+    pub fn rows(&self) -> &[(String, F::Fields<'a>)] {
+        &self.rows
+    }
+}
+
+fn row_names(cx: &ViewCx<'_>, list: &FieldView<'_>) -> Vec<String> {
+    let mut parse = ParseCx::new(cx.values);
+    let indices = list_indices(&mut parse, &list.name);
+    if indices.is_empty() {
+        // An empty list still shows one row to fill in.
+        return vec![crate::parse::indexed_name(&list.name, 0)];
+    }
+    indices.into_iter().map(|index| crate::parse::indexed_name(&list.name, index)).collect()
+}
+
+fn row_views<'a>(cx: &ViewCx<'a>, list: &FieldView<'a>) -> Vec<RowView<'a>> {
+    let Some(group) = list.schema.group() else { return Vec::new() };
+    row_names(cx, list).into_iter().map(|name| RowView { fields: field_views(cx, group, &name), name }).collect()
+}
+
+/// The views of every field of `schema` inside the group named `parent`.
+pub(crate) fn field_views<'a>(cx: &ViewCx<'a>, schema: &'static FormSchema, parent: &str) -> Vec<FieldView<'a>> {
+    schema.fields.iter().map(|field| cx.field(parent, field)).collect()
+}
+
+/// The entries of the error summary: `(link target id, message)`, form errors first (no link).
+pub(crate) fn summary_entries(
+    cx: &ViewCx<'_>,
+    schema: &'static FormSchema,
+    errors: &FormErrors,
+) -> Vec<(Option<String>, String)> {
+    let mut entries: Vec<(Option<String>, String)> =
+        errors.form_errors().iter().map(|error| (None, error.message().into_owned())).collect();
+    for (name, field_errors) in errors.fields() {
+        let target = schema.lookup(name).map(|field| {
+            let view = FieldView::new(cx.clone(), name.to_owned(), field);
+            match field.control {
+                Control::Radios | Control::Checkboxes if !field.choices.is_empty() => format!("{}-0", view.id),
+                _ => view.id,
+            }
+        });
+        for error in field_errors {
+            entries.push((target.clone(), error.message().into_owned()));
+        }
+    }
+    entries
+}
+
+fn control_name(schema: &FieldSchema) -> &'static str {
+    match (schema.control, schema.input_type) {
+        (Control::Input, InputType::Checkbox) => "checkbox",
+        (Control::Input, InputType::Hidden) => "hidden",
+        (Control::Input, _) => "input",
+        (Control::Textarea, _) => "textarea",
+        (Control::Select, _) => "select",
+        (Control::Radios, _) => "radios",
+        (Control::Checkboxes, _) => "checkboxes",
+        (Control::Group, _) => "group",
+        (Control::List, _) => "list",
+    }
+}
+
+#[derive(Template)]
+#[template(path = "formaction/field.html")]
+struct FieldTemplate<'v, 'a> {
+    field: &'v FieldView<'a>,
+    control: &'static str,
+    value: &'a str,
+    children: Vec<String>,
+    rows: Vec<(String, String, Vec<String>)>,
+    intent_field: &'static str,
+}
