@@ -53,12 +53,14 @@
 //! assert!(html.contains("<p>Enter a valid email address</p>"));
 //! ```
 
+mod script;
 mod view;
 
 use std::ops::Deref;
 
 use askama::Template;
 
+pub use script::{SCRIPT_PATH, SCRIPT_SOURCE, script, script_route, script_tag};
 pub use view::{FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
 
 use crate::action::BoundAction;

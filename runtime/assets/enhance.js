@@ -1,0 +1,118 @@
+// formaction's enhancement script: forms marked `data-enhance` submit with fetch, show a pending
+// state, place errors in the page without a reload (in the markup the server renders), follow
+// redirects, and fall back to a plain submission when anything unexpected happens.
+(() => {
+  const d = document, pending = new WeakSet(), plain = new WeakSet();
+  const esc = (s) => CSS.escape(s);
+  const el = (tag, attrs, text) => {
+    const e = d.createElement(tag);
+    for (const k in attrs) e.setAttribute(k, attrs[k]);
+    if (text != null) e.textContent = text;
+    return e;
+  };
+  const busy = (f, on) => {
+    f.toggleAttribute("aria-busy", on);
+    f.toggleAttribute("data-pending", on);
+    for (const b of f.querySelectorAll("button,input[type=submit]")) b.disabled = on;
+  };
+  const control = (w) => w.matches("fieldset") ? w : w.querySelector("input,select,textarea");
+
+  function clear(f) {
+    f.querySelector(".fa-summary")?.remove();
+    for (const w of f.querySelectorAll(".fa-invalid")) unmark(w);
+  }
+  function unmark(w) {
+    w.classList.remove("fa-invalid");
+    const c = control(w), list = w.querySelector(":scope > .fa-errors");
+    if (list) list.remove();
+    if (!c) return;
+    for (const x of w.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
+    const ids = (c.getAttribute("aria-describedby") || "").split(" ").filter((i) => i && i !== c.id + "-error" && i !== w.id + "-error");
+    ids.length ? c.setAttribute("aria-describedby", ids.join(" ")) : c.removeAttribute("aria-describedby");
+  }
+
+  function show(f, r) {
+    clear(f);
+    const items = (r.formErrors || []).map((m) => [null, m]);
+    let first;
+    for (const name in r.fieldErrors || {}) {
+      const w = f.querySelector('[data-field="' + esc(name) + '"]'), c = w && control(w);
+      if (!c) { r.fieldErrors[name].forEach((m) => items.push([null, m])); continue; }
+      const id = (c.id || w.id) + "-error", list = el("ul", { class: "fa-errors", id });
+      for (const m of r.fieldErrors[name]) { list.append(el("li", {}, m)); items.push([c.id || w.id, m]); }
+      w.classList.add("fa-invalid");
+      (w.querySelector(":scope > .fa-help") || w.querySelector(":scope > label,:scope > legend")).after(list);
+      (w.matches("fieldset") ? w.querySelectorAll("input") : [c]).forEach((x) => x.setAttribute("aria-invalid", "true"));
+      c.setAttribute("aria-describedby", ((c.getAttribute("aria-describedby") || "") + " " + id).trim());
+      first ||= w.matches("fieldset") ? w.querySelector("input") : c;
+    }
+    const s = el("div", { class: "fa-summary", id: f.id + "-summary", role: "alert", tabindex: "-1", "aria-labelledby": f.id + "-summary-title" });
+    const ul = el("ul");
+    for (const [id, m] of items) {
+      const li = el("li");
+      li.append(id ? el("a", { href: "#" + id }, m) : m);
+      ul.append(li);
+    }
+    s.append(el("h2", { id: f.id + "-summary-title" }, "There is a problem"), ul);
+    f.prepend(s);
+    (first || s).focus();
+  }
+
+  function fallback(f, b) {
+    plain.add(f);
+    pending.delete(f);
+    busy(f, false);
+    f.requestSubmit(b);
+  }
+
+  d.addEventListener("submit", async (e) => {
+    const f = e.target, b = e.submitter;
+    if (!f.matches("form[data-enhance]") || plain.has(f) || e.defaultPrevented) return;
+    e.preventDefault();
+    if (pending.has(f)) return;
+    pending.add(f);
+    busy(f, true);
+    const intent = b && b.name === "$intent";
+    const body = new FormData(f, b), url = (b && b.getAttribute("formaction")) ? b.formAction : f.action;
+    const multipart = f.enctype === "multipart/form-data";
+    try {
+      const res = await fetch(url, {
+        method: "POST",
+        body: multipart ? body : new URLSearchParams(body),
+        headers: intent ? { Accept: "text/html" } : { Accept: "application/json", "X-Formaction": "1" },
+      });
+      if (intent && res.ok) {
+        const doc = new DOMParser().parseFromString(await res.text(), "text/html");
+        const next = doc.getElementById(f.id);
+        if (!next) return fallback(f, b);
+        f.replaceWith(next);
+        return;
+      }
+      const type = res.headers.get("content-type") || "";
+      if (!type.includes("json")) return fallback(f, b);
+      const r = await res.json();
+      pending.delete(f);
+      busy(f, false);
+      if (r.ok && r.redirect) return location.assign(r.redirect);
+      if (r.ok) {
+        clear(f);
+        f.dispatchEvent(new CustomEvent("formaction:state", { bubbles: true, detail: r.state }));
+        for (const out of f.querySelectorAll("[data-action-state]")) {
+          const key = out.dataset.actionState, v = key ? r.state && r.state[key] : r.state;
+          out.textContent = v == null ? "" : typeof v === "object" ? JSON.stringify(v) : v;
+        }
+        return;
+      }
+      if (res.status === 422) return show(f, r);
+      fallback(f, b);
+    } catch {
+      fallback(f, b);
+    }
+  });
+
+  // An error goes away once its control is valid again as far as the browser can tell.
+  d.addEventListener("input", (e) => {
+    const w = e.target.closest && e.target.closest(".fa-invalid");
+    if (w && w.closest("form[data-enhance]") && e.target.checkValidity()) unmark(w);
+  });
+})();
