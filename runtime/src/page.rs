@@ -224,7 +224,11 @@ async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Req
         },
         (None, [only]) => only.clone(),
         (None, []) => {
-            return respond::problem(StatusCode::METHOD_NOT_ALLOWED, "this page has no actions", json);
+            // A 405 must say what is allowed (RFC 9110, 15.5.6): this URL serves only GET.
+            let mut response =
+                respond::problem(StatusCode::METHOD_NOT_ALLOWED, "this page has no actions", json);
+            response.headers_mut().insert(http::header::ALLOW, HeaderValue::from_static("GET,HEAD"));
+            return response;
         }
         (None, _) => {
             let message = "this page has several actions: name one with ?_action=<id>";
@@ -306,10 +310,10 @@ async fn run_action<S>(
         }
     };
     let outcome = action.run(&mut parts, state, &data).await;
-    let elapsed_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let elapsed_us = started.elapsed().as_micros() as u64;
     match &outcome.answer {
-        Answer::Failed(error) => tracing::error!(action = id, elapsed_ms, error = %error, "action failed"),
-        answer => tracing::info!(action = id, elapsed_ms, outcome = answer_name(answer), "action"),
+        Answer::Failed(error) => tracing::error!(action = id, elapsed_us, error = %error, "action failed"),
+        answer => tracing::info!(action = id, elapsed_us, outcome = answer_name(answer), "action"),
     }
     Ok((outcome, parts))
 }
@@ -323,6 +327,7 @@ fn answer_name(answer: &Answer) -> &'static str {
         Answer::Invalid(_) => "invalid",
         Answer::Failed(_) => "failed",
         Answer::Rejected(_) => "rejected",
+        Answer::Refused(..) => "refused",
         Answer::Intent => "intent",
     }
 }
@@ -337,6 +342,7 @@ fn answer_json(outcome: Outcome) -> Response {
         Answer::State { json, .. } => respond::success_json(None, Some(&json)),
         Answer::Done => respond::success_json(None, None),
         Answer::Response(response) | Answer::Rejected(response) => response,
+        Answer::Refused(status, message) => respond::problem(status, &message, true),
         Answer::Invalid(errors) => respond::invalid_json(&errors),
         Answer::Failed(_) => respond::internal_error(true),
         Answer::Intent => respond::problem(
@@ -356,6 +362,7 @@ async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, 
             return response;
         }
         Answer::Response(response) | Answer::Rejected(response) => return response,
+        Answer::Refused(status, message) => return respond::problem(status, &message, false),
         Answer::Failed(_) => return respond::internal_error(false),
         Answer::State { value, .. } => {
             parts.extensions.insert(StateSlot(value));

@@ -1,0 +1,64 @@
+//! What the invoice forms do.
+
+use axum::extract::State;
+use formaction::{ActionError, Redirect, action};
+
+use crate::db::{Db, WriteError};
+use crate::forms::InvoiceForm;
+
+fn taken(number: &str) -> ActionError {
+    ActionError::field("number", format!("{number} is already taken"))
+}
+
+async fn store(db: &Db, input: &InvoiceForm, status: &str) -> Result<Redirect, ActionError> {
+    match db.insert(input, status).await {
+        Ok(id) => Ok(Redirect::to(format!("/invoices/{id}")).with_flash(format!("Invoice {} created", input.number))),
+        Err(WriteError::NumberTaken) => Err(taken(&input.number)),
+        Err(WriteError::Db(error)) => Err(ActionError::internal(error)),
+    }
+}
+
+/// "Create invoice": stores the invoice with the status chosen.
+#[action(body_limit = "5MB")]
+pub async fn create_invoice(State(db): State<Db>, #[form] input: InvoiceForm) -> Result<Redirect, ActionError> {
+    let status = formaction::Choices::value(&input.status);
+    store(&db, &input, status).await
+}
+
+/// "Save draft": stores the invoice as a draft.
+#[action(body_limit = "5MB")]
+pub async fn save_draft(State(db): State<Db>, #[form] input: InvoiceForm) -> Result<Redirect, ActionError> {
+    store(&db, &input, "draft").await
+}
+
+/// Saves changes to invoice `id`.
+#[action(body_limit = "5MB")]
+pub async fn update_invoice(
+    State(db): State<Db>,
+    #[bind] id: i64,
+    #[form] input: InvoiceForm,
+) -> Result<Redirect, ActionError> {
+    match db.update(id, &input).await {
+        Ok(true) => Ok(Redirect::to(format!("/invoices/{id}")).with_flash(format!("Invoice {} saved", input.number))),
+        Ok(false) => Err(ActionError::form("This invoice no longer exists")),
+        Err(WriteError::NumberTaken) => Err(taken(&input.number)),
+        Err(WriteError::Db(error)) => Err(ActionError::internal(error)),
+    }
+}
+
+/// "Mark paid".
+#[action]
+pub async fn mark_paid(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect, ActionError> {
+    if db.mark_paid(id).await? {
+        Ok(Redirect::to(format!("/invoices/{id}")).with_flash("Marked as paid"))
+    } else {
+        Err(ActionError::form("This invoice no longer exists"))
+    }
+}
+
+/// "Delete".
+#[action]
+pub async fn delete_invoice(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect, ActionError> {
+    db.delete(id).await?;
+    Ok(Redirect::to("/invoices").with_flash("Invoice deleted"))
+}

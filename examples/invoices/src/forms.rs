@@ -1,0 +1,116 @@
+//! The invoice form: every field kind formaction has, with its rules.
+
+use std::sync::LazyLock;
+
+use formaction::{UploadedFile, form};
+use regex::Regex;
+use time::Date;
+use validator::ValidationError;
+
+/// `INV-` and four digits.
+pub static NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    // A constant pattern: it compiles, or the program is wrong.
+    Regex::new("^INV-[0-9]{4}$").expect("the invoice number pattern is valid")
+});
+
+/// The largest attachment accepted.
+pub const MAX_ATTACHMENT: usize = 1024 * 1024;
+
+/// Whether an invoice is paid.
+#[form]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// Waiting for payment.
+    Pending,
+    /// Paid.
+    Paid,
+}
+
+/// What an invoice is about.
+#[form]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Tag {
+    /// Billing.
+    Billing,
+    /// Support.
+    Support,
+    /// Consulting.
+    Consulting,
+}
+
+/// One line of an invoice.
+#[form]
+#[derive(Clone, Debug, PartialEq)]
+pub struct LineItem {
+    /// What was sold.
+    #[validate(length(min = 1, max = 200, message = "Describe the item"))]
+    pub description: String,
+    /// How many.
+    #[validate(range(min = 1, max = 1000))]
+    pub quantity: u32,
+    /// The price of one.
+    #[validate(range(min = 0, max = 100_000))]
+    #[field(scale = 2)]
+    pub price: f64,
+}
+
+/// A new invoice, or the changes to one.
+#[form]
+#[derive(Clone, Debug)]
+pub struct InvoiceForm {
+    /// `INV-0001`: unique.
+    #[validate(regex(path = *NUMBER, message = "Use INV- and four digits, like INV-0001"))]
+    #[field(placeholder = "INV-0001")]
+    pub number: String,
+    /// Who pays.
+    #[validate(length(min = 1, max = 80, message = "Enter the customer's name"))]
+    pub customer: String,
+    /// Where the invoice goes.
+    #[validate(email(message = "Enter an email address like name@example.com"))]
+    pub email: String,
+    /// The total asked, in the currency's units.
+    #[validate(range(min = 0.01, max = 1_000_000))]
+    #[field(scale = 2)]
+    pub amount: f64,
+    /// Pending or paid ("Save draft" stores a draft instead).
+    pub status: Status,
+    /// When payment is due.
+    #[field(label = "Due date")]
+    pub due: Option<Date>,
+    /// Anything else.
+    #[validate(length(max = 500))]
+    #[field(textarea)]
+    pub notes: Option<String>,
+    /// Flag it.
+    pub urgent: bool,
+    /// What it is about.
+    pub tags: Vec<Tag>,
+    /// The lines.
+    #[validate(length(min = 1, message = "Add at least one line item"))]
+    #[field(label = "Line items")]
+    pub items: Vec<LineItem>,
+    /// A PDF or PNG of at most 1 MiB.
+    #[validate(custom(function = check_attachment))]
+    #[field(accept = "application/pdf,image/png,.pdf,.png", help = "A PDF or PNG of at most 1 MB")]
+    pub attachment: Option<UploadedFile>,
+}
+
+/// A PDF or a PNG of at most 1 MiB, whose bytes are what its declared type says.
+fn check_attachment(file: &UploadedFile) -> Result<(), ValidationError> {
+    if file.len() > MAX_ATTACHMENT {
+        return Err(ValidationError::new("file_too_large").with_message("Choose a file of 1 MB or less".into()));
+    }
+    let declared = file.content_type.as_deref().unwrap_or("");
+    let is_pdf = file.bytes.starts_with(b"%PDF-");
+    let is_png = file.bytes.starts_with(b"\x89PNG\r\n\x1a\n");
+    let matches = match declared {
+        "application/pdf" => is_pdf,
+        "image/png" => is_png,
+        _ => false,
+    };
+    if matches {
+        Ok(())
+    } else {
+        Err(ValidationError::new("file_type").with_message("Choose a PDF or a PNG file".into()))
+    }
+}

@@ -1,0 +1,33 @@
+//! The invoices app as a library, so tests can run it in-process on a real SQLite file.
+
+pub mod actions;
+pub mod db;
+pub mod forms;
+pub mod pages;
+
+use axum::Router;
+use axum::response::Redirect;
+use axum::routing::get;
+use formaction::page;
+
+pub use db::Db;
+
+/// The whole app.
+pub fn app(db: Db) -> Router {
+    Router::new()
+        .route("/", get(|| async { Redirect::to("/invoices") }))
+        .route("/invoices", get(pages::list))
+        .route(
+            "/invoices/new",
+            page(pages::new_invoice).action::<actions::create_invoice>().action::<actions::save_draft>().into(),
+        )
+        .route(
+            "/invoices/{id}",
+            page(pages::show).action::<actions::mark_paid>().action::<actions::delete_invoice>().into(),
+        )
+        .route("/invoices/{id}/edit", page(pages::edit).action::<actions::update_invoice>().into())
+        .route("/invoices/{id}/attachment", get(pages::attachment))
+        .route(formaction::render::SCRIPT_PATH, formaction::render::script_route())
+        .fallback(pages::not_found)
+        .with_state(db)
+}

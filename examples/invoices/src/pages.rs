@@ -1,0 +1,200 @@
+//! The pages.
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{StatusCode, header};
+use axum::response::{Html, IntoResponse, Response};
+use formaction::render::FormView;
+use formaction::{Flash, FormData, FormState};
+use serde::Deserialize;
+
+use crate::actions::{create_invoice, delete_invoice, mark_paid, save_draft, update_invoice};
+use crate::db::{Db, Invoice, Summary};
+use crate::forms::InvoiceForm;
+
+/// A page that failed: not found, or the database.
+pub enum PageError {
+    /// 404.
+    NotFound,
+    /// 500, details in the log.
+    Internal(sqlx::Error),
+}
+
+impl From<sqlx::Error> for PageError {
+    fn from(error: sqlx::Error) -> Self {
+        PageError::Internal(error)
+    }
+}
+
+impl IntoResponse for PageError {
+    fn into_response(self) -> Response {
+        match self {
+            PageError::NotFound => not_found_page(),
+            PageError::Internal(error) => {
+                tracing::error!(%error, "page failed");
+                let page = MessagePage { title: "Something went wrong", message: "Please try again in a moment." };
+                (StatusCode::INTERNAL_SERVER_ERROR, html(&page)).into_response()
+            }
+        }
+    }
+}
+
+fn html(template: &impl Template) -> Html<String> {
+    Html(template.render().unwrap_or_else(|error| {
+        tracing::error!(%error, "template failed");
+        "<!doctype html><title>Error</title><p>Something went wrong.</p>".to_owned()
+    }))
+}
+
+fn money(cents: i64) -> String {
+    format!("{}.{:02}", cents / 100, (cents % 100).abs())
+}
+
+#[derive(Template)]
+#[template(path = "message.html")]
+struct MessagePage<'a> {
+    title: &'a str,
+    message: &'a str,
+}
+
+fn not_found_page() -> Response {
+    let page = MessagePage { title: "Not found", message: "There is no such page or invoice." };
+    (StatusCode::NOT_FOUND, html(&page)).into_response()
+}
+
+/// Anything unknown.
+pub async fn not_found() -> Response {
+    not_found_page()
+}
+
+/// The search of the list.
+#[derive(Deserialize)]
+pub struct Search {
+    q: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "list.html")]
+struct ListPage<'a> {
+    q: &'a str,
+    invoices: Vec<Summary>,
+    flash: Option<String>,
+}
+
+impl ListPage<'_> {
+    fn money(&self, cents: &i64) -> String {
+        money(*cents)
+    }
+}
+
+/// `GET /invoices`.
+pub async fn list(State(db): State<Db>, Query(search): Query<Search>, flash: Flash) -> Result<Html<String>, PageError> {
+    let q = search.q.unwrap_or_default();
+    let invoices = db.list(&q).await?;
+    Ok(html(&ListPage { q: &q, invoices, flash: flash.0 }))
+}
+
+#[derive(Template)]
+#[template(path = "form.html")]
+struct FormPage<'a> {
+    title: String,
+    form: FormView<'a, InvoiceForm>,
+    current_attachment: Option<String>,
+}
+
+/// `GET /invoices/new` (and the same page again after an invalid submission).
+pub async fn new_invoice(state: FormState<InvoiceForm>) -> Html<String> {
+    let form = FormView::from_state(&state, create_invoice::bind())
+        .id("invoice")
+        .submit_label("Create invoice")
+        .button("Save draft", save_draft::bind());
+    html(&FormPage { title: "New invoice".to_owned(), form, current_attachment: None })
+}
+
+/// `GET /invoices/{id}/edit`: the form filled in from the invoice.
+pub async fn edit(
+    State(db): State<Db>,
+    Path(id): Path<i64>,
+    state: FormState<InvoiceForm>,
+) -> Result<Html<String>, PageError> {
+    let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
+    let stored: FormData;
+    let values = match state.values() {
+        Some(submitted) => submitted,
+        None => {
+            stored = stored_values(&invoice);
+            &stored
+        }
+    };
+    let form = FormView::<InvoiceForm>::new(values, state.errors(), update_invoice::bind(id))
+        .id("invoice")
+        .submit_label("Save changes");
+    let title = format!("Edit {}", invoice.number);
+    let current_attachment = invoice.attachment.map(|(name, _)| name);
+    Ok(html(&FormPage { title, form, current_attachment }))
+}
+
+/// The stored invoice as the form's values.
+fn stored_values(invoice: &Invoice) -> FormData {
+    let mut values = FormData::new();
+    values.push_text("number", &invoice.number);
+    values.push_text("customer", &invoice.customer);
+    values.push_text("email", &invoice.email);
+    values.push_text("amount", money(invoice.amount_cents));
+    values.push_text("status", if invoice.status == "paid" { "paid" } else { "pending" });
+    if let Some(due) = &invoice.due {
+        values.push_text("due", due);
+    }
+    if let Some(notes) = &invoice.notes {
+        values.push_text("notes", notes);
+    }
+    if invoice.urgent {
+        values.push_text("urgent", "on");
+    }
+    for tag in &invoice.tags {
+        values.push_text("tags", tag);
+    }
+    for (index, item) in invoice.items.iter().enumerate() {
+        values.push_text(format!("items[{index}].description"), &item.description);
+        values.push_text(format!("items[{index}].quantity"), item.quantity.to_string());
+        values.push_text(format!("items[{index}].price"), money(item.price_cents));
+    }
+    values
+}
+
+#[derive(Template)]
+#[template(path = "show.html")]
+struct ShowPage {
+    invoice: Invoice,
+    total: String,
+    flash: Option<String>,
+    mark_paid: formaction::BoundAction,
+    delete: formaction::BoundAction,
+}
+
+impl ShowPage {
+    fn money(&self, cents: &i64) -> String {
+        money(*cents)
+    }
+}
+
+/// `GET /invoices/{id}`.
+pub async fn show(State(db): State<Db>, Path(id): Path<i64>, flash: Flash) -> Result<Html<String>, PageError> {
+    let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
+    let total: i64 = invoice.items.iter().map(|item| item.quantity * item.price_cents).sum();
+    Ok(html(&ShowPage {
+        total: money(total),
+        flash: flash.0,
+        mark_paid: mark_paid::bind(id),
+        delete: delete_invoice::bind(id),
+        invoice,
+    }))
+}
+
+/// `GET /invoices/{id}/attachment`: the file, with its type.
+pub async fn attachment(State(db): State<Db>, Path(id): Path<i64>) -> Result<Response, PageError> {
+    let (name, content_type, bytes) = db.attachment(id).await?.ok_or(PageError::NotFound)?;
+    let safe_name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();
+    let disposition = format!("attachment; filename=\"{}\"", if safe_name.is_empty() { "attachment" } else { &safe_name });
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+}
