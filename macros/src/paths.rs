@@ -15,6 +15,7 @@ macro_rules! private_paths {
     ($($name:ident => $($segment:ident)::+;)*) => {
         impl Paths {
             $(
+                #[allow(clippy::wrong_self_convention, reason = "each method is named after the runtime item it spells")]
                 pub(crate) fn $name(&self) -> TokenStream {
                     let root = &self.root;
                     quote!(#root::__private$(::$segment)+)

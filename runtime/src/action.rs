@@ -236,7 +236,9 @@ impl<T: Serialize + Clone + Send + Sync + 'static> ActionOutput for ActionState<
         let json = serde_json::to_value(&self.0);
         match json {
             Ok(json) => Answer::State { json, value: Arc::new(self) },
-            Err(error) => Answer::Failed(format!("the action's state could not be serialised: {error}").into()),
+            Err(error) => {
+                Answer::Failed(format!("the action's state could not be serialised: {error}").into())
+            }
         }
     }
 }
@@ -261,9 +263,12 @@ pub enum Answer {
     Invalid(FormErrors),
     /// Something failed inside; the details are for the log only.
     Failed(Box<dyn std::error::Error + Send + Sync>),
-    /// The request was refused before the action ran (an extractor's rejection, bad bound
-    /// arguments).
+    /// The request was refused before the action ran by an extractor, whose own answer this is.
     Rejected(Response),
+    /// The request was refused before the action ran, with a status and a message for the client
+    /// (bound arguments that did not open): answered like the guards' refusals, as JSON to a JSON
+    /// caller and as a small page to a browser.
+    Refused(StatusCode, String),
     /// A list row added or removed ("Add", "Remove" buttons): the page renders again with the
     /// changed values and no errors; the action does not run.
     Intent,
@@ -332,8 +337,11 @@ impl Outcome {
 
     /// The outcome of bound arguments that did not open: 400, the action not run.
     pub fn bad_bound(action: &'static str, error: SealError) -> Self {
-        let response = (StatusCode::BAD_REQUEST, error.to_string()).into_response();
-        Outcome::new::<NoForm>(action, &FormData::new(), Answer::Rejected(response))
+        Outcome::new::<NoForm>(
+            action,
+            &FormData::new(),
+            Answer::Refused(StatusCode::BAD_REQUEST, error.to_string()),
+        )
     }
 
     /// The outcome of an extractor that refused the request: its own answer, the action not run.
@@ -382,13 +390,14 @@ fn apply_intent(values: &mut FormData, intent: &str) {
         let mut cx = crate::ParseCx::new(values);
         let next = crate::parse::list_indices(&mut cx, list).last().map_or(0, |last| last.saturating_add(1));
         values.push_text(crate::parse::indexed_name(list, next), "");
-    } else if let Some(row) = intent.strip_prefix("remove:") {
-        if row.ends_with(']') {
-            values.retain(|name, _| {
-                let inside = name.strip_prefix(row).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']));
-                !inside
-            });
-        }
+    } else if let Some(row) = intent.strip_prefix("remove:")
+        && row.ends_with(']')
+    {
+        values.retain(|name, _| {
+            let inside =
+                name.strip_prefix(row).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']));
+            !inside
+        });
     }
 }
 

@@ -335,8 +335,9 @@ impl FieldSchema {
         let input_type = shape.input_type;
         let constraints = Constraints {
             required: shape.required,
-            multiple: shape.multiple && matches!(input_type, InputType::File | InputType::Email)
-                || shape.multiple && shape.control == Control::Select,
+            multiple: shape.multiple
+                && (matches!(input_type, InputType::File | InputType::Email)
+                    || shape.control == Control::Select),
             step: shape.step.filter(|_| input_type.takes_range_constraints()).map(str::to_owned),
             min: shape.min.filter(|_| input_type.takes_range_constraints()).map(str::to_owned),
             maxlength: shape.maxlength,

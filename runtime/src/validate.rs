@@ -263,8 +263,11 @@ pub fn schema(cx: &mut ParseCx<'_>, result: Result<(), ValidationError>, options
 pub fn required_message(cx: &mut ParseCx<'_>, name: &str, message: &'static str) {
     let errors = cx.errors_mut().take_field(name);
     for error in errors {
-        let error =
-            if error.code() == "required" && error.custom_message().is_none() { error.with_message(message) } else { error };
+        let error = if error.code() == "required" && error.custom_message().is_none() {
+            error.with_message(message)
+        } else {
+            error
+        };
         cx.error(name, error);
     }
 }
@@ -336,7 +339,7 @@ mod tests {
     #[test]
     fn options_replace_code_and_message() {
         let o = RuleOptions { message: Some("Use your work address"), code: Some("work_email") };
-        let (code, issue) = run(|cx| email(cx, "e", "nope", o)).unwrap();
+        let (code, issue) = run(|cx| email(cx, "e", &"nope", o)).unwrap();
         assert_eq!(code, "work_email");
         assert_eq!(issue["message"], "Use your work address");
     }
@@ -346,7 +349,8 @@ mod tests {
         let o = RuleOptions::default();
         assert_eq!(run(|cx| scale(cx, "amount", 2, o)).unwrap().0, "too_many_decimals");
         assert_eq!(run(|cx| scale(cx, "amount", 3, o)), None);
-        assert_eq!(run(|cx| scale(cx, "n", 1, o)).unwrap().0, "too_many_decimals");
+        assert_eq!(run(|cx| scale(cx, "n", 1, o)), None, "2e-1 is 0.2: one place");
+        assert_eq!(run(|cx| scale(cx, "n", 0, o)).unwrap().0, "too_many_decimals");
         assert_eq!(decimal_places("12"), 0);
         assert_eq!(decimal_places("1.50"), 2);
         assert_eq!(decimal_places("15e-1"), 1);

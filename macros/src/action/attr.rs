@@ -17,7 +17,8 @@ pub(crate) struct ActionOptions {
     pub(crate) max_age_secs: Option<u64>,
 }
 
-const KEYS: &[&str] = &["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age"];
+const KEYS: &[&str] =
+    &["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age"];
 
 pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOptions {
     let mut options = ActionOptions::default();
@@ -53,8 +54,12 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
         let value: Expr = meta.value()?.parse()?;
         match key.as_str() {
             "id" => match value {
-                Expr::Lit(ExprLit { lit: Lit::Str(id), .. }) if !id.value().trim().is_empty() => options.id = Some(id),
-                other => cx.error_spanned_by(other, "`id` takes a non-empty string: id = \"invoices.create\""),
+                Expr::Lit(ExprLit { lit: Lit::Str(id), .. }) if !id.value().trim().is_empty() => {
+                    options.id = Some(id)
+                }
+                other => {
+                    cx.error_spanned_by(other, "`id` takes a non-empty string: id = \"invoices.create\"")
+                }
             },
             "max_fields" | "max_files" => match value {
                 Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) if n.base10_parse::<u64>().is_ok() => {
@@ -92,13 +97,17 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
 /// does not matter, but a space is refused (`"2 MB"` is a typo for `"2MB"`).
 fn size(value: &Expr) -> Result<u64, String> {
     let text = match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => return n.base10_parse::<u64>().map_err(|e| e.to_string()),
+        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
+            return n.base10_parse::<u64>().map_err(|e| e.to_string());
+        }
         Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
         _ => return Err("write a size such as \"5MB\" or a number of bytes".to_owned()),
     };
     let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
     let (digits, unit) = text.split_at(unit_at);
-    let hint = format!("`{text}` is not a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\"");
+    let hint = format!(
+        "`{text}` is not a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\""
+    );
     let number: u64 = digits.parse().map_err(|_| hint.clone())?;
     let multiplier: u64 = match unit.to_ascii_lowercase().as_str() {
         "" | "b" => 1,
@@ -113,11 +122,15 @@ fn size(value: &Expr) -> Result<u64, String> {
 /// `"30s"`, `"15m"`, `"1h"`, `"7d"`, or a number of seconds.
 fn duration(value: &Expr) -> Result<u64, String> {
     let text = match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => return n.base10_parse::<u64>().map_err(|e| e.to_string()),
+        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
+            return n.base10_parse::<u64>().map_err(|e| e.to_string());
+        }
         Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
         _ => return Err("write a duration such as \"1h\" or a number of seconds".to_owned()),
     };
-    let hint = format!("`{text}` is not a duration: write a number and a unit (s, m, h, d) with no space, such as \"1h\"");
+    let hint = format!(
+        "`{text}` is not a duration: write a number and a unit (s, m, h, d) with no space, such as \"1h\""
+    );
     let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
     let (digits, unit) = text.split_at(unit_at);
     let number: u64 = digits.parse().map_err(|_| hint.clone())?;
@@ -151,7 +164,13 @@ pub(crate) fn arg_kind(cx: &Ctxt, attrs: &[Attribute]) -> ArgKind {
             continue;
         };
         if let Err(error) = attr.meta.require_path_only() {
-            cx.push(syn::Error::new(error.span(), format!("`#[{}]` takes no arguments", attr.path().get_ident().map(ToString::to_string).unwrap_or_default())));
+            cx.push(syn::Error::new(
+                error.span(),
+                format!(
+                    "`#[{}]` takes no arguments",
+                    attr.path().get_ident().map(ToString::to_string).unwrap_or_default()
+                ),
+            ));
         }
         if kind != ArgKind::Extractor {
             cx.error_spanned_by(attr, "an argument is either `#[bind]` or `#[form]`, and only once");

@@ -44,16 +44,25 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
     };
 
     let values: Vec<_> = (0..model.args.len()).map(|i| format_ident!("__fa_arg{i}")).collect();
-    let extractor_types: Vec<_> = model.args.iter().filter(|a| a.kind == ArgKind::Extractor).map(|a| a.ty).collect();
-    let bound: Vec<_> =
-        model.args.iter().zip(&values).filter(|(a, _)| a.kind == ArgKind::Bound).map(|(a, v)| (a.ty, v)).collect();
+    let extractor_types: Vec<_> =
+        model.args.iter().filter(|a| a.kind == ArgKind::Extractor).map(|a| a.ty).collect();
+    let bound: Vec<_> = model
+        .args
+        .iter()
+        .zip(&values)
+        .filter(|(a, _)| a.kind == ArgKind::Bound)
+        .map(|(a, v)| (a.ty, v))
+        .collect();
     let bound_types: Vec<_> = bound.iter().map(|(ty, _)| *ty).collect();
     let bound_values: Vec<_> = bound.iter().map(|(_, v)| *v).collect();
     let form_arg = model.args.iter().zip(&values).find(|(a, _)| a.kind == ArgKind::Form);
-    let form_type = form_arg.map_or_else(|| quote!(#no_form), |(a, _)| {
-        let ty = a.ty;
-        quote!(#ty)
-    });
+    let form_type = form_arg.map_or_else(
+        || quote!(#no_form),
+        |(a, _)| {
+            let ty = a.ty;
+            quote!(#ty)
+        },
+    );
 
     let extract = model.args.iter().zip(&values).filter(|(a, _)| a.kind == ArgKind::Extractor).map(|(arg, value)| {
         let ty = arg.ty;
@@ -113,10 +122,12 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
     });
 
     let o = &model.options;
-    let opt_usize = |value: Option<u64>| value.map(|v| {
-        let v = v as usize;
-        quote!(#v)
-    });
+    let opt_usize = |value: Option<u64>| {
+        value.map(|v| {
+            let v = v as usize;
+            quote!(#v)
+        })
+    };
     let mut config_lines = Vec::new();
     if let Some(v) = opt_usize(o.body_limit) {
         config_lines.push(quote!(__fa_config.body_limit = #v;));

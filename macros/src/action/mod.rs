@@ -35,10 +35,16 @@ fn model<'a>(cx: &Ctxt, function: &'a ItemFn, options: attr::ActionOptions) -> F
         cx.error_spanned_by(sig.fn_token, "#[action] needs an `async fn`: write `async fn`");
     }
     if let Some(param) = sig.generics.params.first() {
-        cx.error_spanned_by(param, "#[action] cannot take generic parameters: an action is served for concrete types");
+        cx.error_spanned_by(
+            param,
+            "#[action] cannot take generic parameters: an action is served for concrete types",
+        );
     }
     if let Some(where_clause) = &sig.generics.where_clause {
-        cx.error_spanned_by(where_clause, "#[action] cannot take a where clause: an action is served for concrete types");
+        cx.error_spanned_by(
+            where_clause,
+            "#[action] cannot take a where clause: an action is served for concrete types",
+        );
     }
     if let Some(variadic) = &sig.variadic {
         cx.error_spanned_by(variadic, "#[action] cannot take variadic arguments");

@@ -42,7 +42,9 @@ fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream 
     let ident = form.ident;
     let fields_ident = fields_ident(ident);
     let from_form = p.from_form();
-    let doc = format!("The fields of [`{ident}`] as views for a template: `form.<field>.label()`, `.value()`, `.errors`...");
+    let doc = format!(
+        "The fields of [`{ident}`] as views for a template: `form.<field>.label()`, `.value()`, `.errors`..."
+    );
     let fields = form.fields.iter().map(|field| {
         let field_ident = field.ident;
         let ty = field.ty;
@@ -165,7 +167,8 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
     });
 
     let schema_fields = form.fields.iter().map(|field| field_schema(field, p));
-    let (group_view, list_view, view_cx, field_view) = (p.group_view(), p.list_view(), p.view_cx(), p.field_view());
+    let (group_view, list_view, view_cx, field_view) =
+        (p.group_view(), p.list_view(), p.view_cx(), p.field_view());
     let fields_ident = fields_ident(form.ident);
     let writes = form.fields.iter().map(|field| {
         let ty = field.ty;
@@ -185,6 +188,7 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
     quote! {
         #[automatically_derived]
         impl #from_form for #ident {
+            #[allow(clippy::unnecessary_cast, reason = "rule bounds are the user's literals, cast as a rule takes them")]
             fn from_form(__fa_cx: &mut #parse_cx<'_>, __fa_prefix: &::core::primitive::str) -> #option<Self> {
                 #(#name_lets)*
                 #[allow(unused_mut, reason = "stays true when the form has no rules")]
@@ -217,13 +221,14 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
                 #list_view::new(__fa_cx, __fa_base)
             }
 
-            fn write(&self, __fa_prefix: &str, __fa_out: &mut #form_data) {
+            fn write(&self, __fa_prefix: &::core::primitive::str, __fa_out: &mut #form_data) {
                 #(#writes)*
             }
         }
 
         #[automatically_derived]
         impl #form_trait for #ident {
+            #[allow(clippy::unnecessary_cast, reason = "rule bounds are the user's literals, cast as a rule takes them")]
             fn schema() -> &'static #form_schema {
                 static __FA_SCHEMA: #once_lock<#form_schema> = #once_lock::new();
                 __FA_SCHEMA.get_or_init(|| #form_schema::new(#vec![#(#schema_fields),*]))
@@ -231,7 +236,7 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
 
             type Fields<'__fa> = #fields_ident<'__fa>;
 
-            fn fields<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_prefix: &str) -> Self::Fields<'__fa> {
+            fn fields<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_prefix: &::core::primitive::str) -> Self::Fields<'__fa> {
                 let __fa_schema = <Self as #form_trait>::schema();
                 #fields_ident {
                     #(#field_view_inits,)*
@@ -262,7 +267,9 @@ fn field_checks(
     // `length(min = 1, message = "Enter the customer's name")`: the message is meant for the
     // empty field too, which fails as `required` before any rule runs.
     let length_message = field.rules.iter().find_map(|rule| match &rule.kind {
-        RuleKind::Length { min: Some(_), .. } | RuleKind::Length { equal: Some(_), .. } => rule.message.as_ref(),
+        RuleKind::Length { min: Some(_), .. } | RuleKind::Length { equal: Some(_), .. } => {
+            rule.message.as_ref()
+        }
         _ => None,
     });
     if let Some(message) = length_message {

@@ -47,13 +47,13 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                         type ListView<'__fa> = #field_view<'__fa>;
                         fn view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::View<'__fa> { ::core::panic!(#message) }
                         fn list_view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::ListView<'__fa> { ::core::panic!(#message) }
-                        fn write(&self, _: &str, _: &mut #form_data) { ::core::panic!(#message) }
+                        fn write(&self, _: &::core::primitive::str, _: &mut #form_data) { ::core::panic!(#message) }
                     }
                     #[automatically_derived]
                     impl #form for #ident {
                         fn schema() -> &'static #form_schema { ::core::panic!(#message) }
                         type Fields<'__fa> = ();
-                        fn fields<'__fa>(_: &#view_cx<'__fa>, _: &str) -> Self::Fields<'__fa> { ::core::panic!(#message) }
+                        fn fields<'__fa>(_: &#view_cx<'__fa>, _: &::core::primitive::str) -> Self::Fields<'__fa> { ::core::panic!(#message) }
                     }
                 };
             }

@@ -114,7 +114,7 @@ fn model<'a>(cx: &Ctxt, input: &'a DeriveInput) -> Option<Input<'a>> {
         }
         Data::Union(data) => {
             cx.error_spanned_by(
-                &data.union_token,
+                data.union_token,
                 "#[form] goes on a struct with named fields or a unit enum, not a union",
             );
             None

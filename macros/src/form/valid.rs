@@ -63,40 +63,41 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
             error.combine(syn::Error::new_spanned(secret, "the field is `secret` here"));
             cx.push(error);
         }
-        if let Some(textarea) = &o.textarea {
-            if !matches!(kind, Kind::Text | Kind::Other) {
-                cx.error_spanned_by(
-                    textarea,
-                    format!("`textarea` is for text, and this field is {}", kind.describe()),
-                );
-            }
+        if let Some(textarea) = &o.textarea
+            && !matches!(kind, Kind::Text | Kind::Other)
+        {
+            cx.error_spanned_by(
+                textarea,
+                format!("`textarea` is for text, and this field is {}", kind.describe()),
+            );
         }
-        if let Some(accept) = &o.accept {
-            if !matches!(kind, Kind::File | Kind::Other) && !(kind == Kind::List) {
-                cx.error_spanned_by(
-                    accept,
-                    format!("`accept` is for file fields, and this field is {}", kind.describe()),
-                );
-            }
+        if let Some(accept) = &o.accept
+            && !matches!(kind, Kind::File | Kind::Other)
+            && kind != Kind::List
+        {
+            cx.error_spanned_by(
+                accept,
+                format!("`accept` is for file fields, and this field is {}", kind.describe()),
+            );
         }
-        if let Some(scale) = &o.scale {
-            if !matches!(kind, Kind::Float | Kind::Decimal | Kind::Other) {
-                cx.error_spanned_by(
-                    scale,
-                    format!(
-                        "`scale` counts decimal places of a `f32`, `f64` or `Decimal`, and this field is {}",
-                        kind.describe()
-                    ),
-                );
-            }
+        if let Some(scale) = &o.scale
+            && !matches!(kind, Kind::Float | Kind::Decimal | Kind::Other)
+        {
+            cx.error_spanned_by(
+                scale,
+                format!(
+                    "`scale` counts decimal places of a `f32`, `f64` or `Decimal`, and this field is {}",
+                    kind.describe()
+                ),
+            );
         }
-        if let Some(step) = &o.step {
-            if !(kind.is_number() || matches!(kind, Kind::DateTime | Kind::Other)) {
-                cx.error_spanned_by(
-                    step,
-                    format!("`step` is for numbers, dates and times, and this field is {}", kind.describe()),
-                );
-            }
+        if let Some(step) = &o.step
+            && !(kind.is_number() || matches!(kind, Kind::DateTime | Kind::Other))
+        {
+            cx.error_spanned_by(
+                step,
+                format!("`step` is for numbers, dates and times, and this field is {}", kind.describe()),
+            );
         }
         if let (Some(secret), false) = (&o.secret, matches!(kind, Kind::Text | Kind::Other)) {
             cx.error_spanned_by(
