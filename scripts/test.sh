@@ -6,6 +6,14 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
+# What the tests need from Debian beyond the Rust toolchain: PostgreSQL (the example app's tests
+# start a server on 127.0.0.1). Installed only when missing.
+if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then
+  step "installing Debian's postgresql"
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+fi
+
 step "cargo fmt --check"
 cargo fmt --all -- --check
 

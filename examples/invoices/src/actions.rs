@@ -12,7 +12,10 @@ fn taken(number: &str) -> ActionError {
 
 async fn store(db: &Db, input: &InvoiceForm, status: &str) -> Result<Redirect, ActionError> {
     match db.insert(input, status).await {
-        Ok(id) => Ok(Redirect::to(format!("/invoices/{id}")).with_flash(format!("Invoice {} created", input.number))),
+        Ok(id) => {
+            Ok(Redirect::to(format!("/invoices/{id}"))
+                .with_flash(format!("Invoice {} created", input.number)))
+        }
         Err(WriteError::NumberTaken) => Err(taken(&input.number)),
         Err(WriteError::Db(error)) => Err(ActionError::internal(error)),
     }
@@ -20,7 +23,10 @@ async fn store(db: &Db, input: &InvoiceForm, status: &str) -> Result<Redirect, A
 
 /// "Create invoice": stores the invoice with the status chosen.
 #[action(body_limit = "5MB")]
-pub async fn create_invoice(State(db): State<Db>, #[form] input: InvoiceForm) -> Result<Redirect, ActionError> {
+pub async fn create_invoice(
+    State(db): State<Db>,
+    #[form] input: InvoiceForm,
+) -> Result<Redirect, ActionError> {
     let status = formaction::Choices::value(&input.status);
     store(&db, &input, status).await
 }
@@ -39,7 +45,9 @@ pub async fn update_invoice(
     #[form] input: InvoiceForm,
 ) -> Result<Redirect, ActionError> {
     match db.update(id, &input).await {
-        Ok(true) => Ok(Redirect::to(format!("/invoices/{id}")).with_flash(format!("Invoice {} saved", input.number))),
+        Ok(true) => {
+            Ok(Redirect::to(format!("/invoices/{id}")).with_flash(format!("Invoice {} saved", input.number)))
+        }
         Ok(false) => Err(ActionError::form("This invoice no longer exists")),
         Err(WriteError::NumberTaken) => Err(taken(&input.number)),
         Err(WriteError::Db(error)) => Err(ActionError::internal(error)),

@@ -128,7 +128,11 @@ impl Db {
                 Box::pin(async move {
                     // WAL lets readers go on while one writer writes; a writer waits up to five
                     // seconds for another instead of failing at once.
-                    for pragma in ["PRAGMA journal_mode = WAL", "PRAGMA busy_timeout = 5000", "PRAGMA foreign_keys = ON"] {
+                    for pragma in [
+                        "PRAGMA journal_mode = WAL",
+                        "PRAGMA busy_timeout = 5000",
+                        "PRAGMA foreign_keys = ON",
+                    ] {
                         sqlx::Executor::execute(&mut *connection, pragma).await?;
                     }
                     Ok(())
@@ -278,7 +282,10 @@ impl Db {
 
     /// Marks invoice `id` paid; false when there is no such invoice.
     pub async fn mark_paid(&self, id: i64) -> Result<bool, sqlx::Error> {
-        let done = sqlx::query("UPDATE invoices SET status = 'paid' WHERE id = $1").bind(id).execute(&self.pool).await?;
+        let done = sqlx::query("UPDATE invoices SET status = 'paid' WHERE id = $1")
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
         Ok(done.rows_affected() > 0)
     }
 
@@ -308,7 +315,11 @@ impl Db {
     }
 }
 
-async fn insert_items(tx: &mut sqlx::Transaction<'_, sqlx::Any>, id: i64, form: &InvoiceForm) -> Result<(), sqlx::Error> {
+async fn insert_items(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    id: i64,
+    form: &InvoiceForm,
+) -> Result<(), sqlx::Error> {
     for (position, item) in form.items.iter().enumerate() {
         sqlx::query(
             "INSERT INTO line_items (invoice_id, position, description, quantity, price_cents) VALUES ($1, $2, $3, $4, $5)",

@@ -98,7 +98,9 @@ pub struct InvoiceForm {
 /// A PDF or a PNG of at most 1 MiB, whose bytes are what its declared type says.
 fn check_attachment(file: &UploadedFile) -> Result<(), ValidationError> {
     if file.len() > MAX_ATTACHMENT {
-        return Err(ValidationError::new("file_too_large").with_message("Choose a file of 1 MB or less".into()));
+        return Err(
+            ValidationError::new("file_too_large").with_message("Choose a file of 1 MB or less".into())
+        );
     }
     let declared = file.content_type.as_deref().unwrap_or("");
     let is_pdf = file.bytes.starts_with(b"%PDF-");

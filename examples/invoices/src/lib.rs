@@ -19,7 +19,10 @@ pub fn app(db: Db) -> Router {
         .route("/invoices", get(pages::list))
         .route(
             "/invoices/new",
-            page(pages::new_invoice).action::<actions::create_invoice>().action::<actions::save_draft>().into(),
+            page(pages::new_invoice)
+                .action::<actions::create_invoice>()
+                .action::<actions::save_draft>()
+                .into(),
         )
         .route(
             "/invoices/{id}",

@@ -32,7 +32,8 @@ impl IntoResponse for PageError {
             PageError::NotFound => not_found_page(),
             PageError::Internal(error) => {
                 tracing::error!(%error, "page failed");
-                let page = MessagePage { title: "Something went wrong", message: "Please try again in a moment." };
+                let page =
+                    MessagePage { title: "Something went wrong", message: "Please try again in a moment." };
                 (StatusCode::INTERNAL_SERVER_ERROR, html(&page)).into_response()
             }
         }
@@ -88,7 +89,11 @@ impl ListPage<'_> {
 }
 
 /// `GET /invoices`.
-pub async fn list(State(db): State<Db>, Query(search): Query<Search>, flash: Flash) -> Result<Html<String>, PageError> {
+pub async fn list(
+    State(db): State<Db>,
+    Query(search): Query<Search>,
+    flash: Flash,
+) -> Result<Html<String>, PageError> {
     let q = search.q.unwrap_or_default();
     let invoices = db.list(&q).await?;
     Ok(html(&ListPage { q: &q, invoices, flash: flash.0 }))
@@ -179,7 +184,11 @@ impl ShowPage {
 }
 
 /// `GET /invoices/{id}`.
-pub async fn show(State(db): State<Db>, Path(id): Path<i64>, flash: Flash) -> Result<Html<String>, PageError> {
+pub async fn show(
+    State(db): State<Db>,
+    Path(id): Path<i64>,
+    flash: Flash,
+) -> Result<Html<String>, PageError> {
     let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
     let total: i64 = invoice.items.iter().map(|item| item.quantity * item.price_cents).sum();
     Ok(html(&ShowPage {
@@ -194,7 +203,10 @@ pub async fn show(State(db): State<Db>, Path(id): Path<i64>, flash: Flash) -> Re
 /// `GET /invoices/{id}/attachment`: the file, with its type.
 pub async fn attachment(State(db): State<Db>, Path(id): Path<i64>) -> Result<Response, PageError> {
     let (name, content_type, bytes) = db.attachment(id).await?.ok_or(PageError::NotFound)?;
-    let safe_name: String = name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();
-    let disposition = format!("attachment; filename=\"{}\"", if safe_name.is_empty() { "attachment" } else { &safe_name });
-    Ok(([(header::CONTENT_TYPE, content_type), (header::CONTENT_DISPOSITION, disposition)], bytes).into_response())
+    let safe_name: String =
+        name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();
+    let disposition =
+        format!("attachment; filename=\"{}\"", if safe_name.is_empty() { "attachment" } else { &safe_name });
+    Ok(([(header::CONTENT_TYPE, content_type), (header::CONTENT_DISPOSITION, disposition)], bytes)
+        .into_response())
 }
