@@ -23,5 +23,8 @@ cargo clippy --workspace --all-targets --all-features -- -D warnings
 step "rustdoc, warnings denied"
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 
-step "tests: unit, integration, doc"
+step "browser test dependencies: chromium, chromedriver, axe-core (when missing)"
+scripts/browser-deps.sh
+
+step "tests: unit, integration, doc, browser"
 cargo test --workspace --all-features

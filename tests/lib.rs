@@ -17,7 +17,8 @@ pub fn codes(errors: &FormErrors) -> Vec<(String, String)> {
 /// [`codes`] with borrowed strings, to compare against a literal list.
 pub fn codes_of(errors: &FormErrors) -> Vec<(&str, &str)> {
     let form = errors.form_errors().iter().map(|error| ("", error.code()));
-    let fields = errors.fields().flat_map(|(name, field)| field.iter().map(move |error| (name, error.code())));
+    let fields =
+        errors.fields().flat_map(|(name, field)| field.iter().map(move |error| (name, error.code())));
     form.chain(fields).collect()
 }
 

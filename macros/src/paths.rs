@@ -2,10 +2,11 @@
 //! only through `::formaction::__private` (or the `crate = ...` path a user gave), so a user's own
 //! `struct Option;` or a module named `formaction` cannot change what it means.
 
-use proc_macro2::TokenStream;
+use proc_macro2::{Span, TokenStream, TokenTree};
 use quote::quote;
 
-/// The root of the runtime crate, `::formaction` unless overridden with `#[form(crate = path)]`.
+/// The root of the runtime crate, `::formaction` unless overridden with `#[form(crate = path)]` or
+/// `#[action(crate = path)]`.
 #[derive(Clone)]
 pub(crate) struct Paths {
     root: TokenStream,
@@ -55,20 +56,26 @@ private_paths! {
     bound_action => BoundAction;
     box_future => BoxFuture;
     outcome => Outcome;
-    answer => Answer;
     no_form => NoForm;
-    open_bound => open_bound;
-    intent => intent;
-    from_request_parts => FromRequestParts;
     parts => Parts;
-    serialize => Serialize;
-    deserialize_owned => DeserializeOwned;
     duration => Duration;
     boxed => Box;
     field_view => FieldView;
     group_view => GroupView;
     list_view => ListView;
     view_cx => ViewCx;
+    action_argument => ActionArgument;
+    bind_argument => bind_argument;
+    form_argument => form_argument;
+    action_result => action_result;
+    rule_result => rule_result;
+    probe => Probe;
+    bound_probe => Bound;
+    bound_unchecked => BoundUnchecked;
+    form_step => FormStep;
+    form_step_unchecked => FormStepUnchecked;
+    finish => Finish;
+    finish_unchecked => FinishUnchecked;
 }
 
 impl Paths {
@@ -79,4 +86,24 @@ impl Paths {
         };
         Paths { root }
     }
+}
+
+/// `tokens` with every span set to `span`, for a runtime path written where the user's token is
+/// (`u64: ActionArgument<S>`): a path's own spans would otherwise make the compiler point at the
+/// macro's call instead.
+pub(crate) fn respan(tokens: TokenStream, span: Span) -> TokenStream {
+    tokens
+        .into_iter()
+        .map(|token| match token {
+            TokenTree::Group(group) => {
+                let mut respanned = proc_macro2::Group::new(group.delimiter(), respan(group.stream(), span));
+                respanned.set_span(span);
+                TokenTree::Group(respanned)
+            }
+            mut other => {
+                other.set_span(span);
+                other
+            }
+        })
+        .collect()
 }

@@ -11,7 +11,7 @@
     return e;
   };
   const busy = (f, on) => {
-    f.toggleAttribute("aria-busy", on);
+    on ? f.setAttribute("aria-busy", "true") : f.removeAttribute("aria-busy");
     f.toggleAttribute("data-pending", on);
     for (const b of f.querySelectorAll("button,input[type=submit]")) b.disabled = on;
   };
@@ -35,7 +35,10 @@
     clear(f);
     const items = (r.formErrors || []).map((m) => [null, m]);
     let first;
-    for (const name in r.fieldErrors || {}) {
+    // In the form's order (the order of `issues`), not the JSON object's (alphabetical).
+    const errs = r.fieldErrors || {}, names = new Set((r.issues || []).map((i) => i.name).concat(Object.keys(errs)));
+    for (const name of names) {
+      if (!errs[name]) continue;
       const w = f.querySelector('[data-field="' + esc(name) + '"]'), c = w && control(w);
       if (!c) { r.fieldErrors[name].forEach((m) => items.push([null, m])); continue; }
       const id = (c.id || w.id) + "-error", list = el("ul", { class: "fa-errors", id });
@@ -71,9 +74,11 @@
     e.preventDefault();
     if (pending.has(f)) return;
     pending.add(f);
-    busy(f, true);
     const intent = b && b.name === "$intent";
+    // Read the form before `busy` disables the buttons: a disabled submitter (an intent's
+    // `$intent=add:items`) would be left out.
     const body = new FormData(f, b), url = (b && b.getAttribute("formaction")) ? b.formAction : f.action;
+    busy(f, true);
     const multipart = f.enctype === "multipart/form-data";
     try {
       const res = await fetch(url, {

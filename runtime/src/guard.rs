@@ -80,7 +80,10 @@ impl Refusal {
 /// Checks that the request comes from this site or an allowed origin.
 pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<(), Refusal> {
     let host = if settings.trust_forwarded_host {
-        header(headers, "x-forwarded-host").and_then(|h| h.split(',').next()).map(str::trim).or(header(headers, HOST.as_str()))
+        header(headers, "x-forwarded-host")
+            .and_then(|h| h.split(',').next())
+            .map(str::trim)
+            .or(header(headers, HOST.as_str()))
     } else {
         header(headers, HOST.as_str())
     };
@@ -97,12 +100,15 @@ pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<()
             ));
         }
     };
-    let refused = || Refusal::CrossOrigin(format!("cross-site request refused: {what} does not match this site"));
+    let refused =
+        || Refusal::CrossOrigin(format!("cross-site request refused: {what} does not match this site"));
     if source.trim().eq_ignore_ascii_case("null") {
         return Err(refused());
     }
     let Some(source_host) = authority(source) else { return Err(refused()) };
-    if source_host == host || settings.allowed_origins.iter().any(|allowed| origin_matches(allowed, source, &source_host)) {
+    if source_host == host
+        || settings.allowed_origins.iter().any(|allowed| origin_matches(allowed, source, &source_host))
+    {
         Ok(())
     } else {
         Err(refused())
@@ -139,7 +145,9 @@ fn origin_matches(allowed: &str, source: &str, source_host: &str) -> bool {
     match allowed.strip_prefix("*.") {
         Some(suffix) => {
             let host = source_host.split(':').next().unwrap_or(source_host);
-            host.len() > suffix.len() + 1 && host.ends_with(suffix) && host[..host.len() - suffix.len()].ends_with('.')
+            host.len() > suffix.len() + 1
+                && host.ends_with(suffix)
+                && host[..host.len() - suffix.len()].ends_with('.')
         }
         None => source_host == allowed,
     }
@@ -155,7 +163,8 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Result<Option<Arc<str>>, Refu
     let Some(value) = headers.get(CONTENT_TYPE) else {
         return Ok(None);
     };
-    let text = value.to_str().map_err(|_| Refusal::UnsupportedMediaType("unreadable content type".to_owned()))?;
+    let text =
+        value.to_str().map_err(|_| Refusal::UnsupportedMediaType("unreadable content type".to_owned()))?;
     let essence = text.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
     let supported = essence == "application/x-www-form-urlencoded"
         || essence == "multipart/form-data"
@@ -188,7 +197,10 @@ mod tests {
     #[test]
     fn same_origin_rules() {
         let s = Settings::default();
-        assert!(same_origin(&headers(&[("host", "shop.test:3000"), ("origin", "http://shop.test:3000")]), &s).is_ok());
+        assert!(
+            same_origin(&headers(&[("host", "shop.test:3000"), ("origin", "http://shop.test:3000")]), &s)
+                .is_ok()
+        );
         assert!(same_origin(&headers(&[("host", "Shop.Test"), ("origin", "https://shop.test")]), &s).is_ok());
         let refused = [
             &[("host", "shop.test"), ("origin", "https://evil.test")][..],
@@ -203,9 +215,15 @@ mod tests {
         for case in refused {
             assert!(same_origin(&headers(case), &s).is_err(), "{case:?}");
         }
-        assert!(same_origin(&headers(&[("host", "shop.test"), ("referer", "https://shop.test/new")]), &s).is_ok());
+        assert!(
+            same_origin(&headers(&[("host", "shop.test"), ("referer", "https://shop.test/new")]), &s).is_ok()
+        );
         let behind_proxy = Settings::default().trust_forwarded_host(true);
-        let proxied = headers(&[("host", "127.0.0.1:8080"), ("x-forwarded-host", "shop.test"), ("origin", "https://shop.test")]);
+        let proxied = headers(&[
+            ("host", "127.0.0.1:8080"),
+            ("x-forwarded-host", "shop.test"),
+            ("origin", "https://shop.test"),
+        ]);
         assert!(same_origin(&proxied, &behind_proxy).is_ok());
         assert!(same_origin(&proxied, &s).is_err());
     }
@@ -230,7 +248,12 @@ mod tests {
         assert!(ct("multipart/form-data; boundary=x").is_ok());
         assert!(ct("application/json").is_ok());
         assert!(ct("application/vnd.api+json").is_ok());
-        for bad in ["text/plain", "text/plain; x=application/json", "application/x-www-form-urlencodedx", "text/html"] {
+        for bad in [
+            "text/plain",
+            "text/plain; x=application/json",
+            "application/x-www-form-urlencodedx",
+            "text/html",
+        ] {
             assert!(ct(bad).is_err(), "{bad}");
         }
         assert_eq!(content_type(&HeaderMap::new()), Ok(None));

@@ -94,6 +94,7 @@
 //!   `decimal` (`rust_decimal::Decimal`).
 
 pub mod action;
+mod checks;
 pub mod decode;
 pub mod errors;
 mod form;
@@ -108,12 +109,12 @@ pub mod schema;
 pub mod seal;
 pub mod validate;
 
+pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, FormErrors};
-pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
 pub use form::Form;
-pub use page::{Flash, FormState, Page, endpoint, endpoint_with, page};
 pub use form_data::{FieldValue, FormData, UploadedFile};
+pub use page::{Flash, FormState, Page, endpoint, endpoint_with, page};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use schema::{Choice, Choices};
 
@@ -170,7 +171,8 @@ pub use formaction_macros::form;
 /// Options, in `#[action(...)]`: `id = "..."` (default: the module path and name),
 /// `body_limit = "5MB"` (default 1 MiB; units B, KB/KiB, MB/MiB, GB/GiB, all powers of 1024),
 /// `max_fields = 1000`, `max_files = 100`, `max_field_size = "1MB"`, `max_file_size = "10MB"`,
-/// `max_age = "1h"` (how long bound arguments stay valid: s, m, h, d).
+/// `max_age = "1h"` (how long bound arguments stay valid: s, m, h, d), and `crate = path`, which
+/// names this crate when it is re-exported under another path, as for `#[form]`.
 #[cfg(feature = "macros")]
 pub use formaction_macros::action;
 
@@ -197,6 +199,11 @@ pub mod __private {
 
     pub use validator::{AsRegex, ValidationError};
 
+    pub use crate::checks::{
+        ActionArgument, ActionFailure, BindArgument, Bound, BoundUnchecked, Finish, FinishUnchecked,
+        FormArgument, FormStep, FormStepUnchecked, Probe, RuleResult, action_result, bind_argument,
+        form_argument, rule_result,
+    };
     pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name};
     pub use crate::render::{FieldView, GroupView, ListView, ViewCx};
     pub use crate::schema::{Choice, Choices, FieldSchema, FormSchema, Shape};

@@ -201,24 +201,30 @@ fn read_flash(headers: &http::HeaderMap) -> Option<String> {
         .flat_map(cookie::Cookie::split_parse)
         .filter_map(Result::ok)
         .find(|cookie| cookie.name() == FLASH_COOKIE)
-        .and_then(|cookie| seal::with_current(|keys| keys.open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok()))
+        .and_then(|cookie| {
+            seal::with_current(|keys| keys.open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok())
+        })
 }
 
 fn flash_cookie(message: &str) -> Option<HeaderValue> {
     let sealed = seal::with_current(|keys| keys.seal_value(FLASH_PURPOSE, message).ok())?;
-    HeaderValue::from_str(&format!("{FLASH_COOKIE}={sealed}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax")).ok()
+    HeaderValue::from_str(&format!("{FLASH_COOKIE}={sealed}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax"))
+        .ok()
 }
 
 async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Request, state: S) -> Response {
     let json = respond::wants_json(request.headers());
     let chosen = request.uri().query().and_then(|query| {
-        form_urlencoded::parse(query.as_bytes()).find(|(key, _)| key == crate::action::ACTION_PARAM).map(|(_, v)| v)
+        form_urlencoded::parse(query.as_bytes())
+            .find(|(key, _)| key == crate::action::ACTION_PARAM)
+            .map(|(_, v)| v)
     });
     let action = match (&chosen, page.actions.as_slice()) {
         (Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
             Some(action) => action.clone(),
             None => {
-                let message = format!("this page has no action `{}`", id.chars().take(200).collect::<String>());
+                let message =
+                    format!("this page has no action `{}`", id.chars().take(200).collect::<String>());
                 return respond::problem(StatusCode::NOT_FOUND, &message, json);
             }
         },
@@ -275,15 +281,16 @@ async fn run_action<S>(
         tracing::info!(action = id, status = 413, "action refused: body over the limit");
         respond::problem(StatusCode::PAYLOAD_TOO_LARGE, &message, json)
     };
-    let declared = parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
+    let declared =
+        parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|length| length > config.body_limit as u64) {
         return Err(too_large());
     }
     let bytes = match axum::body::to_bytes(body, config.body_limit).await {
         Ok(bytes) => bytes,
         Err(error) => {
-            let is_limit =
-                std::error::Error::source(&error).is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
+            let is_limit = std::error::Error::source(&error)
+                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
             if is_limit {
                 return Err(too_large());
             }
@@ -394,7 +401,11 @@ impl<S: Send + Sync, T: Clone + Send + Sync + 'static> OptionalFromRequestParts<
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Option<Self>, Self::Rejection> {
-        Ok(parts.extensions.get::<StateSlot>().and_then(|slot| slot.0.downcast_ref::<ActionState<T>>()).cloned())
+        Ok(parts
+            .extensions
+            .get::<StateSlot>()
+            .and_then(|slot| slot.0.downcast_ref::<ActionState<T>>())
+            .cloned())
     }
 }
 

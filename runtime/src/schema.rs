@@ -327,6 +327,9 @@ pub struct FieldSchema {
     pub group: Option<fn() -> &'static FormSchema>,
     /// Never echoed back into a page or an answer (passwords, card numbers).
     pub secret: bool,
+    /// The constraint and placeholder attributes as HTML, computed once by [`FormSchema::new`]
+    /// (they never change after the schema is built, and every render needs them).
+    html_attributes: String,
 }
 
 impl FieldSchema {
@@ -354,7 +357,22 @@ impl FieldSchema {
             choices: shape.choices,
             group: shape.group,
             secret: false,
+            html_attributes: String::new(),
         }
+    }
+
+    /// The constraint and placeholder attributes as HTML, each with a leading space, escaped:
+    /// what every render of this field writes.
+    pub fn html_attributes(&self) -> &str {
+        &self.html_attributes
+    }
+
+    fn prepare(&mut self) {
+        let mut html = self.constraints.to_html();
+        if let Some(placeholder) = self.placeholder {
+            html.push_str(&format!(r#" placeholder="{}""#, escape_attribute(placeholder)));
+        }
+        self.html_attributes = html;
     }
 
     /// Applies a `length` rule: `minlength`/`maxlength` on text controls.
@@ -481,7 +499,10 @@ pub struct FormSchema {
 
 impl FormSchema {
     /// A schema of these fields.
-    pub fn new(fields: Vec<FieldSchema>) -> Self {
+    pub fn new(mut fields: Vec<FieldSchema>) -> Self {
+        for field in &mut fields {
+            field.prepare();
+        }
         let multipart = fields.iter().any(|field| {
             field.input_type == InputType::File && matches!(field.control, Control::Input)
                 || field.group().is_some_and(|group| group.multipart)

@@ -10,6 +10,7 @@
 //! instance of an app with the same keys opens what any other sealed: nothing is kept in memory.
 
 use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -138,7 +139,8 @@ impl Keys {
         let mut keys = Keys::from_base64(&current).map_err(|e| KeyError(format!("{SECRET_VAR}: {e}")))?;
         if let Ok(previous) = std::env::var(PREVIOUS_SECRETS_VAR) {
             for key in previous.split(',').map(str::trim).filter(|key| !key.is_empty()) {
-                let old = Keys::from_base64(key).map_err(|e| KeyError(format!("{PREVIOUS_SECRETS_VAR}: {e}")))?;
+                let old =
+                    Keys::from_base64(key).map_err(|e| KeyError(format!("{PREVIOUS_SECRETS_VAR}: {e}")))?;
                 keys = keys.with_previous(old);
             }
         }
@@ -158,10 +160,11 @@ impl Keys {
 
     /// Seals `plaintext` for `purpose`, as base64url text.
     pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> String {
-        let nonce = XNonce::generate();
+        let nonce = next_nonce();
         // Encryption with a valid key and nonce only fails for messages beyond the cipher's
         // length limit (256 GiB), which nothing here produces.
-        let ciphertext = self.keys[0].encrypt(&nonce, Payload { msg: plaintext, aad: purpose }).unwrap_or_default();
+        let ciphertext =
+            self.keys[0].encrypt(&nonce, Payload { msg: plaintext, aad: purpose }).unwrap_or_default();
         let mut sealed = Vec::with_capacity(NONCE_LEN + ciphertext.len());
         sealed.extend_from_slice(nonce.as_slice());
         sealed.extend_from_slice(&ciphertext);
@@ -183,7 +186,11 @@ impl Keys {
     }
 
     /// Seals a serde value for `purpose`, stamped with the time, for [`Keys::open_value`].
-    pub fn seal_value<T: Serialize + ?Sized>(&self, purpose: &[u8], value: &T) -> Result<String, serde_json::Error> {
+    pub fn seal_value<T: Serialize + ?Sized>(
+        &self,
+        purpose: &[u8],
+        value: &T,
+    ) -> Result<String, serde_json::Error> {
         let mut plaintext = now_secs().to_be_bytes().to_vec();
         serde_json::to_writer(&mut plaintext, value)?;
         Ok(self.seal(purpose, &plaintext))
@@ -211,6 +218,25 @@ impl Keys {
         }
         serde_json::from_slice(json).map_err(|_| SealError::Undecodable)
     }
+}
+
+/// A nonce never used before by this process: 16 random bytes drawn once per process, then a
+/// counter. XChaCha20's 192-bit nonce leaves room for both, so nonces never repeat within a process
+/// and two processes collide only if their random prefixes do (a 2^-128 chance), without a system
+/// call for every value sealed.
+fn next_nonce() -> XNonce {
+    static PREFIX: OnceLock<[u8; 16]> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let prefix = PREFIX.get_or_init(|| {
+        let random = XNonce::generate();
+        let mut prefix = [0; 16];
+        prefix.copy_from_slice(&random.as_slice()[..16]);
+        prefix
+    });
+    let mut nonce = [0; NONCE_LEN];
+    nonce[..16].copy_from_slice(prefix);
+    nonce[16..].copy_from_slice(&COUNTER.fetch_add(1, Ordering::Relaxed).to_be_bytes());
+    XNonce::from(nonce)
 }
 
 fn now_secs() -> u64 {
@@ -278,7 +304,11 @@ mod tests {
         for i in 0..bytes.len() {
             let mut changed = bytes.clone();
             changed[i] ^= 0x01;
-            assert_eq!(keys.open(b"a", &URL_SAFE_NO_PAD.encode(changed)), Err(SealError::Rejected), "byte {i}");
+            assert_eq!(
+                keys.open(b"a", &URL_SAFE_NO_PAD.encode(changed)),
+                Err(SealError::Rejected),
+                "byte {i}"
+            );
         }
         for len in 0..sealed.len() {
             assert!(keys.open(b"a", &sealed[..len]).is_err(), "truncated to {len}");
@@ -312,8 +342,20 @@ mod tests {
         let mut plaintext = 1_000u64.to_be_bytes().to_vec();
         plaintext.extend_from_slice(b"[1]");
         let old = keys.seal(b"p", &plaintext);
-        assert_eq!(keys.open_value::<(u8,)>(b"p", &old, Some(Duration::from_secs(3600))), Err(SealError::Expired));
+        assert_eq!(
+            keys.open_value::<(u8,)>(b"p", &old, Some(Duration::from_secs(3600))),
+            Err(SealError::Expired)
+        );
         assert_eq!(keys.open_value::<(u8,)>(b"p", &old, None), Ok((1,)));
+    }
+
+    #[test]
+    fn nonces_never_repeat() {
+        let keys = Keys::new([5; 32]);
+        let nonces: std::collections::HashSet<Vec<u8>> = (0..10_000)
+            .map(|_| URL_SAFE_NO_PAD.decode(keys.seal(b"p", b"x")).unwrap()[..NONCE_LEN].to_vec())
+            .collect();
+        assert_eq!(nonces.len(), 10_000);
     }
 
     #[test]

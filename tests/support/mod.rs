@@ -23,7 +23,8 @@ impl Server {
         let task = tokio::spawn(async move {
             axum::serve(listener, app).await.expect("server");
         });
-        let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
+        let client =
+            reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
         Server { base: format!("http://{addr}"), addr, client, task }
     }
 

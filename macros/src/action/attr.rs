@@ -1,6 +1,6 @@
 //! Reading `#[action(...)]` and the `#[bind]` / `#[form]` marks on arguments.
 
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr};
+use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Path};
 
 use super::ast::ArgKind;
 use crate::ctxt::Ctxt;
@@ -15,6 +15,8 @@ pub(crate) struct ActionOptions {
     pub(crate) max_field_size: Option<u64>,
     pub(crate) max_file_size: Option<u64>,
     pub(crate) max_age_secs: Option<u64>,
+    /// `crate = path`: where the runtime is, when it is re-exported under another name.
+    pub(crate) krate: Option<Path>,
 }
 
 const KEYS: &[&str] =
@@ -26,6 +28,13 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
         return options;
     }
     let parser = syn::meta::parser(|meta| {
+        if meta.path.is_ident("crate") {
+            let path: Path = meta.value()?.parse()?;
+            if options.krate.replace(path).is_some() {
+                cx.error_spanned_by(&meta.path, "duplicate `crate`: give it once");
+            }
+            return Ok(());
+        }
         let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
         let seen = match key.as_str() {
             "id" => options.id.is_some(),

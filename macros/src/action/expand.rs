@@ -8,35 +8,25 @@ use syn::spanned::Spanned;
 
 use super::ast::{ArgKind, Function};
 use super::attr::is_arg_mark;
-use crate::paths::Paths;
+use crate::paths::{Paths, respan};
 
-pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
-    let p = Paths::new(None);
+pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenStream {
     let cleaned = strip_marks(item);
     let ident = model.ident;
     let vis = model.vis;
-    let (action, action_config, bound_action, box_future, outcome, answer, no_form, open_bound) = (
-        p.action(),
-        p.action_config(),
-        p.bound_action(),
-        p.box_future(),
-        p.outcome(),
-        p.answer(),
-        p.no_form(),
-        p.open_bound(),
-    );
-    let (from_request_parts, parts, form_data, form, boxed, some, none, duration, option) = (
-        p.from_request_parts(),
+    let (action, action_config, bound_action, box_future, outcome, no_form) =
+        (p.action(), p.action_config(), p.bound_action(), p.box_future(), p.outcome(), p.no_form());
+    let (action_argument, parts, form_data, boxed, some, none, duration, option) = (
+        p.action_argument(),
         p.parts(),
         p.form_data(),
-        p.form(),
         p.boxed(),
         p.some(),
         p.none(),
         p.duration(),
         p.option(),
     );
-    let (ok, err, serialize, deserialize_owned) = (p.ok(), p.err(), p.serialize(), p.deserialize_owned());
+    let (ok, err) = (p.ok(), p.err());
 
     let id = match &model.options.id {
         Some(id) => quote!(#id),
@@ -64,10 +54,53 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
         },
     );
 
+    // Each of the user's types is checked once, by a bound written at the type itself (its path
+    // respanned there too, or the compiler points at `#[action]`), whose trait explains itself.
+    // Extractors are bounded in the `Action` impl's where clause, because whether a type is one
+    // depends on the router's state: the compiler reports it where the action is registered, and
+    // names this bound, at the argument, as where it comes from.
+    let extractor_bounds = extractor_types.iter().map(|ty| {
+        let action_argument = respan(p.action_argument(), ty.span());
+        quote_spanned!(ty.span()=> #ty: #action_argument<__FaState>)
+    });
+    let bound_checks = bound_types.iter().map(|ty| {
+        let bind_argument = respan(p.bind_argument(), ty.span());
+        quote_spanned!(ty.span()=> let _ = #bind_argument::<#ty>;)
+    });
+    let form_check = form_arg.map(|(arg, _)| {
+        let ty = arg.ty;
+        let form_argument = respan(p.form_argument(), ty.span());
+        quote_spanned!(ty.span()=> let _ = #form_argument::<#ty>;)
+    });
+    // The result is checked where the return type is written: an `ActionOutput`, and an error
+    // that converts into `ActionError`.
+    let action_result = p.action_result();
+    let check_result = match &item.sig.output {
+        syn::ReturnType::Type(_, ty) => {
+            let action_result = respan(action_result, ty.span());
+            quote_spanned!(ty.span()=> #action_result(__fa_result))
+        }
+        syn::ReturnType::Default => quote!(#action_result(__fa_result)),
+    };
+    // Everything else reaches the runtime through a probe, which needs no bound on the user's
+    // types (see `formaction::checks`): a type that failed its check is not reported again.
+    let probe = p.probe();
+    let (bound_probe, bound_unchecked, form_step, form_step_unchecked, finish, finish_unchecked) = (
+        p.bound_probe(),
+        p.bound_unchecked(),
+        p.form_step(),
+        p.form_step_unchecked(),
+        p.finish(),
+        p.finish_unchecked(),
+    );
+
+    let probe_traits =
+        [&bound_probe, &bound_unchecked, &form_step, &form_step_unchecked, &finish, &finish_unchecked];
+
     let extract = model.args.iter().zip(&values).filter(|(a, _)| a.kind == ArgKind::Extractor).map(|(arg, value)| {
         let ty = arg.ty;
         quote_spanned! {ty.span()=>
-            let #value = match <#ty as #from_request_parts<__FaState>>::from_request_parts(__fa_parts, __fa_state).await {
+            let #value = match <#ty as #action_argument<__FaState>>::extract(__fa_parts, __fa_state).await {
                 #ok(value) => value,
                 #err(rejection) => return #outcome::rejected(__FA_ID, rejection),
             };
@@ -77,46 +110,24 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
         quote!()
     } else {
         quote! {
-            let (#(#bound_values,)*): (#(#bound_types,)*) = match #open_bound(__fa_data, __FA_ID, __FA_MAX_AGE) {
+            let (#(#bound_values,)*) = match (&&#probe::<(#(#bound_types,)*)>::new()).open(__fa_data, __FA_ID, __FA_MAX_AGE) {
                 #ok(values) => values,
                 #err(error) => return #outcome::bad_bound(__FA_ID, error),
             };
         }
     };
-    let intent = p.intent();
-    let intent_check = form_arg.map(|(arg, _)| {
-        let ty = arg.ty;
+    let intent_check = form_arg.map(|_| {
         quote! {
-            if let #some(__fa_intent) = #intent(__fa_data) {
-                return #outcome::intent::<#ty>(__FA_ID, __fa_data, __fa_intent);
+            if let #some(__fa_intent) = (&&#probe::<#form_type>::new()).intent(__FA_ID, __fa_data) {
+                return __fa_intent;
             }
         }
     });
-    let parse = form_arg.map(|(arg, value)| {
-        let ty = arg.ty;
-        quote_spanned! {ty.span()=>
-            let #value = match <#ty as #form>::parse(__fa_data) {
+    let parse = form_arg.map(|(_, value)| {
+        quote! {
+            let #value = match (&&#probe::<#form_type>::new()).parse(__FA_ID, __fa_data) {
                 #ok(value) => value,
-                #err(errors) => return #outcome::new::<#ty>(__FA_ID, __fa_data, #answer::Invalid(errors)),
-            };
-        }
-    });
-
-    // Checks that point at the user's own types when a trait is missing.
-    let bound_checks = bound_types.iter().map(|ty| {
-        quote_spanned! {ty.span()=>
-            const _: () = {
-                fn __fa_bound_argument_must_be_serde<T: #serialize + #deserialize_owned>() {}
-                let _ = __fa_bound_argument_must_be_serde::<#ty>;
-            };
-        }
-    });
-    let form_check = form_arg.map(|(arg, _)| {
-        let ty = arg.ty;
-        quote_spanned! {ty.span()=>
-            const _: () = {
-                fn __fa_form_argument_must_be_a_form<T: #form>() {}
-                let _ = __fa_form_argument_must_be_a_form::<#ty>;
+                #err(outcome) => return outcome,
             };
         }
     });
@@ -157,7 +168,13 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
     let bind_body = if bound.is_empty() {
         quote!(#bound_action::unbound(Self::ID))
     } else {
-        quote!(#bound_action::new(Self::ID, &(#(#bind_names,)*)))
+        quote! {
+            #[allow(unused_imports, reason = "the probe uses one of the two")]
+            use #bound_probe as _;
+            #[allow(unused_imports, reason = "the probe uses one of the two")]
+            use #bound_unchecked as _;
+            (&&#probe::<(#(#bound_types,)*)>::new()).seal(Self::ID, &(#(#bind_names,)*))
+        }
     };
     let doc = format!(
         "The action [`{ident}()`]: register it with `page(...).action::<{ident}>()`; put it in a page with `{ident}::bind(...)`."
@@ -174,8 +191,10 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
 
         #[doc(hidden)]
         const _: () = {
-            #(#bound_checks)*
-            #form_check
+            const _: () = {
+                #(#bound_checks)*
+                #form_check
+            };
 
             const __FA_ID: &str = #id;
             const __FA_MAX_AGE: #option<#duration> = #max_age;
@@ -195,7 +214,7 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
             impl<__FaState> #action<__FaState> for #ident
             where
                 __FaState: ::core::marker::Send + ::core::marker::Sync + 'static,
-                #(#extractor_types: #from_request_parts<__FaState>,)*
+                #(#extractor_bounds,)*
             {
                 const ID: &'static str = __FA_ID;
 
@@ -212,6 +231,10 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
                     __fa_state: &'__fa __FaState,
                     __fa_data: &'__fa #form_data,
                 ) -> #box_future<'__fa, #outcome> {
+                    #(
+                        #[allow(unused_imports, reason = "each probe uses one of its two traits, and some no probe at all")]
+                        use #probe_traits as _;
+                    )*
                     #boxed::pin(async move {
                         let _ = (&__fa_parts, &__fa_state);
                         #intent_check
@@ -219,7 +242,8 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>) -> TokenStream {
                         #open
                         #parse
                         let __fa_result = #ident(#(#args_in_order),*).await;
-                        #outcome::from_result::<#form_type, _, _>(__FA_ID, __fa_data, __fa_result)
+                        let __fa_result = #check_result;
+                        (&&#probe::<#form_type>::new().with_result(&__fa_result)).finish(__FA_ID, __fa_data, __fa_result)
                     })
                 }
             }

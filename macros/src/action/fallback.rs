@@ -3,31 +3,42 @@
 //! and not a cascade from the places that register the action.
 
 use proc_macro2::TokenStream;
-use quote::quote;
-use syn::ItemFn;
+use quote::{format_ident, quote};
+use syn::{FnArg, ItemFn};
 
 use super::expand::strip_marks;
 use crate::paths::Paths;
 
-pub(crate) fn expand(item: &ItemFn, error: syn::Error) -> TokenStream {
+pub(crate) fn expand(item: &ItemFn, p: &Paths, error: syn::Error) -> TokenStream {
     let errors = crate::ctxt::to_compile_errors(error);
     let cleaned = strip_marks(item);
-    let p = Paths::new(None);
     let (action, parts, form_data, box_future, outcome, bound_action) =
         (p.action(), p.parts(), p.form_data(), p.box_future(), p.outcome(), p.bound_action());
     let ident = &item.sig.ident;
     let vis = &item.vis;
     let message = "formaction: this #[action] has compile errors";
-    // A function that could not even be named as a type (generics) gets no stub.
-    let stub = if item.sig.generics.params.is_empty() {
+    // `bind` takes as many arguments as the function has `#[bind]` ones, of any type, so that a
+    // page calling it is not reported too.
+    let bound = item
+        .sig
+        .inputs
+        .iter()
+        .filter(|input| matches!(input, FnArg::Typed(typed) if typed.attrs.iter().any(|a| a.path().is_ident("bind"))))
+        .count();
+    let bind_types: Vec<_> = (0..bound).map(|i| format_ident!("__FaBound{i}")).collect();
+    // A function that could not even be named as a type (generics) gets no stub, nor does a
+    // method: a struct cannot be declared inside an `impl`, and would only add errors.
+    let method = item.sig.inputs.iter().any(|input| matches!(input, FnArg::Receiver(_)));
+    let stub = if item.sig.generics.params.is_empty() && !method {
         quote! {
             #[allow(non_camel_case_types, dead_code, reason = "stub emitted beside compile errors")]
             #vis struct #ident {}
 
             const _: () = {
+                #[allow(dead_code, reason = "stub emitted beside compile errors")]
                 impl #ident {
-                    #[allow(dead_code, reason = "stub emitted beside compile errors")]
-                    #vis fn bind<T>(_: T) -> #bound_action { ::core::panic!(#message) }
+                    #vis const ID: &'static str = #message;
+                    #vis fn bind<#(#bind_types),*>(#(_: #bind_types),*) -> #bound_action { ::core::panic!(#message) }
                 }
 
                 impl<__FaState> #action<__FaState> for #ident {

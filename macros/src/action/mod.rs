@@ -9,6 +9,7 @@ use proc_macro2::TokenStream;
 use syn::{FnArg, ItemFn, ReturnType, Type};
 
 use crate::ctxt::Ctxt;
+use crate::paths::Paths;
 use ast::{Arg, ArgKind, Function};
 
 /// Expands `#[action(args)]` on `item`.
@@ -21,11 +22,12 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     };
     let cx = Ctxt::new();
-    let options = attr::action_args(&cx, args);
+    let mut options = attr::action_args(&cx, args);
+    let paths = Paths::new(options.krate.take());
     let model = model(&cx, &function, options);
     match cx.check() {
-        Ok(()) => expand::function(&function, &model),
-        Err(error) => fallback::expand(&function, error),
+        Ok(()) => expand::function(&function, &model, &paths),
+        Err(error) => fallback::expand(&function, &paths, error),
     }
 }
 
@@ -80,6 +82,10 @@ fn model<'a>(cx: &Ctxt, function: &'a ItemFn, options: attr::ActionOptions) -> F
                         reference,
                         "an action's arguments are owned values: a borrowed argument cannot come from a request",
                     );
+                } else if kind == ArgKind::Extractor {
+                    if let Some(message) = not_an_extractor(&typed.ty, &sig.ident) {
+                        cx.error_spanned_by(&typed.ty, message);
+                    }
                 }
                 args.push(Arg { pat: &typed.pat, ty: &typed.ty, kind });
             }
@@ -104,5 +110,36 @@ fn is_result(ty: &Type) -> bool {
         Type::Path(path) => path.path.segments.last().is_some_and(|segment| segment.ident == "Result"),
         Type::Paren(paren) => is_result(&paren.elem),
         _ => false,
+    }
+}
+
+/// Why an unmarked argument of this type cannot be an extractor, for the types that are known not
+/// to be one. Any other type is checked by the compiler, where the action is registered (its
+/// extractors depend on the router's state); these get a clear answer at once, with what to write
+/// instead.
+fn not_an_extractor(ty: &Type, action: &syn::Ident) -> Option<String> {
+    let Type::Path(path) = ty else {
+        return matches!(ty, Type::Tuple(_) | Type::Array(_) | Type::Slice(_)).then(|| {
+            format!("this argument is not an extractor: mark it `#[bind]` to seal it into the page with `{action}::bind(..)`")
+        });
+    };
+    let segment = path.path.segments.last()?;
+    let name = segment.ident.to_string();
+    let value = matches!(
+        name.as_str(),
+        "bool" | "char" | "str" | "String" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16"
+            | "u32" | "u64" | "u128" | "usize" | "f32" | "f64" | "Vec"
+    );
+    let body = matches!(name.as_str(), "Json" | "Form" | "RawForm" | "Bytes" | "Multipart" | "Request" | "Body");
+    if value {
+        Some(format!(
+            "`{name}` is not an extractor: mark it `#[bind]` to seal it into the page with `{action}::bind(..)`, or read it from the submission as a field of a `#[form]` argument"
+        ))
+    } else if body {
+        Some(format!(
+            "`{name}` reads the request body, which formaction has already decoded: take the submission as a `#[form]` argument instead"
+        ))
+    } else {
+        None
     }
 }

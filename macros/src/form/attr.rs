@@ -130,7 +130,7 @@ pub(crate) fn form_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> FormArgs {
             }
             Ok(())
         } else {
-            unknown_key(cx, &meta, "form", &["crate"])
+            unknown_key(cx, &meta, "#[form] argument", &["crate"])
         }
     });
     if let Err(error) = syn::parse::Parser::parse2(parser, args) {
@@ -145,7 +145,7 @@ pub(crate) fn field_options(cx: &Ctxt, attrs: &[Attribute]) -> FieldOptions {
     for attr in attrs.iter().filter(|attr| attr.path().is_ident("field")) {
         let result = attr.parse_nested_meta(|meta| {
             let Some(key) = meta.path.get_ident().map(Ident::to_string) else {
-                return unknown_key(cx, &meta, "field", FIELD_KEYS);
+                return unknown_key(cx, &meta, "form field attribute", FIELD_KEYS);
             };
             let o = &mut options;
             match key.as_str() {
@@ -172,7 +172,7 @@ pub(crate) fn field_options(cx: &Ctxt, attrs: &[Attribute]) -> FieldOptions {
                 "hidden" => flag(cx, &meta, &mut o.hidden),
                 "radio" => flag(cx, &meta, &mut o.radio),
                 "select" => flag(cx, &meta, &mut o.select),
-                _ => unknown_key(cx, &meta, "field", FIELD_KEYS),
+                _ => unknown_key(cx, &meta, "form field attribute", FIELD_KEYS),
             }
         });
         if let Err(error) = result {
@@ -200,7 +200,7 @@ pub(crate) fn rules(cx: &Ctxt, attrs: &[Attribute]) -> Vec<Rule> {
                 return unknown_key(cx, &meta, "validation rule", RULES);
             }
             if let Some(previous) = rules.iter().find(|rule| rule.key.is_ident(&name)) {
-                let mut error = syn::Error::new_spanned(&meta.path, format!("duplicate rule `{name}`"));
+                let mut error = syn::Error::new_spanned(&meta.path, format!("duplicate rule `{name}`: give each rule once, with all its arguments"));
                 error.combine(syn::Error::new_spanned(&previous.key, format!("`{name}` was first given here")));
                 cx.push(error);
                 return skip_value(&meta);
@@ -453,7 +453,7 @@ pub(crate) fn variant_options(cx: &Ctxt, attrs: &[Attribute]) -> (Option<LitStr>
             } else if meta.path.is_ident("label") {
                 set(cx, &meta, &mut label, string(cx, &meta)?)
             } else {
-                unknown_key(cx, &meta, "choice attribute", &["rename", "label"])
+                unknown_key(cx, &meta, "attribute of a choice", &["rename", "label"])
             }
         });
         if let Err(error) = result {

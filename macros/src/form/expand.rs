@@ -12,7 +12,7 @@ use syn::{DeriveInput, Expr, ExprLit, ExprUnary, Lit, LitStr, UnOp};
 use super::ast::{Choices, Default, Field, Form, Input};
 use super::attr::{Rule, RuleKind};
 use super::types::Kind;
-use crate::paths::Paths;
+use crate::paths::{Paths, respan};
 
 pub(crate) fn input(item: &DeriveInput, input: &Input<'_>, paths: &Paths) -> TokenStream {
     let cleaned = strip_our_attributes(item);
@@ -41,7 +41,6 @@ fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream 
     let vis = &item.vis;
     let ident = form.ident;
     let fields_ident = fields_ident(ident);
-    let from_form = p.from_form();
     let doc = format!(
         "The fields of [`{ident}`] as views for a template: `form.<field>.label()`, `.value()`, `.errors`..."
     );
@@ -49,9 +48,13 @@ fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream 
         let field_ident = field.ident;
         let ty = field.ty;
         let field_doc = format!("The view of `{}`.", field.html_name());
-        quote! {
+        let as_from_form = as_from_form(ty, p);
+        // The whole field spanned at its type, as every other use of the type: one that cannot be
+        // read from a form is then reported there by each use, identically, and shown once.
+        let field_ident = respan(quote!(#field_ident), ty.span());
+        quote_spanned! {ty.span()=>
             #[doc = #field_doc]
-            pub #field_ident: <#ty as #from_form>::View<'__fa>
+            pub #field_ident: #as_from_form::View<'__fa>
         }
     });
     quote! {
@@ -104,10 +107,12 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
 
     let parse_lets = form.fields.iter().zip(&names).zip(&values).map(|((field, name), value)| {
         let ty = field.ty;
-        let read = quote_spanned!(ty.span()=> <#ty as #from_form>::from_form(__fa_cx, &#name));
+        let as_from_form = as_from_form(ty, p);
+        let read = quote_spanned!(ty.span()=> #as_from_form::from_form(__fa_cx, &#name));
         match &field.options.default {
             None => quote!(let #value: #option<#ty> = #read;),
             Some((_, default)) => {
+                let is_blank = quote_spanned!(ty.span()=> #as_from_form::is_blank(__fa_cx.data(), &#name));
                 let default_value = match default {
                     Default::Trait => {
                         quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default())
@@ -115,7 +120,7 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
                     Default::Expr(expr) => quote!(#expr),
                 };
                 quote! {
-                    let #value: #option<#ty> = if <#ty as #from_form>::is_blank(__fa_cx.data(), &#name) {
+                    let #value: #option<#ty> = if #is_blank {
                         #some(#default_value)
                     } else {
                         #read
@@ -148,7 +153,9 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         let function = &rule.function;
         let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
         let rules = p.rules();
-        let call = quote_spanned!(function.span()=> #function(&__fa_form));
+        // Through `rule_result`, so a function that returns something else is told what to return.
+        let rule_result = respan(p.rule_result(), function.span());
+        let call = quote_spanned!(function.span()=> #rule_result(#function(&__fa_form)));
         // At the top level a failure is a form-level error; in a group or a list item it is the
         // group's own (`lines[1]`), so the page can show it by that row.
         let run = quote! {{
@@ -174,16 +181,23 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         let ty = field.ty;
         let ident = field.ident;
         let html = field.html_name();
-        quote_spanned!(ty.span()=> <#ty as #from_form>::write(&self.#ident, &#child_name(__fa_prefix, #html), __fa_out);)
+        let as_from_form = as_from_form(ty, p);
+        quote_spanned!(ty.span()=> #as_from_form::write(&self.#ident, &#child_name(__fa_prefix, #html), __fa_out);)
     });
     let field_view_inits = form.fields.iter().enumerate().map(|(index, field)| {
         let ty = field.ty;
         let ident = field.ident;
-        quote! {
-            #ident: <#ty as #from_form>::view(__fa_cx, __fa_cx.field(__fa_prefix, &__fa_schema.fields[#index]))
+        let as_from_form = as_from_form(ty, p);
+        let ident = respan(quote!(#ident), ty.span());
+        quote_spanned! {ty.span()=>
+            #ident: #as_from_form::view(__fa_cx, __fa_cx.field(__fa_prefix, &__fa_schema.fields[#index]))
         }
     });
     let group_is_blank = p.group_is_blank();
+    // A field type that cannot be read from a form makes these two types ill-formed too (through
+    // the fields struct); at the form's name, that error is one, not two at `#[form]`.
+    let view_type = respan(quote!(Self::View<'__fa>), form.ident.span());
+    let list_view_type = respan(quote!(Self::ListView<'__fa>), form.ident.span());
 
     quote! {
         #[automatically_derived]
@@ -213,11 +227,11 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
             type View<'__fa> = #group_view<'__fa, Self>;
             type ListView<'__fa> = #list_view<'__fa, Self>;
 
-            fn view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> Self::View<'__fa> {
+            fn view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> #view_type {
                 #group_view::new(__fa_cx, __fa_base)
             }
 
-            fn list_view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> Self::ListView<'__fa> {
+            fn list_view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> #list_view_type {
                 #list_view::new(__fa_cx, __fa_base)
             }
 
@@ -382,10 +396,32 @@ fn rule_call(
         }
         RuleKind::Length { min, max, equal } => {
             let (min, max, equal) = (opt_u64(min), opt_u64(max), opt_u64(equal));
-            let from_form = p.from_form();
+            let as_from_form = as_from_form(inner, p);
             quote_spanned! {span=>
-                #rules::length(__fa_cx, &#name, __fa_v, <#inner as #from_form>::LIST, #min, #max, #equal, #options)
+                #rules::length(__fa_cx, &#name, __fa_v, #as_from_form::LIST, #min, #max, #equal, #options)
             }
+        }
+        RuleKind::Range { min, max, exclusive_min, exclusive_max }
+            if matches!(field.kind.kind, Kind::Integer | Kind::Float) =>
+        {
+            // On a number, each bound is first given the field's type, so a bound of another type
+            // (`min = "one"` on a `u32`) is reported at the bound: "expected `u32`, found `&str`".
+            let mut lets = Vec::new();
+            let mut bound = |expr: &Option<Expr>, binding: &str| match expr {
+                Some(expr) => {
+                    let binding = format_ident!("__fa_{}", binding);
+                    let value = number_for(expr, field);
+                    lets.push(quote_spanned!(expr.span()=> let #binding: #inner = #value;));
+                    quote!(#some(#binding))
+                }
+                None => quote!(#none),
+            };
+            let (min, max) = (bound(min, "min"), bound(max, "max"));
+            let (exclusive_min, exclusive_max) = (bound(exclusive_min, "exclusive_min"), bound(exclusive_max, "exclusive_max"));
+            let call = quote_spanned! {span=>
+                #rules::range(__fa_cx, &#name, __fa_v, #min, #max, #exclusive_min, #exclusive_max, #options)
+            };
+            quote!({ #(#lets)* #call })
         }
         RuleKind::Range { min, max, exclusive_min, exclusive_max } => {
             let (min, max) = (opt_bound(min), opt_bound(max));
@@ -404,7 +440,8 @@ fn rule_call(
             quote_spanned!(span=> #rules::does_not_contain(__fa_cx, &#name, __fa_v, #pattern, #options))
         }
         RuleKind::Custom { function } => {
-            let call = quote_spanned!(function.span()=> #function(__fa_v));
+            let rule_result = respan(p.rule_result(), function.span());
+            let call = quote_spanned!(function.span()=> #rule_result(#function(__fa_v)));
             quote!(#rules::custom(__fa_cx, &#name, #call, #options))
         }
         RuleKind::Required | RuleKind::MustMatch { .. } | RuleKind::Nested => quote!(true),
@@ -440,9 +477,9 @@ fn rule_options(message: Option<&LitStr>, code: Option<&LitStr>, p: &Paths) -> T
 
 /// The `FieldSchema` of one field: shaped by its type, then its rules, then its options.
 fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
-    let (field_schema, from_form, some, none, as_regex) =
-        (p.field_schema(), p.from_form(), p.some(), p.none(), p.as_regex());
+    let (field_schema, some, none, as_regex) = (p.field_schema(), p.some(), p.none(), p.as_regex());
     let ty = field.ty;
+    let as_from_form = as_from_form(ty, p);
     let html = field.html_name();
     let label = field.label();
     let mut steps = Vec::new();
@@ -459,8 +496,8 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
                 };
                 let (min, max, equal) = (u(min), u(max), u(equal));
                 // On a list, `length` counts items, not the characters of each input.
-                quote! {
-                    if !<#ty as #from_form>::LIST {
+                quote_spanned! {ty.span()=>
+                    if !#as_from_form::LIST {
                         __fa_field.apply_length(#min, #max, #equal);
                     }
                 }
@@ -512,7 +549,7 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
     if o.hidden.is_some() {
         steps.push(quote!(__fa_field.apply_hidden();));
     }
-    let shape = quote_spanned!(ty.span()=> <#ty as #from_form>::shape());
+    let shape = quote_spanned!(ty.span()=> #as_from_form::shape());
     quote! {{
         let mut __fa_field = #field_schema::new(#html, #label, #shape);
         __fa_field.help = #help;
@@ -569,4 +606,12 @@ fn choice_impls(choices: &Choices<'_>, p: &Paths) -> TokenStream {
             }
         }
     }
+}
+
+/// `<T as FromForm>`, every token spanned at the field's type `T`: an error about the type is then
+/// reported there, and as the same error at every use, which the compiler shows once.
+fn as_from_form(ty: &syn::Type, p: &Paths) -> TokenStream {
+    let span = ty.span();
+    let from_form = respan(p.from_form(), span);
+    quote_spanned!(span=> <#ty as #from_form>)
 }

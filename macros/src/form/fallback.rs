@@ -3,11 +3,12 @@
 //! of "`NewInvoice` is not a form" from every place that uses it.
 
 use proc_macro2::TokenStream;
-use quote::quote;
-use syn::{Data, DeriveInput};
+use quote::{format_ident, quote, quote_spanned};
+use syn::spanned::Spanned;
+use syn::{Data, DeriveInput, Fields};
 
 use super::expand::strip_our_attributes;
-use crate::paths::Paths;
+use crate::paths::{Paths, respan};
 
 pub(crate) fn expand(item: &DeriveInput, p: &Paths, error: syn::Error) -> TokenStream {
     let errors = crate::ctxt::to_compile_errors(error);
@@ -25,8 +26,9 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
     let ident = &item.ident;
     let message = "formaction: this #[form] has compile errors";
     match &item.data {
-        Data::Struct(_) => {
-            let (field_view, view_cx) = (p.field_view(), p.view_cx());
+        Data::Struct(data) => {
+            let (field_view, view_cx, group_view, list_view) =
+                (p.field_view(), p.view_cx(), p.group_view(), p.list_view());
             let (from_form, form, parse_cx, option, form_data, shape, form_schema) = (
                 p.from_form(),
                 p.form(),
@@ -36,15 +38,39 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                 p.shape(),
                 p.form_schema(),
             );
+            // The typed views a template or a page reads (`form.customer.label()`), as `#[form]`
+            // would have written them, so those uses do not fail too.
+            let (fields_type, fields_struct) = match &data.fields {
+                Fields::Named(named) => {
+                    let vis = &item.vis;
+                    let fields_ident = format_ident!("{}Fields", ident);
+                    let fields = named.named.iter().map(|field| {
+                        let (name, ty) = (&field.ident, &field.ty);
+                        let from_form = respan(from_form.clone(), ty.span());
+                        quote_spanned!(ty.span()=> pub #name: <#ty as #from_form>::View<'__fa>)
+                    });
+                    let fields_struct = quote! {
+                        #[allow(dead_code, unreachable_pub, reason = "stub emitted beside compile errors")]
+                        #vis struct #fields_ident<'__fa> {
+                            #(#fields,)*
+                            #[doc(hidden)]
+                            pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
+                        }
+                    };
+                    (quote!(#fields_ident<'__fa>), fields_struct)
+                }
+                Fields::Unnamed(_) | Fields::Unit => (quote!(()), TokenStream::new()),
+            };
             quote! {
+                #fields_struct
                 const _: () = {
                     #[automatically_derived]
                     impl #from_form for #ident {
                         fn from_form(_: &mut #parse_cx<'_>, _: &::core::primitive::str) -> #option<Self> { ::core::panic!(#message) }
                         fn is_blank(_: &#form_data, _: &::core::primitive::str) -> ::core::primitive::bool { ::core::panic!(#message) }
                         fn shape() -> #shape { ::core::panic!(#message) }
-                        type View<'__fa> = #field_view<'__fa>;
-                        type ListView<'__fa> = #field_view<'__fa>;
+                        type View<'__fa> = #group_view<'__fa, Self>;
+                        type ListView<'__fa> = #list_view<'__fa, Self>;
                         fn view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::View<'__fa> { ::core::panic!(#message) }
                         fn list_view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::ListView<'__fa> { ::core::panic!(#message) }
                         fn write(&self, _: &::core::primitive::str, _: &mut #form_data) { ::core::panic!(#message) }
@@ -52,7 +78,7 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                     #[automatically_derived]
                     impl #form for #ident {
                         fn schema() -> &'static #form_schema { ::core::panic!(#message) }
-                        type Fields<'__fa> = ();
+                        type Fields<'__fa> = #fields_type;
                         fn fields<'__fa>(_: &#view_cx<'__fa>, _: &::core::primitive::str) -> Self::Fields<'__fa> { ::core::panic!(#message) }
                     }
                 };
@@ -60,11 +86,17 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
         }
         Data::Enum(_) => {
             let (from_field_value, result, field_error) = (p.from_field_value(), p.result(), p.field_error());
+            let (choices, choice) = (p.choices(), p.choice());
             quote! {
                 const _: () = {
                     #[automatically_derived]
                     impl #from_field_value for #ident {
                         fn from_text(_: &::core::primitive::str) -> #result<Self, #field_error> { ::core::panic!(#message) }
+                    }
+                    #[automatically_derived]
+                    impl #choices for #ident {
+                        const CHOICES: &'static [#choice] = &[];
+                        fn choice(&self) -> &'static #choice { ::core::panic!(#message) }
                     }
                 };
             }

@@ -46,9 +46,18 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
         } else {
             names.push((name.clone(), field.ident));
         }
-        if name.is_empty() || name.contains(['.', '[', ']']) {
-            let at = field.options.rename.as_ref().map(|r| r.span()).unwrap_or_else(|| field.ident.span());
-            cx.push(syn::Error::new(at, format!("`{name}` cannot be an HTML name here: `.` and `[]` mark nested fields and lists, and a name cannot be empty")));
+        let at = field.options.rename.as_ref().map(|r| r.span()).unwrap_or_else(|| field.ident.span());
+        let problem = if name.is_empty() {
+            Some("an HTML name cannot be empty: remove `rename`, or give a name".to_owned())
+        } else if name.contains('.') {
+            Some(format!("`{name}` cannot be an HTML name: `.` separates the fields of a nested form; to read `{name}`, make this field a `#[form]` struct"))
+        } else if name.contains(['[', ']']) {
+            Some(format!("`{name}` cannot be an HTML name: `[...]` marks the items of a list; to read a list, make this field a `Vec<_>` and name it without brackets"))
+        } else {
+            None
+        };
+        if let Some(problem) = problem {
+            cx.push(syn::Error::new(at, problem));
         }
     }
 

@@ -64,32 +64,27 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
     // Room for the pairs up front (empty pairs are skipped, so this may be a little more), but
     // never more than the limit lets through, nor so much that a body of bare `&` could make it
     // reserve far more memory than its own size: past that, the entries grow as usual.
-    let pairs = input.iter().filter(|&&byte| byte == b'&').count() + 1;
+    let pairs = input.iter().map(|&byte| usize::from(byte == b'&')).sum::<usize>() + 1;
     let mut data = FormData::with_capacity(pairs.min(limits.max_fields).min(MAX_RESERVED_ENTRIES));
-    let mut pair_start = base;
-    for pair in input.split(|&byte| byte == b'&') {
-        let pair_offset = pair_start;
-        pair_start += pair.len() + 1;
+    for pair in (RawPairs { input, at: 0 }) {
         if pair.is_empty() {
             continue;
         }
         if data.len() >= limits.max_fields {
             return Err(DecodeError::TooManyFields { limit: limits.max_fields });
         }
+        let name_offset = base + pair.name_at;
+        let value_offset = base + pair.value_at;
 
-        let (raw_name, raw_value, value_offset) = match pair.iter().position(|&byte| byte == b'=') {
-            Some(eq) => (&pair[..eq], &pair[eq + 1..], pair_offset + eq + 1),
-            None => (pair, &[][..], pair_offset + pair.len()),
-        };
-
-        let Some(name) = unescape(raw_name, pair_offset, limits.max_name_bytes)? else {
+        let Some(name) = unescape(pair.name, pair.name_escaped, name_offset, limits.max_name_bytes)? else {
             // Too long, but its escapes are valid (they were checked): decode it for the message.
-            let name = unescape(raw_name, pair_offset, usize::MAX)?.unwrap_or_default();
+            let name = unescape(pair.name, true, name_offset, usize::MAX)?.unwrap_or_default();
             return Err(DecodeError::name_too_long(&name, limits.max_name_bytes));
         };
-        let name = into_string(name).ok_or(DecodeError::InvalidUtf8Name { offset: Some(pair_offset) })?;
+        let name = into_string(name).ok_or(DecodeError::InvalidUtf8Name { offset: Some(name_offset) })?;
 
-        let Some(value) = unescape(raw_value, value_offset, limits.max_field_bytes)? else {
+        let Some(value) = unescape(pair.value, pair.value_escaped, value_offset, limits.max_field_bytes)?
+        else {
             return Err(DecodeError::FieldTooLarge { name, limit: limits.max_field_bytes });
         };
         let value = match into_string(value) {
@@ -102,37 +97,125 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
     Ok(data)
 }
 
-/// Decodes the `+` and `%XX` escapes of `raw` in one pass, or answers `None` when what `raw`
-/// decodes to is longer than `limit` bytes (found without decoding it). `offset` is the position
-/// of `raw`, for the error of a `%` not followed by two hexadecimal digits (the first such `%`).
-fn unescape(raw: &[u8], offset: usize, limit: usize) -> Result<Option<Cow<'_, [u8]>>, DecodeError> {
+/// One `&`-separated pair, split at its first `=`, as it is in the input.
+struct RawPair<'a> {
+    name: &'a [u8],
+    value: &'a [u8],
+    /// Whether the pair has a `=` (`a=` is a name with an empty value; a pair that is only `=` is
+    /// the empty name with an empty value, and is kept).
+    has_equals: bool,
+    /// Positions in the input, for errors.
+    name_at: usize,
+    value_at: usize,
+    /// Whether `name` or `value` holds a `%` or a `+`: the others are used as they are.
+    name_escaped: bool,
+    value_escaped: bool,
+}
+
+impl RawPair<'_> {
+    /// Whether there is nothing between the `&` (`a=1&&b=2`): such pairs are skipped.
+    fn is_empty(&self) -> bool {
+        !self.has_equals && self.name.is_empty()
+    }
+}
+
+/// The pairs of an input, found in one pass over its bytes.
+struct RawPairs<'a> {
+    input: &'a [u8],
+    /// Where the next pair starts; past the end once the last pair is given.
+    at: usize,
+}
+
+impl<'a> Iterator for RawPairs<'a> {
+    type Item = RawPair<'a>;
+
+    fn next(&mut self) -> Option<RawPair<'a>> {
+        let start = self.at;
+        if start > self.input.len() {
+            return None;
+        }
+        let mut equals = None;
+        let (mut name_escaped, mut value_escaped) = (false, false);
+        let mut end = start;
+        while let Some(&byte) = self.input.get(end) {
+            // Every byte that means something here (`%`, `&`, `+`, `=`) is at most `=`: letters,
+            // the most common bytes, take one comparison.
+            if byte <= b'=' {
+                match byte {
+                    b'&' => break,
+                    b'=' if equals.is_none() => equals = Some(end),
+                    b'%' | b'+' if equals.is_none() => name_escaped = true,
+                    b'%' | b'+' => value_escaped = true,
+                    _ => {}
+                }
+            }
+            end += 1;
+        }
+        self.at = end + 1;
+        let pair = &self.input[start..end];
+        Some(match equals {
+            Some(eq) => RawPair {
+                name: &pair[..eq - start],
+                value: &pair[eq - start + 1..],
+                has_equals: true,
+                name_at: start,
+                value_at: eq + 1,
+                name_escaped,
+                value_escaped,
+            },
+            None => RawPair {
+                name: pair,
+                value: &[],
+                has_equals: false,
+                name_at: start,
+                value_at: end,
+                name_escaped,
+                value_escaped: false,
+            },
+        })
+    }
+}
+
+/// Decodes the `+` and `%XX` escapes of `raw` in one pass (`escaped` tells whether it has any),
+/// or answers `None` when what `raw` decodes to is longer than `limit` bytes (found without
+/// decoding it). `offset` is the position of `raw`, for the error of a `%` not followed by two
+/// hexadecimal digits (the first such `%`).
+fn unescape(
+    raw: &[u8],
+    escaped: bool,
+    offset: usize,
+    limit: usize,
+) -> Result<Option<Cow<'_, [u8]>>, DecodeError> {
     // An escape only shortens the text, so only text longer than the limit needs counting.
-    if raw.len() > limit && decoded_len(raw, offset)? > limit {
+    if raw.len() > limit && (!escaped || decoded_len(raw, offset)? > limit) {
         return Ok(None);
     }
-    let is_escape = |byte: &u8| *byte == b'%' || *byte == b'+';
-    let Some(first) = raw.iter().position(is_escape) else {
+    if !escaped {
         return Ok(Some(Cow::Borrowed(raw)));
-    };
+    }
+    let is_escape = |byte: &u8| *byte == b'%' || *byte == b'+';
     let mut decoded = Vec::with_capacity(raw.len());
-    let mut at = first;
-    decoded.extend_from_slice(&raw[..at]);
+    let mut at = 0;
     while at < raw.len() {
-        if raw[at] == b'+' {
-            decoded.push(b' ');
-            at += 1;
-        } else {
-            let digit = |at: usize| raw.get(at).and_then(|&byte| char::from(byte).to_digit(16));
-            let (Some(high), Some(low)) = (digit(at + 1), digit(at + 2)) else {
-                return Err(DecodeError::InvalidPercentEncoding { offset: offset + at });
-            };
-            // Two hexadecimal digits make at most 0xFF.
-            decoded.push((high * 16 + low) as u8);
-            at += 3;
-        }
         let run = raw[at..].iter().position(is_escape).unwrap_or(raw.len() - at);
         decoded.extend_from_slice(&raw[at..at + run]);
         at += run;
+        match raw.get(at) {
+            None => break,
+            Some(b'+') => {
+                decoded.push(b' ');
+                at += 1;
+            }
+            Some(_) => {
+                let digit = |at: usize| raw.get(at).and_then(|&byte| char::from(byte).to_digit(16));
+                let (Some(high), Some(low)) = (digit(at + 1), digit(at + 2)) else {
+                    return Err(DecodeError::InvalidPercentEncoding { offset: offset + at });
+                };
+                // Two hexadecimal digits make at most 0xFF.
+                decoded.push((high * 16 + low) as u8);
+                at += 3;
+            }
+        }
     }
     Ok(Some(Cow::Owned(decoded)))
 }

@@ -37,10 +37,12 @@ use crate::{FieldError, UploadedFile};
 /// Blank values (empty, or only white space) never reach [`from_text`](Self::from_text): they go
 /// to [`from_missing`](Self::from_missing), like an absent name, so `required` means the same on
 /// the server as in the browser.
+// The same words as `FromForm`'s: a field type that is neither reaches the compiler through
+// either trait, depending on the use, and identical errors at one type are shown once.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` cannot be read from the value of a form control",
-    label = "no `FromFieldValue` implementation for this type",
-    note = "implement `formaction::FromFieldValue` for it, or put `#[form]` on it if it is a unit enum of choices"
+    message = "`{Self}` cannot be read from a form field",
+    label = "no way to read this type from a submission",
+    note = "implement `formaction::FromFieldValue` for a type read from one control, or put `#[form]` on a struct (a group of fields) or a unit enum (a choice)"
 )]
 pub trait FromFieldValue: Sized {
     /// Reads the value from non-blank text.

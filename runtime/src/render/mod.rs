@@ -57,11 +57,12 @@ mod script;
 mod view;
 
 use std::ops::Deref;
+use std::sync::OnceLock;
 
 use askama::Template;
 
 pub use script::{SCRIPT_PATH, SCRIPT_SOURCE, script, script_route, script_tag};
-pub use view::{FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
+pub use view::{Attributes, FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
 
 use crate::action::BoundAction;
 use crate::page::FormState;
@@ -91,7 +92,7 @@ pub struct FormView<'a, F: Form> {
     key: Option<String>,
     id: String,
     enhance: bool,
-    fields: F::Fields<'a>,
+    fields: OnceLock<F::Fields<'a>>,
     cx: ViewCx<'a>,
 }
 
@@ -108,7 +109,7 @@ impl<'a, F: Form> FormView<'a, F> {
             errors,
             buttons: vec![Button { label: "Submit".to_owned(), action }],
             key: None,
-            fields: F::fields(&cx, ""),
+            fields: OnceLock::new(),
             id,
             enhance: true,
             cx,
@@ -146,7 +147,7 @@ impl<'a, F: Form> FormView<'a, F> {
     pub fn id(mut self, id: impl Into<String>) -> Self {
         self.id = id.into();
         self.cx = ViewCx::new(self.cx.values, self.cx.errors, self.id.clone());
-        self.fields = F::fields(&self.cx, "");
+        self.fields = OnceLock::new();
         self
     }
 
@@ -158,10 +159,12 @@ impl<'a, F: Form> FormView<'a, F> {
     pub fn key(mut self, key: impl Into<String>) -> Self {
         let key = key.into();
         let submitted_key = self.cx.values.text(KEY_FIELD);
-        if submitted_key.is_some_and(|submitted| submitted != key) || (submitted_key.is_none() && !self.cx.values.is_empty()) {
+        if submitted_key.is_some_and(|submitted| submitted != key)
+            || (submitted_key.is_none() && !self.cx.values.is_empty())
+        {
             self.cx = ViewCx::new(&NO_VALUES, &NO_ERRORS, self.id.clone());
             self.errors = &NO_ERRORS;
-            self.fields = F::fields(&self.cx, "");
+            self.fields = OnceLock::new();
         }
         self.key = Some(key);
         self
@@ -217,11 +220,14 @@ impl<'a, F: Form> FormView<'a, F> {
     /// The error summary (empty when there is no error): a focusable `role="alert"` box linking to
     /// each invalid field.
     pub fn summary(&self) -> String {
+        self.summary_template().map(|summary| summary.to_string()).unwrap_or_default()
+    }
+
+    fn summary_template(&self) -> Option<SummaryTemplate<'_>> {
         if self.errors.is_empty() {
-            return String::new();
+            return None;
         }
-        let entries = view::summary_entries(&self.cx, self.schema, self.errors);
-        SummaryTemplate { id: &self.id, entries }.render().unwrap_or_default()
+        Some(SummaryTemplate { id: &self.id, entries: view::summary_entries(&self.cx, self.schema, self.errors) })
     }
 
     /// Every field's view, in declaration order, for generic rendering.
@@ -234,7 +240,8 @@ impl<'a, F: Form> Deref for FormView<'a, F> {
     type Target = F::Fields<'a>;
 
     fn deref(&self) -> &Self::Target {
-        &self.fields
+        // Built on first use: a form rendered whole by `Display` never needs them.
+        self.fields.get_or_init(|| F::fields(&self.cx, ""))
     }
 }
 
@@ -252,16 +259,16 @@ fn default_id<F>() -> String {
 }
 
 impl<F: Form> std::fmt::Display for FormView<'_, F> {
+    /// Renders the whole form, streaming every part into `f`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let fields: Vec<String> = self.field_views().iter().map(FieldView::render).collect();
         let template = FormTemplate {
             id: &self.id,
             action: self.action_url(),
             multipart: self.is_multipart(),
             enhance: self.enhance,
-            summary: self.summary(),
+            summary: self.summary_template(),
             hidden: self.hidden_inputs(),
-            fields,
+            fields: self.field_views(),
             buttons: &self.buttons,
             several: self.buttons.len() > 1,
         };
@@ -271,14 +278,14 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
 
 #[derive(Template)]
 #[template(path = "formaction/form.html")]
-struct FormTemplate<'a> {
+struct FormTemplate<'a, 'v> {
     id: &'a str,
     action: String,
     multipart: bool,
     enhance: bool,
-    summary: String,
+    summary: Option<SummaryTemplate<'a>>,
     hidden: String,
-    fields: Vec<String>,
+    fields: Vec<FieldView<'v>>,
     buttons: &'a [Button],
     several: bool,
 }

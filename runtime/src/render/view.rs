@@ -6,7 +6,7 @@ use std::sync::Arc;
 use askama::Template;
 
 use crate::parse::list_indices;
-use crate::schema::{Choice, Control, FieldSchema, FormSchema, InputType, escape_attribute};
+use crate::schema::{Choice, Control, FieldSchema, FormSchema, InputType};
 use crate::{FieldError, Form, FormData, FormErrors, ParseCx};
 
 /// What every view of one form render shares: the values, the errors, and the id prefix.
@@ -76,7 +76,11 @@ impl<'a> FieldView<'a> {
             return Vec::new();
         }
         let values: &'a FormData = self.cx.values;
-        values.iter().filter(|(name, _)| *name == self.name).filter_map(|(_, value)| value.as_text()).collect()
+        values
+            .iter()
+            .filter(|(name, _)| *name == self.name)
+            .filter_map(|(_, value)| value.as_text())
+            .collect()
     }
 
     /// Whether the field has errors.
@@ -112,19 +116,10 @@ impl<'a> FieldView<'a> {
     }
 
     /// The attributes of the control beyond `id`, `name` and `value`: the constraints, and
-    /// `aria-invalid`/`aria-describedby`, each with a leading space, escaped.
-    pub fn attributes(&self) -> String {
-        let mut html = self.schema.constraints.to_html();
-        if let Some(placeholder) = self.schema.placeholder {
-            html.push_str(&format!(r#" placeholder="{}""#, escape_attribute(placeholder)));
-        }
-        if self.is_invalid() {
-            html.push_str(r#" aria-invalid="true""#);
-        }
-        if let Some(ids) = self.described_by() {
-            html.push_str(&format!(r#" aria-describedby="{ids}""#));
-        }
-        html
+    /// `aria-invalid`/`aria-describedby`, each with a leading space, escaped. Written straight into
+    /// the page by templates (`{{ field.attributes()|safe }}`); `.to_string()` gives the text.
+    pub fn attributes(&self) -> Attributes<'_, 'a> {
+        Attributes(self)
     }
 
     /// Whether a checkbox is checked (a `bool` field).
@@ -171,20 +166,22 @@ impl<'a> FieldView<'a> {
         row_views(&self.cx, self)
     }
 
-    /// The whole control as HTML, with its label, help and errors: what [`FormView`] renders.
+    /// The whole control as HTML, with its label, help and errors: what [`FormView`] renders
+    /// (also through `Display`, which streams it without building a `String`).
     ///
     /// [`FormView`]: super::FormView
     pub fn render(&self) -> String {
-        let children: Vec<String> = self.children().iter().map(FieldView::render).collect();
-        let rows: Vec<(String, String, Vec<String>)> = if self.schema.control == Control::List {
+        self.to_string()
+    }
+}
+
+impl std::fmt::Display for FieldView<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let rows: Vec<(String, String, Vec<FieldView<'_>>)> = if self.schema.control == Control::List {
             self.rows()
                 .into_iter()
                 .enumerate()
-                .map(|(position, row)| {
-                    let legend = format!("{} {}", self.schema.label, position + 1);
-                    let fields = row.fields.iter().map(FieldView::render).collect();
-                    (legend, row.name, fields)
-                })
+                .map(|(position, row)| (format!("{} {}", self.schema.label, position + 1), row.name, row.fields))
                 .collect()
         } else {
             Vec::new()
@@ -193,12 +190,32 @@ impl<'a> FieldView<'a> {
             field: self,
             control: control_name(self.schema),
             value: if self.echoes_value() { self.value() } else { "" },
-            children,
+            children: self.children(),
             rows,
             intent_field: super::INTENT_FIELD,
         }
-        .render()
-        .unwrap_or_default()
+        .render_into(f)
+        .map_err(|_| std::fmt::Error)
+    }
+}
+
+/// The attributes of a control, as [`FieldView::attributes`] gives them: written by `Display`.
+pub struct Attributes<'v, 'a>(&'v FieldView<'a>);
+
+impl std::fmt::Display for Attributes<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let field = self.0;
+        f.write_str(field.schema.html_attributes())?;
+        let invalid = field.is_invalid();
+        if invalid {
+            f.write_str(r#" aria-invalid="true""#)?;
+        }
+        match (field.schema.help.is_some(), invalid) {
+            (false, false) => Ok(()),
+            (true, false) => write!(f, r#" aria-describedby="{}-help""#, field.id),
+            (false, true) => write!(f, r#" aria-describedby="{}-error""#, field.id),
+            (true, true) => write!(f, r#" aria-describedby="{id}-help {id}-error""#, id = field.id),
+        }
     }
 }
 
@@ -279,11 +296,18 @@ fn row_names(cx: &ViewCx<'_>, list: &FieldView<'_>) -> Vec<String> {
 
 fn row_views<'a>(cx: &ViewCx<'a>, list: &FieldView<'a>) -> Vec<RowView<'a>> {
     let Some(group) = list.schema.group() else { return Vec::new() };
-    row_names(cx, list).into_iter().map(|name| RowView { fields: field_views(cx, group, &name), name }).collect()
+    row_names(cx, list)
+        .into_iter()
+        .map(|name| RowView { fields: field_views(cx, group, &name), name })
+        .collect()
 }
 
 /// The views of every field of `schema` inside the group named `parent`.
-pub(crate) fn field_views<'a>(cx: &ViewCx<'a>, schema: &'static FormSchema, parent: &str) -> Vec<FieldView<'a>> {
+pub(crate) fn field_views<'a>(
+    cx: &ViewCx<'a>,
+    schema: &'static FormSchema,
+    parent: &str,
+) -> Vec<FieldView<'a>> {
     schema.fields.iter().map(|field| cx.field(parent, field)).collect()
 }
 
@@ -299,7 +323,9 @@ pub(crate) fn summary_entries(
         let target = schema.lookup(name).map(|field| {
             let view = FieldView::new(cx.clone(), name.to_owned(), field);
             match field.control {
-                Control::Radios | Control::Checkboxes if !field.choices.is_empty() => format!("{}-0", view.id),
+                Control::Radios | Control::Checkboxes if !field.choices.is_empty() => {
+                    format!("{}-0", view.id)
+                }
                 _ => view.id,
             }
         });
@@ -330,7 +356,7 @@ struct FieldTemplate<'v, 'a> {
     field: &'v FieldView<'a>,
     control: &'static str,
     value: &'a str,
-    children: Vec<String>,
-    rows: Vec<(String, String, Vec<String>)>,
+    children: Vec<FieldView<'a>>,
+    rows: Vec<(String, String, Vec<FieldView<'a>>)>,
     intent_field: &'static str,
 }

@@ -1,0 +1,90 @@
+//! The signup by hand: axum's `Form`, the validator derive, an askama template.
+
+use std::collections::HashMap;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Form, State};
+use axum::http::StatusCode;
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::get;
+use serde::Deserialize;
+use validator::Validate;
+
+use crate::{Record, Store};
+
+/// What the form posts. Every field is text, so a bad age is a validation error on the page
+/// rather than axum's plain-text 422 from a failed deserialisation.
+#[derive(Debug, Default, Deserialize, Validate)]
+pub(crate) struct SignUp {
+    #[validate(length(min = 1, max = 50, message = "Must be 1 to 50 characters"))]
+    #[serde(default)]
+    name: String,
+    #[validate(email(message = "Enter a valid email address"))]
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    age: String,
+    #[serde(default)]
+    team: String,
+}
+
+#[derive(Template)]
+#[template(path = "by_hand.html")]
+struct SignUpPage<'a> {
+    input: &'a SignUp,
+    errors: HashMap<&'static str, Vec<String>>,
+}
+
+impl SignUpPage<'_> {
+    fn error(&self, field: &str) -> String {
+        self.errors.get(field).map(|e| e.join(" ")).unwrap_or_default()
+    }
+}
+
+fn render(input: &SignUp, errors: HashMap<&'static str, Vec<String>>, status: StatusCode) -> Response {
+    let page = SignUpPage { input, errors };
+    (status, Html(page.render().unwrap_or_default())).into_response()
+}
+
+async fn show() -> Response {
+    let input = SignUp { team: "team-42".to_owned(), ..SignUp::default() };
+    render(&input, HashMap::new(), StatusCode::OK)
+}
+
+async fn submit(State(store): State<Store>, Form(input): Form<SignUp>) -> Response {
+    let mut errors: HashMap<&'static str, Vec<String>> = HashMap::new();
+    if let Err(failed) = input.validate() {
+        for (field, field_errors) in failed.field_errors() {
+            let key = if field == "name" { "name" } else { "email" };
+            errors.entry(key).or_default().extend(field_errors.iter().map(|e| e.to_string()));
+        }
+    }
+    let age = match input.age.trim().parse::<u8>() {
+        Ok(age) if (13..=130).contains(&age) => Some(age),
+        Ok(_) => {
+            errors.entry("age").or_default().push("Must be from 13 to 130".to_owned());
+            None
+        }
+        Err(_) => {
+            errors.entry("age").or_default().push("Enter a whole number".to_owned());
+            None
+        }
+    };
+    match age {
+        Some(age) if errors.is_empty() => {
+            store.push(Record { team: input.team, name: input.name, email: input.email, age });
+            Redirect::to("/signup/done").into_response()
+        }
+        _ => render(&input, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    }
+}
+
+async fn done(State(store): State<Store>) -> Html<String> {
+    Html(format!("<!doctype html><html lang=\"en\"><title>Done</title><p id=\"count\">{}</p></html>", store.len()))
+}
+
+/// The app.
+pub(crate) fn app(store: Store) -> Router {
+    Router::new().route("/signup", get(show).post(submit)).route("/signup/done", get(done)).with_state(store)
+}

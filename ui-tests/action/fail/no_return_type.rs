@@ -1,0 +1,6 @@
+use formaction::action;
+
+#[action]
+async fn archive() {}
+
+fn main() {}

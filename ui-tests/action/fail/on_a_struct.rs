@@ -1,0 +1,6 @@
+use formaction::action;
+
+#[action]
+struct Archive;
+
+fn main() {}

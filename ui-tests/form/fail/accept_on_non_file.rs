@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Profile {
+    #[field(accept = "image/png")]
+    avatar: String,
+}
+
+fn main() {}

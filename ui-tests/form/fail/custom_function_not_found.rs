@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[validate(custom(function = not_reserved))]
+    name: String,
+}
+
+fn main() {}

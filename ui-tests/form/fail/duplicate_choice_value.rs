@@ -1,0 +1,10 @@
+use formaction::form;
+
+#[form]
+enum Status {
+    Pending,
+    #[field(rename = "pending")]
+    Waiting,
+}
+
+fn main() {}

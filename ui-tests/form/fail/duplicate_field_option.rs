@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[field(label = "Name", label = "Your name")]
+    name: String,
+}
+
+fn main() {}

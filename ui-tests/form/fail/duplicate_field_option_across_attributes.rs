@@ -1,0 +1,10 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[field(rename = "full_name")]
+    #[field(rename = "name")]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Contact {
+    #[validate(email)]
+    phone: u64,
+}
+
+fn main() {}

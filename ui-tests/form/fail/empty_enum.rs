@@ -1,0 +1,6 @@
+use formaction::form;
+
+#[form]
+enum Never {}
+
+fn main() {}

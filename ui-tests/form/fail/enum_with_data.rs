@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+enum Status {
+    Pending,
+    Paid { on: String },
+}
+
+fn main() {}

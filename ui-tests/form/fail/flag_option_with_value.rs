@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignIn {
+    #[field(secret = true)]
+    password: String,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use formaction::form;
+
+#[form]
+struct Wrapper<T> {
+    value: T,
+}
+
+fn main() {}

@@ -1,0 +1,8 @@
+use formaction::form;
+
+#[form]
+struct Borrowed<'a> {
+    name: &'a str,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use formaction::form;
+
+#[form]
+fn sign_up() {}
+
+fn main() {}

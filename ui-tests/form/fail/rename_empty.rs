@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Order {
+    #[field(rename = "")]
+    note: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[validate(required)]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignIn {
+    #[field(secret, default = String::from("hunter2"))]
+    password: String,
+}
+
+fn main() {}

@@ -1,0 +1,6 @@
+use formaction::form;
+
+#[form]
+struct Nothing;
+
+fn main() {}

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[field(lable = "Your name")]
+    name: String,
+}
+
+fn main() {}

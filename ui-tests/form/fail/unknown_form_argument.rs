@@ -1,0 +1,8 @@
+use formaction::form;
+
+#[form(krate = formaction)]
+struct SignUp {
+    name: String,
+}
+
+fn main() {}
