@@ -76,6 +76,81 @@
 //! assert_eq!(amount.constraints.to_html(), r#" required min="0.01" max="1000000" step="0.01""#);
 //! ```
 //!
+//! # The whole flow
+//!
+//! A page, its form, an action with a bound argument, and what a browser with JavaScript off
+//! gets back (the same router answers JSON to the enhancement script and other clients):
+//!
+//! ```
+//! use axum::Router;
+//! use axum::body::Body;
+//! use axum::http::{Request, StatusCode};
+//! use axum::response::Html;
+//! use formaction::render::FormView;
+//! use formaction::{action, form, page, ActionError, FormState, Redirect};
+//! use tower::ServiceExt;
+//!
+//! #[form]
+//! struct SignUp {
+//!     #[validate(length(min = 1, max = 50))]
+//!     name: String,
+//!     #[validate(email)]
+//!     email: String,
+//! }
+//!
+//! #[action]
+//! async fn sign_up(#[bind] team: String, #[form] input: SignUp) -> Result<Redirect, ActionError> {
+//!     if input.name == "root" {
+//!         return Err(ActionError::field("name", "That name is reserved"));
+//!     }
+//!     Ok(Redirect::to(format!("/teams/{team}")).with_flash(format!("Welcome, {}", input.name)))
+//! }
+//!
+//! async fn sign_up_page(state: FormState<SignUp>) -> Html<String> {
+//!     let form = FormView::from_state(&state, sign_up::bind("team-42".to_owned()));
+//!     Html(format!("<!doctype html><title>Sign up</title>{form}"))
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let app = Router::new().route("/signup", page(sign_up_page).action::<sign_up>().into());
+//!
+//! // GET renders the form, with the bound team sealed into it.
+//! let get = Request::get("/signup").body(Body::empty()).unwrap();
+//! let html = body(app.clone().oneshot(get).await.unwrap()).await;
+//! let sealed = html.split(r#"name="$bound" value=""#).nth(1).unwrap().split('"').next().unwrap();
+//!
+//! let post = |fields: &str| {
+//!     Request::post(format!("/signup{}", sign_up::bind(String::new()).url()))
+//!         .header("host", "example.com")
+//!         .header("origin", "https://example.com")
+//!         .header("content-type", "application/x-www-form-urlencoded")
+//!         .body(Body::from(format!("{fields}&%24bound={sealed}")))
+//!         .unwrap()
+//! };
+//!
+//! // Invalid: the page again, 422, every error beside its field, the values kept.
+//! let answer = app.clone().oneshot(post("name=&email=nope")).await.unwrap();
+//! assert_eq!(answer.status(), StatusCode::UNPROCESSABLE_ENTITY);
+//! let html = body(answer).await;
+//! assert!(html.contains("This field is required") && html.contains("Enter a valid email address"));
+//! assert!(html.contains(r#"name="email" value="nope""#));
+//!
+//! // Valid: 303 See Other, with the flash message in a sealed cookie.
+//! let answer = app.clone().oneshot(post("name=Ada&email=ada%40example.com")).await.unwrap();
+//! assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+//! assert_eq!(answer.headers()["location"], "/teams/team-42");
+//!
+//! // A POST from another site never runs the action.
+//! let mut forged = post("name=Ada&email=ada%40example.com");
+//! forged.headers_mut().insert("origin", "https://evil.example".parse().unwrap());
+//! assert_eq!(app.clone().oneshot(forged).await.unwrap().status(), StatusCode::FORBIDDEN);
+//! # });
+//! # async fn body(response: axum::response::Response) -> String {
+//! #     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+//! #     String::from_utf8(bytes.to_vec()).unwrap()
+//! # }
+//! ```
+//!
 //! # Details
 //!
 //! - **Parsing** goes through two traits: [`FromFieldValue`] for a value of one control (implement
