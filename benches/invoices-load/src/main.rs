@@ -28,7 +28,9 @@ fn options() -> Result<Options, String> {
     while let Some(flag) = args.next() {
         let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
         match flag.as_str() {
-            "--connections" => options.connections = value.parse().map_err(|_| "--connections takes a number")?,
+            "--connections" => {
+                options.connections = value.parse().map_err(|_| "--connections takes a number")?
+            }
             "--seconds" => options.seconds = value.parse().map_err(|_| "--seconds takes a number")?,
             "--database" => options.database = Some(value),
             other => return Err(format!("unknown flag {other}: --connections N --seconds N --database URL")),
@@ -57,7 +59,10 @@ fn body(number: u32) -> String {
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = options()?;
     let dir = tempfile::tempdir()?;
-    let url = options.database.clone().unwrap_or_else(|| format!("sqlite://{}", dir.path().join("load.db").display()));
+    let url = options
+        .database
+        .clone()
+        .unwrap_or_else(|| format!("sqlite://{}", dir.path().join("load.db").display()));
     let db = Db::connect(&url).await?;
     let before = db.count().await?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;

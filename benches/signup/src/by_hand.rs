@@ -81,7 +81,10 @@ async fn submit(State(store): State<Store>, Form(input): Form<SignUp>) -> Respon
 }
 
 async fn done(State(store): State<Store>) -> Html<String> {
-    Html(format!("<!doctype html><html lang=\"en\"><title>Done</title><p id=\"count\">{}</p></html>", store.len()))
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><title>Done</title><p id=\"count\">{}</p></html>",
+        store.len()
+    ))
 }
 
 /// The app.

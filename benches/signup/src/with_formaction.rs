@@ -24,7 +24,11 @@ pub(crate) struct SignUp {
 
 /// Stores the sign-up for the bound team.
 #[action]
-pub(crate) async fn sign_up(State(store): State<Store>, #[bind] team: String, #[form] input: SignUp) -> Result<Redirect, ActionError> {
+pub(crate) async fn sign_up(
+    State(store): State<Store>,
+    #[bind] team: String,
+    #[form] input: SignUp,
+) -> Result<Redirect, ActionError> {
     store.push(Record { team, name: input.name, email: input.email, age: input.age });
     Ok(Redirect::to("/signup/done"))
 }
@@ -41,7 +45,10 @@ async fn show(state: FormState<SignUp>) -> Html<String> {
 }
 
 async fn done(State(store): State<Store>) -> Html<String> {
-    Html(format!("<!doctype html><html lang=\"en\"><title>Done</title><p id=\"count\">{}</p></html>", store.len()))
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><title>Done</title><p id=\"count\">{}</p></html>",
+        store.len()
+    ))
 }
 
 /// The app.

@@ -227,7 +227,10 @@ impl<'a, F: Form> FormView<'a, F> {
         if self.errors.is_empty() {
             return None;
         }
-        Some(SummaryTemplate { id: &self.id, entries: view::summary_entries(&self.cx, self.schema, self.errors) })
+        Some(SummaryTemplate {
+            id: &self.id,
+            entries: view::summary_entries(&self.cx, self.schema, self.errors),
+        })
     }
 
     /// Every field's view, in declaration order, for generic rendering.

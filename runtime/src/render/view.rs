@@ -181,7 +181,9 @@ impl std::fmt::Display for FieldView<'_> {
             self.rows()
                 .into_iter()
                 .enumerate()
-                .map(|(position, row)| (format!("{} {}", self.schema.label, position + 1), row.name, row.fields))
+                .map(|(position, row)| {
+                    (format!("{} {}", self.schema.label, position + 1), row.name, row.fields)
+                })
                 .collect()
         } else {
             Vec::new()
