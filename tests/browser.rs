@@ -12,8 +12,15 @@
 //! - `line_items`: the Add and Remove buttons (a round trip without JavaScript, none with it);
 //! - `accessibility`: axe-core finds nothing on the new-invoice page, empty and showing errors.
 //!
-//! With JavaScript only: `pending_state` (the form busy while a slow action runs) and
-//! `double_click` (one submission).
+//! - `edit`, `mark_paid`, `delete`, `search`: the rest of the app (tests/browser/walk.rs), each
+//!   checking the page the browser lands on and the SQLite file;
+//! - `keyed_rows`: instances of one form in a table's rows, kept apart by their key;
+//! - `state_answer`: an action's state shown (rendered by the page, or set in place).
+//!
+//! With JavaScript only: `pending_state` (the form busy while a slow action runs),
+//! `double_click` (one submission), `unexpected_answer` and `network_error` (the fallback to a
+//! plain submission), `errors_cleared` (a field's errors go once it is fixed) and
+//! `independent_forms` (two forms on one page, one pending while the other submits).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, and axe-core in `target/npm`:
 //! `scripts/browser-deps.sh` installs what is missing. Without them the tests fail, saying so.
@@ -24,17 +31,23 @@ mod support;
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/enhance.rs"]
+mod enhance;
 #[path = "browser/harness.rs"]
 mod harness;
 #[path = "browser/invoice.rs"]
 mod invoice;
+#[path = "browser/walk.rs"]
+mod walk;
 
 use std::time::{Duration, Instant};
 
+use enhance::{keyed_rows, state_answer};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use harness::{Js, Tab, artifacts_dir, repo_root};
 use invoice::{Entry, assert_field_errors, assert_only_invalid, assert_shows, control, summary};
 use serde_json::json;
+use walk::{delete, edit, mark_paid, search};
 
 /// A test per JavaScript mode for each scenario: `<scenario>::js_off` and `<scenario>::js_on`.
 macro_rules! in_both_modes {
@@ -56,6 +69,19 @@ macro_rules! in_both_modes {
 }
 
 in_both_modes!(invalid_submission, valid_submission, two_buttons, upload, line_items, accessibility);
+in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer);
+
+/// A test with JavaScript on for each scenario, named after it.
+macro_rules! with_js {
+    ($($scenario:ident),* $(,)?) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $scenario() {
+            harness::run(stringify!($scenario), Js::On, enhance::$scenario).await;
+        }
+    )*};
+}
+
+with_js!(unexpected_answer, network_error, errors_cleared, independent_forms);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_state() {

@@ -179,6 +179,7 @@ impl<T> BoundUnchecked<T> for Probe<T> {
 }
 
 /// Reading the `#[form]` argument `F`.
+#[allow(clippy::result_large_err, reason = "one per submission, returned as the action's outcome at once")]
 pub trait FormStep<F> {
     /// The outcome of a submission that asks for a list row more or less, if it is one.
     fn intent(&self, id: &'static str, data: &FormData) -> Option<Outcome>;
@@ -197,6 +198,7 @@ impl<F: Form + 'static> FormStep<F> for &Probe<F> {
 }
 
 /// [`FormStep`] for a type whose check failed.
+#[allow(clippy::result_large_err, reason = "one per submission, returned as the action's outcome at once")]
 pub trait FormStepUnchecked<F> {
     /// Never runs.
     fn intent(&self, id: &'static str, data: &FormData) -> Option<Outcome>;

@@ -4,7 +4,7 @@
 //! HTML `name` (`"email"`, `"address.city"`, `"items[0].name"`), so a browser script can find the
 //! control. Every [`FieldError`] has a stable `code` and parameters (`{"code": "too_short",
 //! "min": 8}`) for translation, and a message for people that comes from the rule's own `message`
-//! or from the installed [`Messages`] catalogue.
+//! or from the installed [`Messages`](crate::messages::Messages) catalogue.
 //!
 //! Serialised, it reads:
 //!

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::fmt;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use bytes::Bytes;
@@ -112,38 +113,54 @@ impl fmt::Debug for UploadedFile {
 /// ```
 #[derive(Default)]
 pub struct FormData {
-    entries: Vec<(String, FieldValue)>,
+    /// Every entry's name, one after another: a submission's names take one allocation rather
+    /// than one each. Each entry holds the range of its name.
+    names: String,
+    entries: Vec<Entry>,
     /// Positions of each name, for large submissions; built on the first lookup that needs it.
     index: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
+/// One entry: where its name is in [`FormData::names`], and its value.
+#[derive(Clone)]
+struct Entry {
+    name: Range<usize>,
+    value: FieldValue,
+}
+
 impl Clone for FormData {
     fn clone(&self) -> Self {
-        FormData { entries: self.entries.clone(), index: OnceLock::new() }
+        FormData { names: self.names.clone(), entries: self.entries.clone(), index: OnceLock::new() }
     }
 }
 
 impl PartialEq for FormData {
     fn eq(&self, other: &Self) -> bool {
-        self.entries == other.entries
+        self.len() == other.len() && self.iter().eq(other.iter())
     }
 }
 
 impl fmt::Debug for FormData {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.debug_list().entries(self.entries.iter()).finish()
+        f.debug_list().entries(self.iter()).finish()
     }
 }
 
 impl FormData {
     /// An empty submission.
     pub const fn new() -> Self {
-        FormData { entries: Vec::new(), index: OnceLock::new() }
+        FormData { names: String::new(), entries: Vec::new(), index: OnceLock::new() }
     }
 
     /// An empty submission with room for `capacity` entries.
     pub fn with_capacity(capacity: usize) -> Self {
-        FormData { entries: Vec::with_capacity(capacity), index: OnceLock::new() }
+        FormData { names: String::new(), entries: Vec::with_capacity(capacity), index: OnceLock::new() }
+    }
+
+    /// Reserves room for `additional` more bytes of names (a decoder that knows roughly how much
+    /// it is about to push).
+    pub(crate) fn reserve_names(&mut self, additional: usize) {
+        self.names.reserve(additional);
     }
 
     /// A submission of text values, in order.
@@ -161,8 +178,15 @@ impl FormData {
 
     /// Appends a value under `name`, after every value already there.
     pub fn push(&mut self, name: impl Into<String>, value: FieldValue) {
+        self.push_named(&name.into(), value);
+    }
+
+    /// Appends a value under `name` without making a `String` of the name first.
+    pub(crate) fn push_named(&mut self, name: &str, value: FieldValue) {
         self.index.take();
-        self.entries.push((name.into(), value));
+        let start = self.names.len();
+        self.names.push_str(name);
+        self.entries.push(Entry { name: start..self.names.len(), value });
     }
 
     /// Appends a text value under `name`.
@@ -187,7 +211,7 @@ impl FormData {
 
     /// Every entry in submission order.
     pub fn iter(&self) -> impl Iterator<Item = (&str, &FieldValue)> {
-        self.entries.iter().map(|(name, value)| (name.as_str(), value))
+        self.entries.iter().map(|entry| (self.name(entry), &entry.value))
     }
 
     /// Every value submitted under `name`, in order.
@@ -197,8 +221,12 @@ impl FormData {
             Some(positions) => (None, Some(positions.iter())),
             None => (Some(self.entries.iter()), None),
         };
-        let scanned = scan.into_iter().flatten().filter(move |(n, _)| n == name).map(|(_, v)| v);
-        let looked_up = positions.into_iter().flatten().map(|&i| &self.entries[i].1);
+        let scanned = scan
+            .into_iter()
+            .flatten()
+            .filter(move |entry| self.name(entry) == name)
+            .map(|entry| &entry.value);
+        let looked_up = positions.into_iter().flatten().map(|&i| &self.entries[i].value);
         scanned.chain(looked_up)
     }
 
@@ -209,9 +237,11 @@ impl FormData {
     pub fn get(&self, name: &str) -> Option<&FieldValue> {
         match self.index_if_large() {
             Some(index) => {
-                index.get(name).and_then(|positions| positions.last()).map(|&i| &self.entries[i].1)
+                index.get(name).and_then(|positions| positions.last()).map(|&i| &self.entries[i].value)
             }
-            None => self.entries.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v),
+            None => {
+                self.entries.iter().rev().find(|entry| self.name(entry) == name).map(|entry| &entry.value)
+            }
         }
     }
 
@@ -245,14 +275,30 @@ impl FormData {
 
     /// Removes every value under `name`.
     pub fn remove(&mut self, name: &str) {
-        self.index.take();
-        self.entries.retain(|(n, _)| n != name);
+        self.retain(|n, _| n != name);
     }
 
     /// Keeps only the entries for which `keep` answers true.
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &FieldValue) -> bool) {
+        // Ask first, so that a `keep` that panics leaves the submission as it was.
+        let kept: Vec<bool> = self.iter().map(|(name, value)| keep(name, value)).collect();
         self.index.take();
-        self.entries.retain(|(n, v)| keep(n, v));
+        let mut names = String::with_capacity(self.names.len());
+        let mut kept = kept.into_iter();
+        self.entries.retain_mut(|entry| {
+            if !kept.next().unwrap_or(false) {
+                return false;
+            }
+            let start = names.len();
+            names.push_str(&self.names[entry.name.clone()]);
+            entry.name = start..names.len();
+            true
+        });
+        self.names = names;
+    }
+
+    fn name(&self, entry: &Entry) -> &str {
+        &self.names[entry.name.clone()]
     }
 
     fn index_if_large(&self) -> Option<&HashMap<String, Vec<usize>>> {
@@ -261,8 +307,8 @@ impl FormData {
         }
         Some(self.index.get_or_init(|| {
             let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, (name, _)) in self.entries.iter().enumerate() {
-                index.entry(name.clone()).or_default().push(i);
+            for (i, (name, _)) in self.iter().enumerate() {
+                index.entry(name.to_owned()).or_default().push(i);
             }
             index
         }))
@@ -280,7 +326,10 @@ impl IntoIterator for FormData {
     type IntoIter = std::vec::IntoIter<(String, FieldValue)>;
 
     fn into_iter(self) -> Self::IntoIter {
-        self.entries.into_iter()
+        let names = self.names;
+        let pairs: Vec<(String, FieldValue)> =
+            self.entries.into_iter().map(|entry| (names[entry.name].to_owned(), entry.value)).collect();
+        pairs.into_iter()
     }
 }
 

@@ -226,7 +226,7 @@ pub use schema::{Choice, Choices};
 #[cfg(feature = "macros")]
 pub use formaction_macros::form;
 
-/// Turns an `async fn` into an action that a [`page`] can run.
+/// Turns an `async fn` into an action that a [`page()`] can run.
 ///
 /// The function stays callable as plain Rust. Its arguments, in any order:
 ///

@@ -1,20 +1,24 @@
 //! The app under test: the invoices example on a fresh SQLite file, served on 127.0.0.1 in the
 //! test's process, with a few test-only pages beside it: a probe that tells whether the browser
-//! runs scripts, and a form whose actions are slow and counted.
+//! runs scripts, a form whose actions are slow and counted, a table whose rows each have an
+//! instance of one form, a form answered with a state, two forms on one page, actions answering
+//! with a page of their own, and a form that posts to a port nobody listens on.
 
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::State;
-use axum::response::Html;
+use axum::extract::{FromRef, Query, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use example_invoices::Db;
 use example_invoices::forms::{InvoiceForm, LineItem, Status};
 use formaction::render::{FormView, script_tag};
-use formaction::{ActionError, Flash, FormState, Redirect, action, form, page};
+use formaction::{ActionError, ActionState, Flash, FormState, Redirect, action, form, page};
+use serde::{Deserialize, Serialize};
 use tempfile::TempDir;
 
 use crate::support::Server;
@@ -25,6 +29,21 @@ pub(crate) const JS_PROBE: &str = "/__test/js";
 pub(crate) const SLOW: &str = "/__test/slow";
 /// How long a slow action takes.
 pub(crate) const SLOW_ACTION: Duration = Duration::from_millis(1500);
+/// How long the slow action of the two-forms page takes: long enough for the other form to
+/// submit and be answered meanwhile, even on a busy machine.
+pub(crate) const SLOWER_ACTION: Duration = Duration::from_secs(3);
+/// The page of a table whose rows each have an instance of the rename form.
+pub(crate) const ROWS: &str = "/__test/rows";
+/// The rows of that table: id and name.
+pub(crate) const ROW_NAMES: [(u32, &str); 3] = [(1, "Alpha"), (2, "Beta"), (3, "Gamma")];
+/// The page of the greeting form, whose action answers with a state.
+pub(crate) const GREET: &str = "/__test/greet";
+/// A page with two enhanced forms: a slower note and the greeting.
+pub(crate) const TWO_FORMS: &str = "/__test/two-forms";
+/// The page of a form whose actions answer with a page of their own (500, and 200).
+pub(crate) const UNEXPECTED: &str = "/__test/unexpected";
+/// The page of a form that posts to `http://127.0.0.1:<port>/nowhere`, `?port=<port>`.
+pub(crate) const OFFLINE: &str = "/__test/offline";
 
 /// The app of one test.
 pub(crate) struct App {
@@ -36,6 +55,8 @@ pub(crate) struct App {
     pub(crate) db_file: PathBuf,
     /// How many times the slow actions started.
     pub(crate) slow_runs: Arc<AtomicUsize>,
+    /// How the posts to the actions of [`UNEXPECTED`] came.
+    pub(crate) posts: Posts,
     /// A folder for the test's files (the database, uploads).
     pub(crate) dir: TempDir,
 }
@@ -46,10 +67,11 @@ impl App {
         let dir = tempfile::tempdir().expect("a temporary folder");
         let db_file = dir.path().join("invoices.db");
         let db = Db::connect(&format!("sqlite://{}", db_file.display())).await.expect("open the SQLite file");
-        let slow_runs = Arc::new(AtomicUsize::new(0));
-        let router = example_invoices::app(db.clone()).merge(test_pages(slow_runs.clone()));
+        let state = TestState::default();
+        let (slow_runs, posts) = (state.slow_runs.clone(), state.posts.clone());
+        let router = example_invoices::app(db.clone()).merge(test_pages(state));
         let server = Server::start(router).await;
-        App { server, db, db_file, slow_runs, dir }
+        App { server, db, db_file, slow_runs, posts, dir }
     }
 
     /// A second connection to the database file, to see what really is in it.
@@ -60,9 +82,14 @@ impl App {
 
     /// Stores an invoice numbered `number` directly, as if created earlier.
     pub(crate) async fn seed(&self, number: &str) -> i64 {
+        self.seed_for(number, "Seeded Customer").await
+    }
+
+    /// Stores a pending invoice numbered `number` for `customer` directly, as if created earlier.
+    pub(crate) async fn seed_for(&self, number: &str, customer: &str) -> i64 {
         let invoice = InvoiceForm {
             number: number.to_owned(),
-            customer: "Seeded Customer".to_owned(),
+            customer: customer.to_owned(),
             email: "seeded@example.com".to_owned(),
             amount: 10.0,
             status: Status::Pending,
@@ -89,12 +116,58 @@ impl App {
     }
 }
 
-fn test_pages(slow_runs: Arc<AtomicUsize>) -> Router {
+/// How a post reached an action: `fetch` (the enhancement script's, which says so in a header) or
+/// `plain` (the browser's own form submission).
+#[derive(Clone, Default)]
+pub(crate) struct Posts(Arc<Mutex<Vec<&'static str>>>);
+
+impl Posts {
+    fn record(&self, headers: &HeaderMap) {
+        let how = if headers.contains_key("x-formaction") { "fetch" } else { "plain" };
+        self.0.lock().expect("the posts' lock").push(how);
+    }
+
+    /// The posts so far, in order.
+    pub(crate) fn seen(&self) -> Vec<&'static str> {
+        self.0.lock().expect("the posts' lock").clone()
+    }
+}
+
+/// The state of the test-only pages.
+#[derive(Clone, Default)]
+struct TestState {
+    slow_runs: Arc<AtomicUsize>,
+    posts: Posts,
+}
+
+impl FromRef<TestState> for Arc<AtomicUsize> {
+    fn from_ref(state: &TestState) -> Self {
+        state.slow_runs.clone()
+    }
+}
+
+impl FromRef<TestState> for Posts {
+    fn from_ref(state: &TestState) -> Self {
+        state.posts.clone()
+    }
+}
+
+fn test_pages(state: TestState) -> Router {
     Router::new()
         .route(JS_PROBE, get(js_probe))
         .route(SLOW, page(slow_page).action::<slow_save>().action::<slow_archive>().into())
         .route("/__test/slow/done", page(slow_done).into())
-        .with_state(slow_runs)
+        .route(ROWS, page(rows_page).action::<rename>().into())
+        .route(GREET, page(greet_page).action::<greet>().into())
+        .route(TWO_FORMS, page(two_forms_page).action::<slower_save>().action::<greet>().into())
+        .route(UNEXPECTED, page(unexpected_page).action::<fail_html>().action::<plain_html>().into())
+        .route(OFFLINE, get(offline_page))
+        .with_state(state)
+}
+
+/// `text` made safe for HTML text and attribute values.
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 fn document(title: &str, body: &str) -> Html<String> {
@@ -155,4 +228,161 @@ async fn slow_page(state: FormState<Note>) -> Html<String> {
 async fn slow_done(flash: Flash) -> Html<String> {
     let message = flash.0.unwrap_or_default().replace('&', "&amp;").replace('<', "&lt;");
     document("Done", &format!("<p class=\"flash\" role=\"status\">{message}</p>"))
+}
+
+/// A row's new name.
+#[form]
+#[derive(Debug)]
+struct Rename {
+    #[validate(length(min = 1, max = 40))]
+    name: String,
+}
+
+/// Renames row `row`, unless another row has that name already (which only the server knows).
+#[action]
+async fn rename(#[bind] row: u32, #[form] input: Rename) -> Result<Redirect, ActionError> {
+    let wanted = input.name.trim();
+    let other = ROW_NAMES.iter().find(|(id, name)| *id != row && name.eq_ignore_ascii_case(wanted));
+    if let Some((other, _)) = other {
+        return Err(ActionError::field("name", format!("Row {other} is called {wanted} already")));
+    }
+    Ok(Redirect::to(ROWS).with_flash(format!("Row {row} renamed to {wanted}")))
+}
+
+/// A table with an instance of the rename form in each row: ids `row-<id>`, keyed by the row's id.
+async fn rows_page(state: FormState<Rename>, flash: Flash) -> Html<String> {
+    let mut body = String::new();
+    if let Some(message) = flash.0 {
+        body.push_str(&format!("<p class=\"flash\" role=\"status\">{}</p>\n", escape(&message)));
+    }
+    body.push_str(
+        "<table>\n<thead><tr><th scope=\"col\">Row</th><th scope=\"col\">New name</th></tr></thead>\n",
+    );
+    body.push_str("<tbody>\n");
+    for (id, name) in ROW_NAMES {
+        let form = FormView::from_state(&state, rename::bind(id))
+            .id(format!("row-{id}"))
+            .key(id.to_string())
+            .submit_label(format!("Rename {name}"));
+        body.push_str(&format!("<tr><th scope=\"row\">{name}</th><td>{form}</td></tr>\n"));
+    }
+    body.push_str("</tbody>\n</table>");
+    document("Rows", &body)
+}
+
+/// Who to greet.
+#[form]
+#[derive(Debug)]
+struct Greet {
+    #[validate(length(min = 1, max = 40, message = "Enter your name"))]
+    name: String,
+    #[validate(email(message = "Enter an email address"))]
+    email: String,
+}
+
+/// The greeting's state.
+#[derive(Clone, Debug, Serialize)]
+struct Greeting {
+    message: String,
+}
+
+/// Answers with a state: the user stays on the page.
+#[action]
+async fn greet(#[form] input: Greet) -> Result<ActionState<Greeting>, ActionError> {
+    Ok(ActionState(Greeting { message: format!("Hello, {} ({})", input.name.trim(), input.email.trim()) }))
+}
+
+/// The greeting form in markup of its own, so it can hold the elements that show the state: one
+/// for its `message`, one (an empty key) for the whole state as JSON.
+fn greet_form(state: &FormState<Greet>, answer: Option<&Greeting>) -> String {
+    let view = FormView::from_state(state, greet::bind()).id("greet");
+    let fields: String = view.field_views().iter().map(|field| format!("{field}\n")).collect();
+    let message = answer.map(|greeting| escape(&greeting.message)).unwrap_or_default();
+    let json = answer
+        .map(|greeting| escape(&serde_json::to_string(greeting).expect("a greeting as JSON")))
+        .unwrap_or_default();
+    format!(
+        "<form id=\"greet\" method=\"post\" action=\"{}\" data-enhance>\n{}{}\n{fields}\
+         <p>Answer: <output id=\"greet-message\" data-action-state=\"message\">{message}</output></p>\n\
+         <p id=\"greet-state\" data-action-state>{json}</p>\n\
+         <div class=\"fa-actions\"><button type=\"submit\">Greet</button></div>\n</form>",
+        escape(&view.action_url()),
+        view.summary(),
+        view.hidden_inputs(),
+    )
+}
+
+async fn greet_page(state: FormState<Greet>, answer: Option<ActionState<Greeting>>) -> Html<String> {
+    document("Greeting", &greet_form(&state, answer.as_ref().map(|answer| &answer.0)))
+}
+
+/// Counts the run, then takes [`SLOWER_ACTION`] to save.
+#[action]
+async fn slower_save(
+    State(runs): State<Arc<AtomicUsize>>,
+    #[form] input: Note,
+) -> Result<Redirect, ActionError> {
+    runs.fetch_add(1, Ordering::SeqCst);
+    tokio::time::sleep(SLOWER_ACTION).await;
+    Ok(Redirect::to("/__test/slow/done").with_flash(format!("Saved {}", input.text)))
+}
+
+/// Two enhanced forms on one page: the slower note and the greeting.
+async fn two_forms_page(
+    note: FormState<Note>,
+    greeting: FormState<Greet>,
+    answer: Option<ActionState<Greeting>>,
+) -> Html<String> {
+    let note = FormView::from_state(&note, slower_save::bind()).id("note").submit_label("Save note");
+    let greeting = greet_form(&greeting, answer.as_ref().map(|answer| &answer.0));
+    document("Two forms", &format!("{note}\n{greeting}"))
+}
+
+/// Answers with a page of its own and status 500, whoever asks (a JSON caller included).
+#[action]
+async fn fail_html(
+    State(posts): State<Posts>,
+    headers: HeaderMap,
+    #[form] input: Note,
+) -> Result<Response, ActionError> {
+    posts.record(&headers);
+    let page = document("Server trouble", &format!("<p id=\"said\">{}</p>", escape(&input.text)));
+    Ok((StatusCode::INTERNAL_SERVER_ERROR, page).into_response())
+}
+
+/// Answers with a page of its own (`200 text/html`), whoever asks.
+#[action]
+async fn plain_html(
+    State(posts): State<Posts>,
+    headers: HeaderMap,
+    #[form] input: Note,
+) -> Result<Response, ActionError> {
+    posts.record(&headers);
+    Ok(document("Plain answer", &format!("<p id=\"said\">{}</p>", escape(&input.text))).into_response())
+}
+
+async fn unexpected_page(state: FormState<Note>) -> Html<String> {
+    let form = FormView::from_state(&state, fail_html::bind())
+        .id("odd")
+        .submit_label("Fail")
+        .button("Plain page", plain_html::bind());
+    document("Unexpected answers", &form.to_string())
+}
+
+/// The port of [`OFFLINE`].
+#[derive(Deserialize)]
+struct Port {
+    port: u16,
+}
+
+/// An enhanced form that posts to a port on 127.0.0.1 where nobody listens.
+async fn offline_page(Query(Port { port }): Query<Port>) -> Html<String> {
+    document(
+        "Offline",
+        &format!(
+            "<form id=\"offline\" method=\"post\" action=\"http://127.0.0.1:{port}/nowhere\" data-enhance>\n\
+             <input type=\"hidden\" name=\"text\" value=\"hello\">\n\
+             <button type=\"submit\">Send</button>\n</form>"
+        ),
+    )
 }

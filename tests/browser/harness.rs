@@ -71,7 +71,7 @@ fn program(env: &str, name: &str) -> PathBuf {
 }
 
 /// A port nobody listens on right now.
-fn free_port() -> u16 {
+pub(crate) fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind 127.0.0.1:0");
     listener.local_addr().expect("local address").port()
 }
@@ -311,6 +311,15 @@ impl Tab {
         match self.client.find(Locator::XPath(&xpath)).await {
             Ok(element) => element,
             Err(error) => panic!("no button `{label}` on {}: {error}", self.path().await),
+        }
+    }
+
+    /// The HTTP status of the document shown (the navigation's, as the browser received it).
+    pub(crate) async fn status(&self) -> u64 {
+        let script = "const [nav] = performance.getEntriesByType('navigation'); return nav ? nav.responseStatus : null";
+        match self.script(script).await.as_u64() {
+            Some(status) => status,
+            None => panic!("no status for the document of {}", self.path().await),
         }
     }
 

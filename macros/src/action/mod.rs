@@ -17,7 +17,11 @@ pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
     let function: ItemFn = match syn::parse2(item.clone()) {
         Ok(function) => function,
         Err(_) => {
-            let error = syn::Error::new_spanned(&item, "#[action] goes on an `async fn`").to_compile_error();
+            let error = syn::Error::new_spanned(
+                &item,
+                "#[action] goes on an `async fn`, and this item is not a function",
+            )
+            .to_compile_error();
             return quote::quote!(#error #item);
         }
     };
@@ -80,12 +84,12 @@ fn model<'a>(cx: &Ctxt, function: &'a ItemFn, options: attr::ActionOptions) -> F
                 if let Type::Reference(reference) = &*typed.ty {
                     cx.error_spanned_by(
                         reference,
-                        "an action's arguments are owned values: a borrowed argument cannot come from a request",
+                        "an action's arguments are owned values, since a borrowed one cannot come from a request: take `String` for `&str`, `Vec<T>` for `&[T]`",
                     );
-                } else if kind == ArgKind::Extractor {
-                    if let Some(message) = not_an_extractor(&typed.ty, &sig.ident) {
-                        cx.error_spanned_by(&typed.ty, message);
-                    }
+                } else if let Some(message) =
+                    not_an_extractor(&typed.ty, &sig.ident).filter(|_| kind == ArgKind::Extractor)
+                {
+                    cx.error_spanned_by(&typed.ty, message);
                 }
                 args.push(Arg { pat: &typed.pat, ty: &typed.ty, kind });
             }
@@ -113,24 +117,30 @@ fn is_result(ty: &Type) -> bool {
     }
 }
 
+/// Types that are values, not extractors: most likely meant to be `#[bind]`.
+const PLAIN_VALUES: &[&str] = &[
+    "bool", "char", "str", "String", "i8", "i16", "i32", "i64", "i128", "isize", "u8", "u16", "u32", "u64",
+    "u128", "usize", "f32", "f64", "Vec",
+];
+
+/// axum's extractors that read the body, which formaction decodes before the action runs.
+const BODY_EXTRACTORS: &[&str] = &["Json", "Form", "RawForm", "Bytes", "Multipart", "Request", "Body"];
+
 /// Why an unmarked argument of this type cannot be an extractor, for the types that are known not
 /// to be one. Any other type is checked by the compiler, where the action is registered (its
 /// extractors depend on the router's state); these get a clear answer at once, with what to write
 /// instead.
 fn not_an_extractor(ty: &Type, action: &syn::Ident) -> Option<String> {
     let Type::Path(path) = ty else {
-        return matches!(ty, Type::Tuple(_) | Type::Array(_) | Type::Slice(_)).then(|| {
+        // A tuple of extractors is one (axum implements it); an array never is.
+        return matches!(ty, Type::Array(_)).then(|| {
             format!("this argument is not an extractor: mark it `#[bind]` to seal it into the page with `{action}::bind(..)`")
         });
     };
     let segment = path.path.segments.last()?;
     let name = segment.ident.to_string();
-    let value = matches!(
-        name.as_str(),
-        "bool" | "char" | "str" | "String" | "i8" | "i16" | "i32" | "i64" | "i128" | "isize" | "u8" | "u16"
-            | "u32" | "u64" | "u128" | "usize" | "f32" | "f64" | "Vec"
-    );
-    let body = matches!(name.as_str(), "Json" | "Form" | "RawForm" | "Bytes" | "Multipart" | "Request" | "Body");
+    let value = PLAIN_VALUES.contains(&name.as_str());
+    let body = BODY_EXTRACTORS.contains(&name.as_str());
     if value {
         Some(format!(
             "`{name}` is not an extractor: mark it `#[bind]` to seal it into the page with `{action}::bind(..)`, or read it from the submission as a field of a `#[form]` argument"

@@ -453,7 +453,7 @@ pub(crate) fn variant_options(cx: &Ctxt, attrs: &[Attribute]) -> (Option<LitStr>
             } else if meta.path.is_ident("label") {
                 set(cx, &meta, &mut label, string(cx, &meta)?)
             } else {
-                unknown_key(cx, &meta, "attribute of a choice", &["rename", "label"])
+                unknown_key(cx, &meta, "choice attribute", &["rename", "label"])
             }
         });
         if let Err(error) = result {

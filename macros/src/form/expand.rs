@@ -417,7 +417,8 @@ fn rule_call(
                 None => quote!(#none),
             };
             let (min, max) = (bound(min, "min"), bound(max, "max"));
-            let (exclusive_min, exclusive_max) = (bound(exclusive_min, "exclusive_min"), bound(exclusive_max, "exclusive_max"));
+            let (exclusive_min, exclusive_max) =
+                (bound(exclusive_min, "exclusive_min"), bound(exclusive_max, "exclusive_max"));
             let call = quote_spanned! {span=>
                 #rules::range(__fa_cx, &#name, __fa_v, #min, #max, #exclusive_min, #exclusive_max, #options)
             };

@@ -50,9 +50,13 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
         let problem = if name.is_empty() {
             Some("an HTML name cannot be empty: remove `rename`, or give a name".to_owned())
         } else if name.contains('.') {
-            Some(format!("`{name}` cannot be an HTML name: `.` separates the fields of a nested form; to read `{name}`, make this field a `#[form]` struct"))
+            Some(format!(
+                "`{name}` cannot be an HTML name: `.` separates the fields of a nested form; to read `{name}`, make this field a `#[form]` struct"
+            ))
         } else if name.contains(['[', ']']) {
-            Some(format!("`{name}` cannot be an HTML name: `[...]` marks the items of a list; to read a list, make this field a `Vec<_>` and name it without brackets"))
+            Some(format!(
+                "`{name}` cannot be an HTML name: `[...]` marks the items of a list; to read a list, make this field a `Vec<_>` and name it without brackets"
+            ))
         } else {
             None
         };

@@ -7,7 +7,7 @@
 use std::borrow::Cow;
 
 use super::{DecodeError, Limits};
-use crate::FormData;
+use crate::{FieldValue, FormData};
 
 /// Decodes an `application/x-www-form-urlencoded` body (what a browser sends for a `<form
 /// method=post>` without `enctype`).
@@ -58,6 +58,9 @@ pub fn decode_query(query: &str, limits: &Limits) -> Result<FormData, DecodeErro
 /// The most entries reserved before decoding.
 const MAX_RESERVED_ENTRIES: usize = 256;
 
+/// The most bytes of names reserved before decoding.
+const MAX_RESERVED_NAME_BYTES: usize = 4096;
+
 /// Splits `input` into pairs and decodes them; `base` is the position of `input` in what the
 /// caller was given, for error positions.
 fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, DecodeError> {
@@ -66,6 +69,8 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
     // reserve far more memory than its own size: past that, the entries grow as usual.
     let pairs = input.iter().map(|&byte| usize::from(byte == b'&')).sum::<usize>() + 1;
     let mut data = FormData::with_capacity(pairs.min(limits.max_fields).min(MAX_RESERVED_ENTRIES));
+    // Names are usually well under half of a body; the buffer grows past this if they are not.
+    data.reserve_names((input.len() / 2).min(MAX_RESERVED_NAME_BYTES));
     for pair in (RawPairs { input, at: 0 }) {
         if pair.is_empty() {
             continue;
@@ -81,18 +86,25 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
             let name = unescape(pair.name, true, name_offset, usize::MAX)?.unwrap_or_default();
             return Err(DecodeError::name_too_long(&name, limits.max_name_bytes));
         };
-        let name = into_string(name).ok_or(DecodeError::InvalidUtf8Name { offset: Some(name_offset) })?;
+        let invalid_name = || DecodeError::InvalidUtf8Name { offset: Some(name_offset) };
+        let name: Cow<'_, str> = match name {
+            Cow::Borrowed(bytes) => Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| invalid_name())?),
+            Cow::Owned(bytes) => Cow::Owned(String::from_utf8(bytes).map_err(|_| invalid_name())?),
+        };
 
         let Some(value) = unescape(pair.value, pair.value_escaped, value_offset, limits.max_field_bytes)?
         else {
-            return Err(DecodeError::FieldTooLarge { name, limit: limits.max_field_bytes });
+            return Err(DecodeError::FieldTooLarge {
+                name: name.into_owned(),
+                limit: limits.max_field_bytes,
+            });
         };
-        let value = match into_string(value) {
-            Some(value) => value,
-            None => return Err(DecodeError::InvalidUtf8Value { name }),
+        let Some(value) = into_string(value) else {
+            return Err(DecodeError::InvalidUtf8Value { name: name.into_owned() });
         };
 
-        data.push_text(name, value);
+        // The name is copied into the submission's buffer of names, never allocated on its own.
+        data.push_named(&name, FieldValue::Text(value));
     }
     Ok(data)
 }

@@ -2,7 +2,7 @@
 //!
 //! Two traits split the work:
 //!
-//! - [`FromFieldValue`]: one value from one control (`"42"` to `u32`, a file to [`UploadedFile`]).
+//! - [`FromFieldValue`]: one value from one control (`"42"` to `u32`, a file to [`UploadedFile`](crate::UploadedFile)).
 //!   Implement it for your own types; `#[form]` on a unit enum implements it for you.
 //! - [`FromForm`]: the shape around values: a single control, `Option<T>` (absent or blank is
 //!   `None`), `Vec<T>` (repeated names, or indexed names for groups), and groups of fields (a

@@ -6,7 +6,11 @@ struct Invoice {
 }
 
 #[action]
-async fn save(#[bind] #[form] invoice: Invoice) -> Result<Redirect, ActionError> {
+async fn save(
+    #[bind]
+    #[form]
+    invoice: Invoice,
+) -> Result<Redirect, ActionError> {
     let _ = invoice.customer;
     Ok(Redirect::to("/"))
 }

@@ -51,5 +51,6 @@ async fn show() -> String {
 }
 
 fn main() {
-    let _app: axum::Router = axum::Router::new().route("/", page(show).action::<rename>().into()).with_state(Db);
+    let _app: axum::Router =
+        axum::Router::new().route("/", page(show).action::<rename>().into()).with_state(Db);
 }

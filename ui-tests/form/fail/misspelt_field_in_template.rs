@@ -9,10 +9,7 @@ struct Invoice {
 }
 
 #[derive(Template)]
-#[template(
-    source = "<label for='{{ form.custmer.id }}'>{{ form.customer.label() }}</label>",
-    ext = "html"
-)]
+#[template(source = "<label for='{{ form.custmer.id }}'>{{ form.customer.label() }}</label>", ext = "html")]
 struct InvoicePage<'a> {
     form: FormView<'a, Invoice>,
 }

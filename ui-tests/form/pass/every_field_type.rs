@@ -17,8 +17,12 @@ struct Colour([u8; 3]);
 
 impl FromFieldValue for Colour {
     fn from_text(text: &str) -> Result<Self, FieldError> {
-        let hex = text.strip_prefix('#').filter(|hex| hex.len() == 6).ok_or_else(|| FieldError::new("invalid_colour"))?;
-        let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| FieldError::new("invalid_colour"));
+        let hex = text
+            .strip_prefix('#')
+            .filter(|hex| hex.len() == 6)
+            .ok_or_else(|| FieldError::new("invalid_colour"))?;
+        let byte =
+            |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).map_err(|_| FieldError::new("invalid_colour"));
         Ok(Colour([byte(0)?, byte(2)?, byte(4)?]))
     }
 

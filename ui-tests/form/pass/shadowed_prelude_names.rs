@@ -44,7 +44,11 @@ macro_rules! panic {
 }
 
 fn reserved(name: &str) -> core::result::Result<(), validator::ValidationError> {
-    if name == "root" { core::result::Result::Err(validator::ValidationError::new("reserved")) } else { core::result::Result::Ok(()) }
+    if name == "root" {
+        core::result::Result::Err(validator::ValidationError::new("reserved"))
+    } else {
+        core::result::Result::Ok(())
+    }
 }
 
 #[form]

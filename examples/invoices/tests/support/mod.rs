@@ -1,6 +1,6 @@
 //! The invoices app on 127.0.0.1 for tests, on a database the test chooses.
 
-#![allow(dead_code, reason = "each test target uses a different part of this module")]
+#![allow(dead_code, unreachable_pub, reason = "each test target uses a different part of this shared module")]
 
 use std::net::SocketAddr;
 
