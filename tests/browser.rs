@@ -81,7 +81,7 @@ macro_rules! with_js {
     )*};
 }
 
-with_js!(unexpected_answer, network_error, errors_cleared, independent_forms);
+with_js!(unexpected_answer, internal_error, network_error, errors_cleared, independent_forms);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_state() {

@@ -93,8 +93,12 @@
         f.replaceWith(next);
         return;
       }
-      const type = res.headers.get("content-type") || "";
-      if (!type.includes("json")) return fallback(f, b);
+      // The server answered, but not in JSON (a page of the action's own, a proxy's error page):
+      // show that page, as a plain submission would, without running the action a second time.
+      if (!(res.headers.get("content-type") || "").includes("json")) {
+        const page = new DOMParser().parseFromString(await res.text(), "text/html");
+        return d.documentElement.replaceWith(page.documentElement);
+      }
       const r = await res.json();
       pending.delete(f);
       busy(f, false);
@@ -108,9 +112,11 @@
         }
         return;
       }
-      if (res.status === 422) return show(f, r);
-      fallback(f, b);
+      // A refusal or a failure the server explains (400, 403, 413, 500...): the action did not run,
+      // or ran and failed; say so in the form instead of sending it again.
+      show(f, res.status === 422 ? r : { formErrors: [r.error || "Something went wrong. Please try again."] });
     } catch {
+      // No answer at all: the request may never have arrived, so the browser submits it itself.
       fallback(f, b);
     }
   });

@@ -160,7 +160,14 @@ fn test_pages(state: TestState) -> Router {
         .route(ROWS, page(rows_page).action::<rename>().into())
         .route(GREET, page(greet_page).action::<greet>().into())
         .route(TWO_FORMS, page(two_forms_page).action::<slower_save>().action::<greet>().into())
-        .route(UNEXPECTED, page(unexpected_page).action::<fail_html>().action::<plain_html>().into())
+        .route(
+            UNEXPECTED,
+            page(unexpected_page)
+                .action::<fail_html>()
+                .action::<plain_html>()
+                .action::<break_inside>()
+                .into(),
+        )
         .route(OFFLINE, get(offline_page))
         .with_state(state)
 }
@@ -361,11 +368,23 @@ async fn plain_html(
     Ok(document("Plain answer", &format!("<p id=\"said\">{}</p>", escape(&input.text))).into_response())
 }
 
+/// Fails inside with an internal error whose text must never reach the browser.
+#[action]
+async fn break_inside(
+    State(posts): State<Posts>,
+    headers: HeaderMap,
+    #[form] input: Note,
+) -> Result<Redirect, ActionError> {
+    posts.record(&headers);
+    Err(ActionError::internal(format!("database on fire: secret-detail {}", input.text)))
+}
+
 async fn unexpected_page(state: FormState<Note>) -> Html<String> {
     let form = FormView::from_state(&state, fail_html::bind())
         .id("odd")
         .submit_label("Fail")
-        .button("Plain page", plain_html::bind());
+        .button("Plain page", plain_html::bind())
+        .button("Break", break_inside::bind());
     document("Unexpected answers", &form.to_string())
 }
 

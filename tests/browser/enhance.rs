@@ -144,9 +144,10 @@ pub(crate) async fn state_answer(tab: Tab) {
     assert_no_errors(&tab, "#greet", "a state answer").await;
 }
 
-/// Clicks the button `label` of a form whose answer is not one the script expects, and checks
-/// that the browser then loaded the server's page for a plain submission.
-async fn falls_back(tab: &Tab, label: &str, title: &str, status: u64) {
+/// Clicks the button `label` of a form whose answer is not JSON (a page of the action's own), and
+/// checks that the script shows that page in place, as a plain submission would have, and that the
+/// action ran once: the script never sends a submission the server already answered.
+async fn shows_the_answer(tab: &Tab, label: &str, title: &str) {
     tab.goto(app::UNEXPECTED).await;
     tab.fill("#odd-text", "Buy milk").await;
     mark(tab).await;
@@ -155,24 +156,34 @@ async fn falls_back(tab: &Tab, label: &str, title: &str, status: u64) {
     tab.button(label).await.click().await.unwrap_or_else(|error| panic!("click {label}: {error}"));
     tab.wait_for_new_document(&document).await;
 
-    assert_eq!(marker(tab).await, Value::Null, "a page load: the marker is gone");
-    let path = tab.path().await;
-    assert!(path.starts_with(&format!("{}?_action=", app::UNEXPECTED)), "the action's URL: {path}");
     assert_eq!(tab.text("h1").await, title, "the server's page for {label}");
-    assert_eq!(tab.text("#said").await, "Buy milk", "the plain submission carried the form");
-    assert_eq!(tab.status().await, status);
-    assert_eq!(
-        tab.app.posts.seen()[before..],
-        ["fetch", "plain"],
-        "the script asked first, then submitted the form plainly"
-    );
+    assert_eq!(tab.text("#said").await, "Buy milk", "the answer to the script's submission");
+    assert_eq!(marker(tab).await, json!(1), "shown in place: no page load");
+    assert_eq!(tab.app.posts.seen()[before..], ["fetch"], "the action ran once, for the script's request");
 }
 
-/// An answer the script does not expect (a page of the action's own, 500 or 200) ends in a plain
-/// submission, each button its own action.
+/// An answer the script does not expect (a page of the action's own, 500 or 200) is shown as it
+/// is, each button its own action.
 pub(crate) async fn unexpected_answer(tab: Tab) {
-    falls_back(&tab, "Fail", "Server trouble", 500).await;
-    falls_back(&tab, "Plain page", "Plain answer", 200).await;
+    shows_the_answer(&tab, "Fail", "Server trouble").await;
+    shows_the_answer(&tab, "Plain page", "Plain answer").await;
+}
+
+/// An internal error answered in JSON: the script says so in the form's summary, with nothing of
+/// the error itself, without a page load and without sending the form again.
+pub(crate) async fn internal_error(tab: Tab) {
+    tab.goto(app::UNEXPECTED).await;
+    tab.fill("#odd-text", "Buy milk").await;
+    mark(&tab).await;
+    let before = tab.app.posts.seen().len();
+    tab.button("Break").await.click().await.expect("click Break");
+    tab.wait_for("#odd > .fa-summary").await;
+    let summary = tab.text("#odd > .fa-summary").await;
+    assert!(summary.contains("Something went wrong on our side. Please try again."), "{summary}");
+    let page = tab.script("return document.documentElement.outerHTML").await;
+    assert!(!page.as_str().unwrap_or("").contains("secret-detail"), "nothing of the error is shown");
+    assert_eq!(marker(&tab).await, json!(1), "no page load");
+    assert_eq!(tab.app.posts.seen()[before..], ["fetch"], "the action ran once");
 }
 
 /// A form whose action is a port nobody listens on: the script's fetch fails, the form is

@@ -13,7 +13,23 @@
 //! ```
 //!
 //! Forms rendered by [`FormView`](super::FormView) carry `data-enhance` (unless made
-//! [`plain`](super::FormView::plain)); the script leaves every other form alone.
+//! [`plain`](super::FormView::plain)); the script leaves every other form alone. For those it:
+//!
+//! - submits with `fetch` (`Accept: application/json`, `X-Formaction: 1`), the pressed button
+//!   included, so the button's own action runs;
+//! - marks the form pending while in flight: `aria-busy="true"`, `data-pending` (to style), its
+//!   buttons disabled; a second submission of a pending form is ignored;
+//! - places errors without a reload, in the markup the server renders (the `.fa-summary` box with
+//!   `role="alert"`, a `.fa-errors` list in each field, `aria-invalid`, `aria-describedby`), and
+//!   moves focus to the first invalid field; a field's error goes away once the browser finds its
+//!   value valid again;
+//! - follows redirects; shows a state answer in the form's `[data-action-state="key"]` elements
+//!   (the whole state for an empty key) and fires a `formaction:state` event with it;
+//! - adds or removes list rows ("Add", "Remove") by fetching the page and swapping the form;
+//! - on an answer that is not JSON (a page of the action's own), shows that page as a plain
+//!   submission would, without sending the form a second time; on a refusal or failure answered in
+//!   JSON, says so in the summary; on no answer at all (a network error), submits the form
+//!   plainly.
 
 use std::sync::OnceLock;
 
