@@ -302,8 +302,17 @@ pub enum NoForm {}
 impl Outcome {
     /// The outcome of an action with the form type `F` (or [`NoForm`]).
     pub fn new<F: MaybeForm>(action: &'static str, data: &FormData, answer: Answer) -> Self {
-        let mut values = data.clone();
-        F::redact(&mut values);
+        // Only a page rendered again shows the values; a redirect or an answer of the action's
+        // own never does, so it does not pay for the copy.
+        let renders =
+            matches!(answer, Answer::Invalid(_) | Answer::State { .. } | Answer::Done | Answer::Intent);
+        let values = if renders {
+            let mut values = data.clone();
+            F::redact(&mut values);
+            values
+        } else {
+            FormData::new()
+        };
         let errors = match &answer {
             Answer::Invalid(errors) => errors.clone(),
             _ => FormErrors::new(),
@@ -476,12 +485,15 @@ impl BoundAction {
 /// Percent-encodes an action id for a query string (ids are Rust paths: letters, digits, `_`,
 /// `:`, plus whatever `#[action(id = "...")]` chose).
 fn form_urlencoded_component(text: &str) -> String {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
     let mut out = String::with_capacity(text.len());
     for byte in text.bytes() {
         if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':') {
             out.push(byte as char);
         } else {
-            out.push_str(&format!("%{byte:02X}"));
+            out.push('%');
+            out.push(HEX[usize::from(byte >> 4)] as char);
+            out.push(HEX[usize::from(byte & 0x0f)] as char);
         }
     }
     out

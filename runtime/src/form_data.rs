@@ -121,7 +121,7 @@ pub struct FormData {
     index: OnceLock<HashMap<String, Vec<usize>>>,
 }
 
-/// One entry: where its name is in [`FormData::names`], and its value.
+/// One entry: where its name is in the buffer of names, and its value.
 #[derive(Clone)]
 struct Entry {
     name: Range<usize>,

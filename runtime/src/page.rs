@@ -214,11 +214,7 @@ fn flash_cookie(message: &str) -> Option<HeaderValue> {
 
 async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Request, state: S) -> Response {
     let json = respond::wants_json(request.headers());
-    let chosen = request.uri().query().and_then(|query| {
-        form_urlencoded::parse(query.as_bytes())
-            .find(|(key, _)| key == crate::action::ACTION_PARAM)
-            .map(|(_, v)| v)
-    });
+    let chosen = request.uri().query().and_then(chosen_action);
     let action = match (&chosen, page.actions.as_slice()) {
         (Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
             Some(action) => action.clone(),
@@ -252,6 +248,27 @@ async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Req
         return answer_json(outcome);
     }
     answer_html(outcome, parts, &page.render, state).await
+}
+
+/// The action named in the query, `?_action=<id>`: borrowed as it is when it needs no decoding
+/// (ids are Rust paths), decoded otherwise.
+fn chosen_action(query: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let prefix = crate::action::ACTION_PARAM;
+    query.split('&').find_map(|pair| {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key != prefix {
+            return None;
+        }
+        if value.contains(['%', '+']) {
+            Some(
+                form_urlencoded::parse(pair.as_bytes())
+                    .next()
+                    .map_or(std::borrow::Cow::Borrowed(""), |(_, v)| v),
+            )
+        } else {
+            Some(std::borrow::Cow::Borrowed(value))
+        }
+    })
 }
 
 /// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal).

@@ -16,7 +16,7 @@ use crate::{Record, Store};
 /// What the form posts. Every field is text, so a bad age is a validation error on the page
 /// rather than axum's plain-text 422 from a failed deserialisation.
 #[derive(Debug, Default, Deserialize, Validate)]
-pub(crate) struct SignUp {
+pub struct SignUp {
     #[validate(length(min = 1, max = 50, message = "Must be 1 to 50 characters"))]
     #[serde(default)]
     name: String,
@@ -88,6 +88,6 @@ async fn done(State(store): State<Store>) -> Html<String> {
 }
 
 /// The app.
-pub(crate) fn app(store: Store) -> Router {
+pub fn app(store: Store) -> Router {
     Router::new().route("/signup", get(show).post(submit)).route("/signup/done", get(done)).with_state(store)
 }

@@ -1,50 +1,6 @@
-//! The signup page of the Next.js peer (`shared/peers/nextjs`), served two ways for load runs:
-//!
-//! - `formaction`: `#[form]` + `#[action]`, with the team bound and sealed, the origin checked,
-//!   every error at once;
-//! - `axum`: what a careful Rust user writes today without us: axum's `Form`, the validator
-//!   derive, an askama template; the team in a plain hidden field.
-//!
-//! Run with: `cargo run --release -p bench-signup -- formaction 3200` (or `axum 3201`); the load
-//! itself is `benches/signup/run.sh`.
-//!
-//! Both store valid sign-ups in memory and answer `303 /signup/done`; an invalid one renders the
-//! page again with the errors and values, with status 422.
+//! The signup benchmark server: `bench-signup formaction|axum <port>`.
 
-mod by_hand;
-mod with_formaction;
-
-use std::sync::{Arc, Mutex};
-
-/// One stored sign-up.
-#[derive(Clone, Debug)]
-#[allow(dead_code, reason = "kept like the peer's in-memory records; only counted")]
-pub(crate) struct Record {
-    /// The bound team.
-    pub(crate) team: String,
-    /// The name.
-    pub(crate) name: String,
-    /// The email.
-    pub(crate) email: String,
-    /// The age.
-    pub(crate) age: u8,
-}
-
-/// The in-memory store both versions share in shape.
-#[derive(Clone, Default)]
-pub(crate) struct Store(Arc<Mutex<Vec<Record>>>);
-
-impl Store {
-    /// Stores a record.
-    pub(crate) fn push(&self, record: Record) {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(record);
-    }
-
-    /// How many records.
-    pub(crate) fn len(&self) -> usize {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).len()
-    }
-}
+use bench_signup::{Store, by_hand, with_formaction};
 
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {

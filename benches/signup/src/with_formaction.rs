@@ -13,7 +13,7 @@ use crate::{Record, Store};
 /// The sign-up form: the peer's zod schema as rules.
 #[form]
 #[derive(Debug)]
-pub(crate) struct SignUp {
+pub struct SignUp {
     #[validate(length(min = 1, max = 50))]
     name: String,
     #[validate(email)]
@@ -24,7 +24,7 @@ pub(crate) struct SignUp {
 
 /// Stores the sign-up for the bound team.
 #[action]
-pub(crate) async fn sign_up(
+pub async fn sign_up(
     State(store): State<Store>,
     #[bind] team: String,
     #[form] input: SignUp,
@@ -52,7 +52,7 @@ async fn done(State(store): State<Store>) -> Html<String> {
 }
 
 /// The app.
-pub(crate) fn app(store: Store) -> Router {
+pub fn app(store: Store) -> Router {
     Router::new()
         .route("/signup", page(show).action::<sign_up>().into())
         .route("/signup/done", get(done))

@@ -67,7 +67,7 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
     // Room for the pairs up front (empty pairs are skipped, so this may be a little more), but
     // never more than the limit lets through, nor so much that a body of bare `&` could make it
     // reserve far more memory than its own size: past that, the entries grow as usual.
-    let pairs = input.iter().map(|&byte| usize::from(byte == b'&')).sum::<usize>() + 1;
+    let pairs = count_ampersands(input) + 1;
     let mut data = FormData::with_capacity(pairs.min(limits.max_fields).min(MAX_RESERVED_ENTRIES));
     // Names are usually well under half of a body; the buffer grows past this if they are not.
     data.reserve_names((input.len() / 2).min(MAX_RESERVED_NAME_BYTES));
@@ -107,6 +107,17 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
         data.push_named(&name, FieldValue::Text(value));
     }
     Ok(data)
+}
+
+/// The number of `&` in `input`, counted 64 bytes at a time into a byte-sized counter (which the
+/// compiler turns into vector instructions).
+fn count_ampersands(input: &[u8]) -> usize {
+    let mut chunks = input.chunks_exact(64);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        count += usize::from(chunk.iter().fold(0u8, |n, &byte| n + u8::from(byte == b'&')));
+    }
+    count + chunks.remainder().iter().filter(|&&byte| byte == b'&').count()
 }
 
 /// One `&`-separated pair, split at its first `=`, as it is in the input.
