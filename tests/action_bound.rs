@@ -9,7 +9,6 @@
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use axum::Router;
@@ -22,22 +21,8 @@ use formaction::seal::Keys;
 use formaction::{ActionError, Flash, Redirect, action, endpoint_with, form, page};
 use reqwest::StatusCode;
 use serde_json::json;
-use support::Server;
+use support::{Log, Server};
 use tokio::task::JoinSet;
-
-/// What the actions of one app ran.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<String>>>);
-
-impl Log {
-    fn record(&self, what: impl Into<String>) {
-        self.0.lock().unwrap().push(what.into());
-    }
-
-    fn runs(&self) -> Vec<String> {
-        self.0.lock().unwrap().clone()
-    }
-}
 
 #[form]
 #[derive(Debug)]

@@ -9,7 +9,6 @@
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
 mod support;
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -19,22 +18,8 @@ use formaction::guard::Settings;
 use formaction::{ActionError, Redirect, action, form, page};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
-use support::Server;
+use support::{Log, Server};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-/// What the actions of one test's app ran.
-#[derive(Clone, Default)]
-struct Log(Arc<Mutex<Vec<String>>>);
-
-impl Log {
-    fn record(&self, what: impl Into<String>) {
-        self.0.lock().unwrap().push(what.into());
-    }
-
-    fn runs(&self) -> Vec<String> {
-        self.0.lock().unwrap().clone()
-    }
-}
 
 #[form]
 #[derive(Debug)]

@@ -1,6 +1,7 @@
 //! A real server on 127.0.0.1 for tests: started on a free port, stopped when the test ends.
 
 use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
 
 use axum::Router;
 
@@ -42,5 +43,22 @@ impl Server {
 impl Drop for Server {
     fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+/// What the actions of one test's app ran: each test's app has its own, in router state, so tests
+/// running in parallel never see each other's runs.
+#[derive(Clone, Default)]
+pub struct Log(Arc<Mutex<Vec<String>>>);
+
+impl Log {
+    /// Records one run.
+    pub fn record(&self, what: impl Into<String>) {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).push(what.into());
+    }
+
+    /// Every run so far, in order.
+    pub fn runs(&self) -> Vec<String> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).clone()
     }
 }
