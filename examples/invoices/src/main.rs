@@ -21,6 +21,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         Ok(port) => port.parse().map_err(|_| format!("PORT must be a port number, not `{port}`"))?,
         Err(_) => 3000,
     };
+    // A FORMACTION_SECRET that is set but unusable stops the app here, with its reason, rather than
+    // at the first page that seals a value.
+    match formaction::seal::Keys::from_env() {
+        Ok(Some(keys)) => {
+            let _ = formaction::seal::install(keys);
+        }
+        Ok(None) => {}
+        Err(error) => {
+            eprintln!("example-invoices: {error}");
+            std::process::exit(2);
+        }
+    }
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://invoices.db".to_owned());
     let db = example_invoices::Db::connect(&url).await?;
     let app = example_invoices::app(db);
