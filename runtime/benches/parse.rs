@@ -30,7 +30,7 @@ const VALID: &[u8] = b"customer=Ada+Lovelace&email=ada%40example.com&amount=1250
 &status=in_progress&due=2025-07-01&notes=Net+30%2C+invoice+by+email.&urgent=on\
 &website=https%3A%2F%2Fexample.com%2Fada&tags=billing&tags=consulting&tags=q3";
 
-/// The expected invalid submission: every value is readable, six break a rule (an empty
+/// The body of the `invalid` group: every value is readable, six break a rule (an empty
 /// customer, a bad email, a zero amount, too many items, notes beyond 500 characters, a website
 /// that is not a URL).
 fn invalid_body() -> Vec<u8> {
