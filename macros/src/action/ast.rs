@@ -1,6 +1,6 @@
 //! The model of an `#[action]` function.
 
-use syn::{Ident, Pat, Type, Visibility};
+use syn::{Ident, Type, Visibility};
 
 use super::attr::ActionOptions;
 
@@ -14,8 +14,6 @@ pub(crate) struct Function<'a> {
 
 /// One argument.
 pub(crate) struct Arg<'a> {
-    #[allow(dead_code, reason = "kept with the argument for spans in later checks")]
-    pub(crate) pat: &'a Pat,
     pub(crate) ty: &'a Type,
     pub(crate) kind: ArgKind,
 }

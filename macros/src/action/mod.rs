@@ -91,7 +91,7 @@ fn model<'a>(cx: &Ctxt, function: &'a ItemFn, options: attr::ActionOptions) -> F
                 {
                     cx.error_spanned_by(&typed.ty, message);
                 }
-                args.push(Arg { pat: &typed.pat, ty: &typed.ty, kind });
+                args.push(Arg { ty: &typed.ty, kind });
             }
         }
     }
