@@ -262,20 +262,10 @@ impl<'de> Visitor<'de> for Member<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::test_support::{message, pairs};
 
     fn decode(body: &str) -> Result<FormData, DecodeError> {
         decode_json(body.as_bytes(), &Limits::default())
-    }
-
-    fn pairs(data: &FormData) -> Vec<(&str, &str)> {
-        data.iter().map(|(name, value)| (name, value.as_text().unwrap_or("<file>"))).collect()
-    }
-
-    fn message(result: Result<FormData, DecodeError>) -> String {
-        match result {
-            Ok(data) => panic!("expected an error, decoded {data:?}"),
-            Err(error) => error.to_string(),
-        }
     }
 
     #[test]

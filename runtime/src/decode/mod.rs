@@ -97,21 +97,34 @@ fn unsupported(content_type: Option<&str>) -> DecodeError {
     DecodeError::UnsupportedContentType { content_type: content_type.map(str::to_owned) }
 }
 
+/// Helpers shared by the decoders' unit tests.
+#[cfg(test)]
+mod test_support {
+    use crate::{DecodeError, FormData};
+
+    /// The entries as `(name, text)`, files shown as `<file>`.
+    pub(super) fn pairs(data: &FormData) -> Vec<(&str, &str)> {
+        data.iter().map(|(name, value)| (name, value.as_text().unwrap_or("<file>"))).collect()
+    }
+
+    /// The message of an error the decoder must return.
+    pub(super) fn message(result: Result<FormData, DecodeError>) -> String {
+        match result {
+            Ok(data) => panic!("expected an error, decoded {data:?}"),
+            Err(error) => error.to_string(),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::decode::test_support::message;
 
     fn decode(content_type: Option<&str>, body: &str) -> Result<FormData, DecodeError> {
         let limits = Limits::default();
         let future = decode_body(content_type, Bytes::copy_from_slice(body.as_bytes()), &limits);
         tokio::runtime::Builder::new_current_thread().build().expect("a runtime").block_on(future)
-    }
-
-    fn message(result: Result<FormData, DecodeError>) -> String {
-        match result {
-            Ok(data) => panic!("expected an error, decoded {data:?}"),
-            Err(error) => error.to_string(),
-        }
     }
 
     #[test]

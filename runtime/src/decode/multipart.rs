@@ -221,6 +221,7 @@ mod tests {
 
     use super::*;
     use crate::FieldValue;
+    use crate::decode::test_support::message;
 
     const B: &str = "----formaction7MA4YWxkTrZu0gW";
 
@@ -263,13 +264,6 @@ mod tests {
 
     fn decode(body: &[u8]) -> Result<FormData, DecodeError> {
         decode_with(body, &Limits::default())
-    }
-
-    fn message(result: Result<FormData, DecodeError>) -> String {
-        match result {
-            Ok(data) => panic!("expected an error, decoded {data:?}"),
-            Err(error) => error.to_string(),
-        }
     }
 
     /// A part: its Content-Disposition parameters, extra header lines, and data.

@@ -271,20 +271,10 @@ fn into_string(bytes: Cow<'_, [u8]>) -> Option<String> {
 mod tests {
     use super::*;
     use crate::FieldValue;
+    use crate::decode::test_support::{message, pairs};
 
     fn decode(body: &str) -> Result<FormData, DecodeError> {
         decode_urlencoded(body.as_bytes(), &Limits::default())
-    }
-
-    fn pairs(data: &FormData) -> Vec<(&str, &str)> {
-        data.iter().map(|(name, value)| (name, value.as_text().unwrap_or("<file>"))).collect()
-    }
-
-    fn message(result: Result<FormData, DecodeError>) -> String {
-        match result {
-            Ok(data) => panic!("expected an error, decoded {data:?}"),
-            Err(error) => error.to_string(),
-        }
     }
 
     #[test]
