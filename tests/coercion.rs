@@ -29,6 +29,18 @@ fn text_is_kept_exactly_as_typed() {
 }
 
 #[test]
+fn a_nul_character_is_refused_as_a_control_character() {
+    for typed in ["\0", "Ada\0", "Ada\0Lovelace"] {
+        let errors = Name::parse(&FormData::from_pairs([("name", typed)])).unwrap_err();
+        assert_eq!(
+            issue(&errors, "name"),
+            json!({"name": "name", "code": "control_character", "message": "Must not contain control characters"}),
+            "{typed:?}"
+        );
+    }
+}
+
+#[test]
 fn blank_text_is_required() {
     for blank in ["", " ", "   ", "\t", "\r\n", " \n\t "] {
         let errors = Name::parse(&FormData::from_pairs([("name", blank)])).unwrap_err();
@@ -204,8 +216,68 @@ fn surrounding_white_space_of_an_integer_is_ignored() {
 }
 
 #[test]
+fn minus_zero_is_zero_for_every_integer_type() {
+    for (name, _, _) in integer_bounds() {
+        for zero in ["-0", "-00", "-0.0", "-0e5"] {
+            let parsed = Integers::parse(&integers_with(name, zero));
+            assert!(parsed.is_ok(), "{name} = {zero:?}: {parsed:?}");
+        }
+    }
+    assert_eq!(Integers::parse(&integers_with("n_u8", "-0")).unwrap().n_u8, 0);
+}
+
+/// What a browser's `<input type=number step=1>` accepts and sends as typed: a whole value in
+/// decimal or exponent notation. Django takes `2.0`, Conform (`z.coerce.number().int()`) takes both.
+#[test]
+fn whole_numbers_in_decimal_or_exponent_notation_are_integers() {
+    for (value, expected) in [
+        ("2.0", 2),
+        ("2.000", 2),
+        ("1e3", 1000),
+        ("1E3", 1000),
+        ("1.5e1", 15),
+        ("-2.5e2", -250),
+        ("12e+0", 12),
+        ("1200e-2", 12),
+        (" 3.0 ", 3),
+    ] {
+        let parsed = Integers::parse(&integers_with("n_i32", value)).unwrap();
+        assert_eq!(parsed.n_i32, expected, "{value:?}");
+    }
+    let parsed =
+        Integers::parse(&integers_with("n_u128", "3.40282366920938463463374607431768211455e38")).unwrap();
+    assert_eq!(parsed.n_u128, u128::MAX, "expanded exactly, never through a float");
+}
+
+#[test]
+fn fractions_are_not_whole_numbers() {
+    for bad in ["1.5", "0.1", "1e-1", "1200e-3", "-0.5"] {
+        let errors = Integers::parse(&integers_with("n_i32", bad)).unwrap_err();
+        assert_eq!(codes_of(&errors), [("n_i32", "invalid_integer")], "{bad:?}");
+        assert_eq!(only_error(&errors, "n_i32").message(), "Enter a whole number");
+    }
+}
+
+#[test]
+fn whole_numbers_too_large_for_the_type_are_out_of_range_however_written() {
+    for (name, value) in [
+        ("n_u8", "2.56e2"),
+        ("n_i64", "1e999"),
+        ("n_i64", "-1e999"),
+        ("n_u32", "-1.0"),
+        ("n_u128", "1e99999999999999999999"),
+    ] {
+        let errors = Integers::parse(&integers_with(name, value)).unwrap_err();
+        assert_eq!(codes_of(&errors), [(name, "out_of_range")], "{name} = {value:?}");
+    }
+}
+
+#[test]
 fn integers_in_other_notations_are_invalid_integers() {
-    for bad in ["1.0", "1e3", "0x10", "1,000", "1_000", "twelve", "--1", "1 2", "½", "١٢"] {
+    for bad in [
+        "0x10", "1,000", "1_000", "twelve", "--1", "+-1", "1 2", "½", "١٢", "٣", "1e", "e3", ".", "NaN",
+        "inf",
+    ] {
         for name in ["n_i32", "n_u32", "n_u128"] {
             let errors = Integers::parse(&integers_with(name, bad)).unwrap_err();
             assert_eq!(codes_of(&errors), [(name, "invalid_integer")], "{name} = {bad:?}");
@@ -270,9 +342,10 @@ fn floats(double: &str, single: &str) -> Result<Floats, formaction::FormErrors> 
 
 #[test]
 fn floats_accept_decimals_signs_and_exponents() {
-    let cases: [(&str, f64); 8] = [
+    let cases: [(&str, f64); 9] = [
         ("0.01", 0.01),
         (" 2.5 ", 2.5),
+        ("\u{a0}12\u{3000}", 12.0),
         ("-3", -3.0),
         ("+4.25", 4.25),
         ("1e3", 1000.0),
@@ -285,6 +358,22 @@ fn floats_accept_decimals_signs_and_exponents() {
     }
     assert_eq!(floats("1", "2.5e1").unwrap().single, 25.0_f32);
     assert_eq!(floats("1", "3.4e38").unwrap().single, 3.4e38_f32);
+}
+
+#[test]
+fn minus_zero_is_a_plain_zero() {
+    let parsed = floats("-0", "-0.0").unwrap();
+    assert!(parsed.double == 0.0 && parsed.double.is_sign_positive(), "{}", parsed.double);
+    assert!(parsed.single == 0.0 && parsed.single.is_sign_positive(), "{}", parsed.single);
+    assert_eq!(floats("1e-400", "1").unwrap().double, 0.0, "below the smallest float: zero");
+}
+
+#[test]
+fn floats_refuse_what_no_number_input_sends() {
+    for bad in ["0x10", "1_000", "1,000", "٣", "1.2.3", "1e", "+-1"] {
+        let errors = floats(bad, "1").unwrap_err();
+        assert_eq!(codes_of(&errors), [("double", "invalid_number")], "{bad:?}");
+    }
 }
 
 #[test]
@@ -617,9 +706,21 @@ fn dates_and_times_in_the_browsers_formats() {
 
 #[test]
 fn dates_and_times_that_do_not_exist_or_are_in_other_formats_are_refused() {
-    for bad in
-        ["2026-02-30", "2025-02-29", "2026-13-01", "2026-00-10", "20/11/2026", "2026-11-20T14:30", "tomorrow"]
-    {
+    for bad in [
+        "2026-02-30",
+        "2025-02-29",
+        "2026-13-01",
+        "2026-00-10",
+        "20/11/2026",
+        "2026-11-20T14:30",
+        "tomorrow",
+        "11/20/2026",
+        "2026-1-1",
+        "0000-01-01",
+        "-0001-01-01",
+        "+2026-11-20",
+        "02026-11-20",
+    ] {
         let errors = appointment(bad, "14:30", "2026-11-20T14:30").unwrap_err();
         assert_eq!(
             issue(&errors, "day"),
@@ -667,8 +768,16 @@ fn decimals_are_exact() {
 }
 
 #[test]
+fn decimal_signs_and_minus_zero() {
+    for (text, expected) in [("+5", "5"), ("-0", "0"), (".5", "0.5"), ("-1.5e1", "-15")] {
+        let parsed = Price::parse(&FormData::from_pairs([("price", text)])).unwrap();
+        assert_eq!(parsed.price.to_string(), expected, "{text:?}");
+    }
+}
+
+#[test]
 fn what_is_not_a_decimal_is_an_invalid_decimal() {
-    for bad in ["abc", "1,5", "NaN", "1e999", "0x10", "1.2.3"] {
+    for bad in ["abc", "1,5", "NaN", "1e999", "0x10", "1.2.3", "1_000", "٣", "1e-40"] {
         let errors = Price::parse(&FormData::from_pairs([("price", bad)])).unwrap_err();
         assert_eq!(
             issue(&errors, "price"),

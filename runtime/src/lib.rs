@@ -165,6 +165,9 @@
 //!   queries and JSON objects into one [`FormData`], with [`Limits`] on fields, files and sizes,
 //!   and never panics on any input.
 //! - **Rendering** uses the [`schema`]: each field's control, label, choices and constraints.
+//! - **Protection** ([`protect`]): a layer that turns a panic into a blank 500 page (details in the
+//!   log) and gives each request a deadline, and a `serve` that cuts off clients sending their
+//!   headers too slowly.
 //! - Optional features: `time` (dates and times from `<input type=date|time|datetime-local>`),
 //!   `decimal` (`rust_decimal::Decimal`).
 
@@ -178,6 +181,7 @@ pub mod guard;
 pub mod messages;
 pub mod page;
 pub mod parse;
+pub mod protect;
 pub mod render;
 pub mod respond;
 pub mod schema;

@@ -54,8 +54,9 @@ pub async fn update_invoice(
     }
 }
 
-/// "Mark paid".
-#[action]
+/// "Mark paid". The button's bound id is good for a day: a page left open longer is reloaded
+/// first (a 400 says so), so a stale tab cannot act on an invoice changed since.
+#[action(max_age = "1d")]
 pub async fn mark_paid(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect, ActionError> {
     if db.mark_paid(id).await? {
         Ok(Redirect::to(format!("/invoices/{id}")).with_flash("Marked as paid"))
@@ -64,8 +65,8 @@ pub async fn mark_paid(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect
     }
 }
 
-/// "Delete".
-#[action]
+/// "Delete". Like "Mark paid", the button is good for a day.
+#[action(max_age = "1d")]
 pub async fn delete_invoice(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect, ActionError> {
     db.delete(id).await?;
     Ok(Redirect::to("/invoices").with_flash("Invoice deleted"))

@@ -12,8 +12,14 @@ use formaction::page;
 
 pub use db::Db;
 
-/// The whole app.
+/// The whole app, with the default [`Protection`](formaction::protect::Protection): a panic is a
+/// blank 500 page (details in the log), a request has 30 seconds.
 pub fn app(db: Db) -> Router {
+    app_with(db, &formaction::protect::Protection::default())
+}
+
+/// The whole app, with the given protection (tests use short timeouts).
+pub fn app_with(db: Db, protection: &formaction::protect::Protection) -> Router {
     Router::new()
         .route("/", get(|| async { Redirect::to("/invoices") }))
         .route("/invoices", get(pages::list))
@@ -33,4 +39,6 @@ pub fn app(db: Db) -> Router {
         .route(formaction::render::SCRIPT_PATH, formaction::render::script_route())
         .fallback(pages::not_found)
         .with_state(db)
+        // Last, so it covers every route and the fallback.
+        .layer(protection.layer())
 }

@@ -7,6 +7,10 @@
 //!   a `postgres://` URL.
 //! - `FORMACTION_SECRET`: base64 of 32 bytes, the key that seals bound arguments and flash
 //!   messages; without it, a random key for this process (fine for trying it out).
+//! - `FORMACTION_PREVIOUS_SECRETS`: comma-separated keys still accepted, never used to seal (key
+//!   rotation; see the README's "Deployment" section).
+//!
+//! SIGTERM or Ctrl-C stops it once the requests in flight are answered.
 
 use std::net::SocketAddr;
 
@@ -35,15 +39,29 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://invoices.db".to_owned());
     let db = example_invoices::Db::connect(&url).await?;
-    let app = example_invoices::app(db);
+    let protection = formaction::protect::Protection::default();
+    let app = example_invoices::app_with(db, &protection);
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr).await?;
     println!("Invoices app listening on http://{addr}/ (database: {})", example_invoices::db::describe(&url));
-    axum::serve(listener, app).with_graceful_shutdown(shutdown()).await?;
+    // Like `axum::serve`, plus a deadline on request headers (slow clients are cut off).
+    protection.serve(listener, app, shutdown()).await?;
     Ok(())
 }
 
 async fn shutdown() {
-    // Ctrl-C stops the server after the requests in flight have been answered.
-    let _ = tokio::signal::ctrl_c().await;
+    // Ctrl-C, or SIGTERM (what systemd, Docker and rolling restarts send), stops the server after
+    // the requests in flight have been answered.
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        _ = tokio::signal::ctrl_c() => {}
+        _ = terminate => {}
+    }
 }

@@ -68,6 +68,12 @@ pub async fn not_found() -> Response {
     not_found_page()
 }
 
+/// The invoice id of a path: a number, or no such invoice (404). axum's `Path<i64>` would answer
+/// 400 with its own words (naming the Rust type) for `/invoices/abc` or an id beyond `i64`.
+fn invoice_id(text: &str) -> Result<i64, PageError> {
+    text.parse().map_err(|_| PageError::NotFound)
+}
+
 /// The search of the list.
 #[derive(Deserialize)]
 pub struct Search {
@@ -119,9 +125,10 @@ pub async fn new_invoice(state: FormState<InvoiceForm>) -> Html<String> {
 /// `GET /invoices/{id}/edit`: the form filled in from the invoice.
 pub async fn edit(
     State(db): State<Db>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     state: FormState<InvoiceForm>,
 ) -> Result<Html<String>, PageError> {
+    let id = invoice_id(&id)?;
     let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
     let stored: FormData;
     let values = match state.values() {
@@ -186,9 +193,10 @@ impl ShowPage {
 /// `GET /invoices/{id}`.
 pub async fn show(
     State(db): State<Db>,
-    Path(id): Path<i64>,
+    Path(id): Path<String>,
     flash: Flash,
 ) -> Result<Html<String>, PageError> {
+    let id = invoice_id(&id)?;
     let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
     let total: i64 = invoice.items.iter().map(|item| item.quantity * item.price_cents).sum();
     Ok(html(&ShowPage {
@@ -201,7 +209,8 @@ pub async fn show(
 }
 
 /// `GET /invoices/{id}/attachment`: the file, with its type.
-pub async fn attachment(State(db): State<Db>, Path(id): Path<i64>) -> Result<Response, PageError> {
+pub async fn attachment(State(db): State<Db>, Path(id): Path<String>) -> Result<Response, PageError> {
+    let id = invoice_id(&id)?;
     let (name, content_type, bytes) = db.attachment(id).await?.ok_or(PageError::NotFound)?;
     let safe_name: String =
         name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();

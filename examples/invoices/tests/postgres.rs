@@ -120,6 +120,15 @@ async fn the_app_works_on_postgresql() {
     assert_eq!(saved.status(), 303);
     assert_eq!(app.db.get(id).await.unwrap().unwrap().number, "INV-0002");
 
+    // PostgreSQL's text cannot hold a NUL character: the form refuses it (422) before the insert
+    // would fail (a 500).
+    let mut nul = invoice("INV-0009");
+    nul.iter_mut().find(|(name, _)| *name == "notes").unwrap().1 = "before\0after".to_owned();
+    let refused = app.post_form(&new, &pairs(&nul)).await;
+    assert_eq!(refused.status(), 422);
+    assert!(refused.text().await.unwrap().contains("Must not contain control characters"));
+    assert_eq!(app.db.count().await.unwrap(), 1);
+
     let (_, found) = app.get("/invoices?q=inv-0002").await;
     assert!(found.contains("INV-0002"));
 
