@@ -1,92 +1,324 @@
 #!/usr/bin/env bash
-# Load run on 127.0.0.1: the signup form through formaction's #[action] and through the same
-# handler written by hand (axum Form + validator + askama), same load, one run. Prints requests/s,
-# p50 and p99 for a valid and an invalid submission, and formaction's ratio to the hand-written one.
+# The signup page three ways, same load, one run (issue 8), all on 127.0.0.1:
+#   nextjs      the Next.js peer (shared/peers/nextjs), built and started where it lives;
+#   formaction  benches/signup through #[form] + #[action] (sealed team, origin check, every error);
+#   by_hand     benches/signup by hand on axum Form + validator + askama.
+# Three scenarios each: GET /signup, a valid POST (303) and an invalid POST (Next.js: 200 with the
+# errors; the Rust two: 422). Every answer's status is checked. Prints a table of requests/s, p50
+# and p99 with ratios to Next.js and formaction's ratio to the hand-written server, each server's
+# peak memory (VmHWM from /proc/PID/status, summed over the process and its children if any)
+# before the valid scenario and at the end, and the JavaScript a browser downloads to submit the
+# form with JavaScript on. Scenario order: GET, invalid, valid (valid last, as it fills the store).
 #
-# Bounded: each scenario runs DURATION (default 10s) after a WARMUP (2s); servers are started here
-# and stopped by their own PIDs. Needs wrk (apt-get install -y wrk).
+# Load generator: oha (cargo install oha --locked), the peer's own choice, with the same flags as
+# the peer's bench.sh (-c CONNS -z DURATION, no redirects followed; requests/s = answers / wall time);
+# wrk (apt-get install -y wrk) with benches/signup/load.lua when oha is not installed.
+#
+# Settings (environment): DURATION (10s per scenario), WARMUP (3s before each, not reported),
+# CONNS (32), LOADGEN (oha | wrk; default oha when installed, else wrk), PEER (the Next.js app's
+# directory; default ../shared/peers/nextjs beside the repository). Without the peer the two Rust
+# servers still run and the ratios to Next.js are left out. Bounded: every load stops by itself;
+# servers are started here and stopped by their own PIDs on exit.
 set -euo pipefail
-cd "$(dirname "$0")/../.."
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
 DURATION=${DURATION:-10s}
-WARMUP=${WARMUP:-2s}
+WARMUP=${WARMUP:-3s}
 CONNS=${CONNS:-32}
-THREADS=${THREADS:-2}
-command -v wrk >/dev/null || { echo "run.sh needs wrk: apt-get install -y wrk" >&2; exit 1; }
+PEER=${PEER:-$ROOT/../shared/peers/nextjs}
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+WORK="$TARGET/signup-bench"
+mkdir -p "$WORK"
+if [[ -z "${LOADGEN:-}" ]]; then
+  if command -v oha >/dev/null; then LOADGEN=oha
+  elif command -v wrk >/dev/null; then LOADGEN=wrk
+  else echo "run.sh needs a load generator: cargo install oha --locked, or apt-get install -y wrk" >&2; exit 1
+  fi
+fi
+command -v python3 >/dev/null || { echo "run.sh needs python3" >&2; exit 1; }
 
-cargo build --release -q -p bench-signup
-BIN=target/release/bench-signup
-LUA=benches/signup/post.lua
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done; }
+cleanup() {
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+    wait "$pid" 2>/dev/null || true
+  done
+}
 trap cleanup EXIT INT TERM
 
-start() { # name port
-  "$BIN" "$1" "$2" >/dev/null 2>&1 &
-  PIDS+=($!)
-  for _ in $(seq 1 100); do
-    curl -s -o /dev/null "http://127.0.0.1:$2/signup" && return 0
-    sleep 0.05
+wait_ready() { # name url pid
+  for _ in $(seq 1 300); do
+    [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 "$2" || true)" == 200 ]] && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$1 exited before answering" >&2; exit 1; }
+    sleep 0.1
   done
-  echo "$1 did not start" >&2; exit 1
+  echo "$1 did not answer on $2" >&2
+  exit 1
 }
 
+# ---- the Rust servers --------------------------------------------------------------------------
+cargo build --release -q -p bench-signup
+BIN="$TARGET/release/bench-signup"
+SERVERS=()
+declare -A PID BASE
+start_rust() { # name port (the binary calls the hand-written server `axum`)
+  "$BIN" "$([[ $1 == by_hand ]] && echo axum || echo "$1")" "$2" >"$WORK/$1.log" 2>&1 &
+  PIDS+=($!)
+  PID[$1]=$!
+  BASE[$1]="http://127.0.0.1:$2"
+  wait_ready "$1" "${BASE[$1]}/signup" "${PID[$1]}"
+}
+
+# ---- the Next.js peer --------------------------------------------------------------------------
+if [[ -f "$PEER/package.json" ]]; then
+  PEER=$(cd "$PEER" && pwd)
+  export NEXT_TELEMETRY_DISABLED=1
+  if [[ ! -d "$PEER/node_modules/next" ]]; then
+    echo "# npm ci in $PEER" >&2
+    # The peer's README: its lock file lacks other platforms' optional packages, so npm ci may
+    # refuse; npm install --no-save then installs the locked versions without rewriting anything.
+    (cd "$PEER" && { npm ci --no-audit --no-fund >"$WORK/npm.log" 2>&1 \
+      || npm install --no-audit --no-fund --no-save >>"$WORK/npm.log" 2>&1; }) \
+      || { cat "$WORK/npm.log" >&2; exit 1; }
+  fi
+  if [[ ! -f "$PEER/.next/BUILD_ID" ]] \
+    || [[ -n "$(cd "$PEER" && find app next.config.mjs package-lock.json -newer .next/BUILD_ID -print -quit)" ]]; then
+    echo "# next build in $PEER" >&2
+    (cd "$PEER" && NODE_ENV=production node node_modules/next/dist/bin/next build >"$WORK/next-build.log" 2>&1) \
+      || { cat "$WORK/next-build.log" >&2; exit 1; }
+  fi
+  if curl -s -o /dev/null --max-time 1 http://127.0.0.1:3100/; then
+    echo "something already listens on 127.0.0.1:3100; not starting Next.js over it" >&2
+    exit 1
+  fi
+  # Started directly (no subshell), so $! is the node process itself.
+  NODE_ENV=production node "$PEER/node_modules/next/dist/bin/next" start "$PEER" -H 127.0.0.1 -p 3100 \
+    >"$WORK/nextjs.log" 2>&1 &
+  PIDS+=($!)
+  PID[nextjs]=$!
+  BASE[nextjs]=http://127.0.0.1:3100
+  wait_ready nextjs "${BASE[nextjs]}/signup" "${PID[nextjs]}"
+  SERVERS+=(nextjs)
+else
+  echo "# no Next.js peer at $PEER: running the two Rust servers only (no ratios to Next.js)" >&2
+fi
+start_rust formaction 3201
+start_rust by_hand 3202
+SERVERS+=(formaction by_hand)
+
+# ---- the requests ------------------------------------------------------------------------------
+# The same values everywhere: valid Ada Lovelace / ada@example.com / 36; invalid an empty name, a bad
+# email and age 7 (all three fields wrong).
+VALID="name=Ada+Lovelace&email=ada%40example.com&age=36"
+INVALID="name=&email=not-an-email&age=7"
+declare -A URL CT EXPECT_VALID EXPECT_INVALID
 urlencode() { python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1], safe=""))' "$1"; }
 
-start formaction 3201
-start axum 3202
-FA=http://127.0.0.1:3201
-AX=http://127.0.0.1:3202
-page=$(curl -s "$FA/signup")
+if [[ -n "${PID[nextjs]:-}" ]]; then
+  # The peer's own helper reads the live form's hidden fields (action id and key are per build) and
+  # writes the multipart bodies a browser with JavaScript off sends.
+  node "$PEER/make-bodies.mjs" "${BASE[nextjs]}" "$WORK/nextjs" >/dev/null
+  URL[nextjs]="${BASE[nextjs]}/signup"
+  CT[nextjs]="multipart/form-data; boundary=$(cat "$WORK/nextjs/boundary")"
+  cp "$WORK/nextjs/valid.body" "$WORK/nextjs_valid.body"
+  cp "$WORK/nextjs/invalid.body" "$WORK/nextjs_invalid.body"
+  EXPECT_VALID[nextjs]=303
+  EXPECT_INVALID[nextjs]=200
+fi
+
+page=$(curl -s "${BASE[formaction]}/signup")
 action=$(printf '%s' "$page" | sed -n 's/.*<form id="sign-up" method="post" action="\([^"]*\)".*/\1/p' | head -1)
 sealed=$(printf '%s' "$page" | sed -n 's/.*name="\$bound" value="\([^"]*\)".*/\1/p' | head -1)
 [[ -n "$action" && -n "$sealed" ]] || { echo "could not read the formaction page" >&2; exit 1; }
-bound="%24bound=$(urlencode "$sealed")"
-fa_url="$FA/signup$action"
-valid="name=Ada+Lovelace&email=ada%40example.com&age=36"
-invalid="name=&email=not-an-email&age=12"
+URL[formaction]="${BASE[formaction]}/signup${action//&amp;/&}"
+CT[formaction]=application/x-www-form-urlencoded
+printf '%s' "$VALID&%24bound=$(urlencode "$sealed")" >"$WORK/formaction_valid.body"
+printf '%s' "$INVALID&%24bound=$(urlencode "$sealed")" >"$WORK/formaction_invalid.body"
+EXPECT_VALID[formaction]=303
+EXPECT_INVALID[formaction]=422
 
-check() { # url body expected origin
-  local got
-  got=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: $4" -H 'Content-Type: application/x-www-form-urlencoded' --data "$2" "$1")
-  [[ "$got" == "$3" ]] || { echo "sanity check failed: $1 answered $got, expected $3" >&2; exit 1; }
-}
-check "$fa_url" "$valid&$bound" 303 "$FA"
-check "$fa_url" "$invalid&$bound" 422 "$FA"
-check "$AX/signup" "$valid&team=team-42" 303 "$AX"
-check "$AX/signup" "$invalid&team=team-42" 422 "$AX"
+URL[by_hand]="${BASE[by_hand]}/signup"
+CT[by_hand]=application/x-www-form-urlencoded
+printf '%s' "$VALID&team=team-42" >"$WORK/by_hand_valid.body"
+printf '%s' "$INVALID&team=team-42" >"$WORK/by_hand_invalid.body"
+EXPECT_VALID[by_hand]=303
+EXPECT_INVALID[by_hand]=422
 
-measure() { # label url body expected origin
-  [[ "$WARMUP" != 0 ]] && BODY="$3" EXPECT="$4" ORIGIN="$5" wrk -t"$THREADS" -c"$CONNS" -d"$WARMUP" -s "$LUA" "$2" >/dev/null
-  local out
-  out=$(BODY="$3" EXPECT="$4" ORIGIN="$5" wrk -t"$THREADS" -c"$CONNS" -d"$DURATION" --latency -s "$LUA" "$2")
-  local rps p50 p99 bad
-  rps=$(printf '%s\n' "$out" | awk '/^Requests\/sec/{print $2}')
-  p50=$(printf '%s\n' "$out" | awk '$1=="50%"{print $2}')
-  p99=$(printf '%s\n' "$out" | awk '$1=="99%"{print $2}')
-  bad=$(printf '%s\n' "$out" | awk '/^unexpected_statuses/{print $2}')
-  [[ "$bad" == 0 ]] || { echo "$1: $bad answers with an unexpected status" >&2; printf '%s\n' "$out" >&2; exit 1; }
-  echo "$1 $rps $p50 $p99"
-}
-
-to_ms() { # wrk prints 1.23ms / 456.00us / 1.01s
-  python3 -c 'import sys,re; v=sys.argv[1]; n=float(re.match(r"[0-9.]+",v).group()); u=v[len(re.match(r"[0-9.]+",v).group()):]; print(round(n*{"us":0.001,"ms":1,"s":1000}[u],3))' "$1"
-}
-
-results=()
-results+=("$(measure formaction_valid "$fa_url" "$valid&$bound" 303 "$FA")")
-results+=("$(measure axum_valid "$AX/signup" "$valid&team=team-42" 303 "$AX")")
-results+=("$(measure formaction_invalid "$fa_url" "$invalid&$bound" 422 "$FA")")
-results+=("$(measure axum_invalid "$AX/signup" "$invalid&team=team-42" 422 "$AX")")
-
-echo
-printf '%-20s %12s %10s %10s\n' scenario requests/s p50_ms p99_ms
-for line in "${results[@]}"; do
-  read -r name rps p50 p99 <<<"$line"
-  printf '%-20s %12s %10s %10s\n' "$name" "$rps" "$(to_ms "$p50")" "$(to_ms "$p99")"
+# Sanity: one request of each kind answers as expected, and the invalid page shows the errors.
+for s in "${SERVERS[@]}"; do
+  for kind in valid invalid; do
+    [[ $kind == valid ]] && want=${EXPECT_VALID[$s]} || want=${EXPECT_INVALID[$s]}
+    got=$(curl -s -o "$WORK/${s}_$kind.answer" -w '%{http_code}' -H "Origin: ${BASE[$s]}" \
+      -H "Content-Type: ${CT[$s]}" --data-binary @"$WORK/${s}_$kind.body" "${URL[$s]}")
+    [[ "$got" == "$want" ]] || { echo "sanity: $s $kind answered $got, expected $want" >&2; exit 1; }
+  done
+  grep -qi 'email' "$WORK/${s}_invalid.answer" || { echo "sanity: $s's invalid answer shows no errors" >&2; exit 1; }
 done
-echo
-for scenario in valid invalid; do
-  fa=$(printf '%s\n' "${results[@]}" | awk -v s="formaction_$scenario" '$1==s{print $2}')
-  ax=$(printf '%s\n' "${results[@]}" | awk -v s="axum_$scenario" '$1==s{print $2}')
-  python3 -c "import sys; print(f'{sys.argv[1]:8s} formaction / hand-written requests/s = {float(sys.argv[2])/float(sys.argv[3]):.3f}')" "$scenario" "$fa" "$ax"
+
+# ---- the load ----------------------------------------------------------------------------------
+
+# load <server> <scenario> <seconds-spec> -> "requests/s p50_ms p99_ms" (requests/s: completed answers
+# over the wall time); fails when any answer has another status than expected.
+load() {
+  local s=$1 scenario=$2 dur=$3 method=GET body="" expect=200 url="${BASE[$1]}/signup"
+  if [[ $scenario != get ]]; then
+    method=POST body="$WORK/${s}_$scenario.body" url=${URL[$s]}
+    [[ $scenario == valid ]] && expect=${EXPECT_VALID[$s]} || expect=${EXPECT_INVALID[$s]}
+  fi
+  if [[ $LOADGEN == oha ]]; then
+    local args=(-z "$dur" -c "$CONNS" -w --no-tui --redirect 0 --output-format json -m "$method")
+    [[ -n $body ]] && args+=(-T "${CT[$s]}" -H "Origin: ${BASE[$s]}" -D "$body")
+    oha "${args[@]}" "$url" >"$WORK/$s-$scenario.json"
+    python3 - "$WORK/$s-$scenario.json" "$expect" "$s $scenario" <<'EOF'
+import json, sys
+d = json.load(open(sys.argv[1]))
+codes = d.get("statusCodeDistribution") or {}
+n = sum(codes.values())
+bad = n - codes.get(sys.argv[2], 0)
+if bad or n == 0:
+    sys.exit(f"{sys.argv[3]}: {bad} of {n} answers not {sys.argv[2]}: {codes} {d.get('errorDistribution')}")
+p = d["latencyPercentiles"]
+print(f"{n / d['summary']['total']:.1f} {p['p50'] * 1000:.3f} {p['p99'] * 1000:.3f}")
+EOF
+  else
+    local out
+    out=$(METHOD=$method BODY_FILE=$body CT="${CT[$s]:-}" ORIGIN="${BASE[$s]}" EXPECT=$expect \
+      wrk -t2 -c "$CONNS" -d "$dur" -s benches/signup/load.lua "$url")
+    read -r _ n secs p50 p99 bad <<<"$(printf '%s\n' "$out" | grep '^RESULT')"
+    [[ $bad == 0 && $n -gt 0 ]] || { echo "$s $scenario: $bad of $n answers not $expect" >&2; exit 1; }
+    python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.1f} {sys.argv[3]} {sys.argv[4]}')" \
+      "$n" "$secs" "$p50" "$p99"
+  fi
+}
+
+# Peak resident memory of a process and its descendants, in KiB (VmHWM of each, summed: an upper
+# bound when the children peak at different times).
+peak_kb() {
+  python3 - "$1" <<'EOF'
+import os, sys
+def children(pid):
+    out = []
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            out += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+        except OSError:
+            pass
+    return out
+todo, total, seen = [int(sys.argv[1])], 0, []
+while todo:
+    pid = todo.pop()
+    try:
+        status = open(f"/proc/{pid}/status").read()
+    except OSError:
+        continue
+    total += int(next(l.split()[1] for l in status.splitlines() if l.startswith("VmHWM")))
+    seen.append(pid)
+    todo += children(pid)
+print(total, len(seen))
+EOF
+}
+
+echo "# loadgen=$LOADGEN ($($LOADGEN --version 2>&1 | head -1)) connections=$CONNS duration=$DURATION warmup=$WARMUP servers=${SERVERS[*]}" >&2
+RESULTS="$WORK/results.txt"
+: >"$RESULTS"
+# Valid submissions last: each one stores a record in memory, so the peak memory before them is the
+# server's own, and the peak after them includes the records (as many as the server managed to store).
+for scenario in get invalid valid; do
+  if [[ $scenario == valid ]]; then
+    for s in "${SERVERS[@]}"; do
+      read -r kb procs <<<"$(peak_kb "${PID[$s]}")"
+      echo "$s peak_before_valid $kb $procs" >>"$RESULTS"
+    done
+  fi
+  for s in "${SERVERS[@]}"; do
+    if [[ $WARMUP != 0 ]]; then load "$s" "$scenario" "$WARMUP" >/dev/null; fi
+    line=$(load "$s" "$scenario" "$DURATION")
+    echo "# $s $scenario: $line" >&2
+    echo "$s $scenario $line" >>"$RESULTS"
+  done
 done
+for s in "${SERVERS[@]}"; do
+  read -r kb procs <<<"$(peak_kb "${PID[$s]}")"
+  stored=$(curl -s "${BASE[$s]}/signup/done" | sed -n 's/.*<p id="count">\([0-9]*\)<.*/\1/p')
+  echo "$s peak $kb $procs ${stored:-0}" >>"$RESULTS"
+done
+
+# ---- client weight: JavaScript downloaded to submit the form with JavaScript on ----------------
+# Each script's bytes as served without compression and as served with `Accept-Encoding: gzip, br`
+# (the body's size on the wire); inline <script> bytes in the page are counted apart.
+weigh() { # server page-url
+  local html="$WORK/$1-page.html"
+  curl -s "$2" >"$html"
+  python3 - "$html" "${BASE[$1]}" "$1" <<'EOF'
+import re, subprocess, sys
+html = open(sys.argv[1], encoding="utf-8").read()
+base, name = sys.argv[2], sys.argv[3]
+def size(url, encoding):
+    out = subprocess.run(["curl", "-s", "-o", "/dev/null", "-H", f"Accept-Encoding: {encoding}",
+                          "-w", "%{size_download} %{http_code}", url], capture_output=True, text=True).stdout.split()
+    assert out[1] == "200", f"{url}: {out[1]}"
+    return int(out[0])
+# A browser with modules skips `nomodule` scripts (legacy polyfills), so they are not counted.
+srcs = [src for tag, src in re.findall(r'(<script[^>]*\ssrc="([^"]+)"[^>]*>)', html) if "nomodule" not in tag.lower()]
+inline = sum(len(m.encode()) for m in re.findall(r'<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>', html, re.S))
+raw = sum(size(base + s, "identity") for s in srcs)
+wire = sum(size(base + s, "gzip, br") for s in srcs)
+import gzip, urllib.request
+gz = sum(len(gzip.compress(urllib.request.urlopen(base + s).read(), 9)) for s in srcs)
+print(f"{name} {len(srcs)} {raw} {wire} {gz} {inline}")
+EOF
+}
+WEIGHTS="$WORK/weights.txt"
+: >"$WEIGHTS"
+[[ -n "${PID[nextjs]:-}" ]] && weigh nextjs "${BASE[nextjs]}/signup" >>"$WEIGHTS"
+weigh formaction "${BASE[formaction]}/signup" >>"$WEIGHTS"
+
+# ---- the table ---------------------------------------------------------------------------------
+python3 - "$RESULTS" "$WEIGHTS" <<'EOF'
+import sys
+rows, peak, before = {}, {}, {}
+for line in open(sys.argv[1]):
+    f = line.split()
+    if f[1] == "peak_before_valid":
+        before[f[0]] = int(f[2])
+    elif f[1] == "peak":
+        peak[f[0]] = (int(f[2]), int(f[3]), int(f[4]))
+    else:
+        rows[(f[0], f[1])] = tuple(map(float, f[2:5]))
+servers = [s for s in ("nextjs", "formaction", "by_hand") if (s, "get") in rows]
+has_next = "nextjs" in servers
+def ratio(a, b): return f"{a / b:.2f}" if b else "-"
+def vs_next(a, b):  # 1,234x for more, 1/57 for less
+    if not b: return "-"
+    r = a / b
+    return f"{r:,.0f}x" if r >= 10 else f"{r:.2f}x" if r >= 1 else f"1/{1 / r:.1f}" if r > 0.1 else f"1/{1 / r:,.0f}"
+print()
+print(f"{'scenario':<9} {'server':<11} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}"
+      f" {'req/s vs Next':>14} {'p50 vs Next':>12} {'p99 vs Next':>12} {'req/s fa/hand':>14}")
+for scenario in ("get", "invalid", "valid"):
+    for s in servers:
+        rps, p50, p99 = rows[(s, scenario)]
+        nx = rows.get(("nextjs", scenario))
+        vs = [vs_next(rps, nx[0]), vs_next(p50, nx[1]), vs_next(p99, nx[2])] if nx and s != "nextjs" else ["", "", ""]
+        fh = ratio(rps, rows[("by_hand", scenario)][0]) if s == "formaction" else ""
+        print(f"{scenario:<9} {s:<11} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f} {vs[0]:>14} {vs[1]:>12} {vs[2]:>12} {fh:>14}")
+print()
+print("peak RSS (VmHWM, MiB): before the valid scenario (GET and invalid POST only, nothing stored),")
+print("and at the end (including every record the valid scenario stored in memory)")
+print(f"{'server':<11} {'processes':>10} {'before valid':>13} {'vs Next':>8} {'fa/hand':>8} {'at the end':>11} {'vs Next':>8} {'fa/hand':>8} {'records stored':>15}")
+for s in servers:
+    kb, n, stored = peak[s]
+    b = before[s]
+    vb = vs_next(b, before["nextjs"]) if has_next and s != "nextjs" else ""
+    fb = ratio(b, before["by_hand"]) if s == "formaction" else ""
+    ve = vs_next(kb, peak["nextjs"][0]) if has_next and s != "nextjs" else ""
+    fe = ratio(kb, peak["by_hand"][0]) if s == "formaction" else ""
+    print(f"{s:<11} {n:>10} {b / 1024:>13.1f} {vb:>8} {fb:>8} {kb / 1024:>11.1f} {ve:>8} {fe:>8} {stored:>15}")
+print()
+print("JavaScript downloaded to submit the form with JavaScript on (bytes):")
+print(f"{'server':<11} {'scripts':>8} {'as served, identity':>20} {'as served, gzip/br':>19} {'gzip -9':>8} {'inline <script> in page':>24}")
+for line in open(sys.argv[2]):
+    name, n, raw, wire, gz, inline = line.split()
+    print(f"{name:<11} {n:>8} {raw:>20} {wire:>19} {gz:>8} {inline:>24}")
+print("formaction with JavaScript off: 0 bytes (a plain form post; the page works without the script)")
+EOF

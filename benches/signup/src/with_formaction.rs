@@ -37,11 +37,13 @@ pub async fn sign_up(
 #[template(path = "formaction.html")]
 struct SignUpPage<'a> {
     form: FormView<'a, SignUp>,
+    /// The enhancement script's tag: with JavaScript on, the form submits with `fetch`.
+    script: &'static str,
 }
 
 async fn show(state: FormState<SignUp>) -> Html<String> {
     let form = FormView::from_state(&state, sign_up::bind("team-42".to_owned())).submit_label("Sign up");
-    Html(SignUpPage { form }.render().unwrap_or_default())
+    Html(SignUpPage { form, script: formaction::render::script_tag() }.render().unwrap_or_default())
 }
 
 async fn done(State(store): State<Store>) -> Html<String> {
@@ -56,5 +58,6 @@ pub fn app(store: Store) -> Router {
     Router::new()
         .route("/signup", page(show).action::<sign_up>().into())
         .route("/signup/done", get(done))
+        .route(formaction::render::SCRIPT_PATH, formaction::render::script_route())
         .with_state(store)
 }
