@@ -28,3 +28,11 @@ scripts/browser-deps.sh
 
 step "tests: unit, integration, doc, browser"
 cargo test --workspace --all-features
+
+step "two instances behind nginx: forms, bound arguments, flash and key rotation across them"
+# The app binary the tests above built (its integration tests need it), so nothing is rebuilt.
+INVOICES_BIN="${CARGO_TARGET_DIR:-target}/debug/example-invoices" scripts/test-instances-behind-nginx.sh
+
+step "fuzz targets: each committed corpus replayed, then 10 s of fuzzing per target (a crash fails)"
+# cargo-fuzz is installed when missing; the fuzz crate builds in fuzz/target with its own flags.
+scripts/fuzz.sh --check 10
