@@ -48,10 +48,16 @@ impl<'a> FieldView<'a> {
         let mut id = String::with_capacity(cx.prefix.len() + name.len() + 1);
         id.push_str(&cx.prefix);
         id.push('-');
-        for c in name.chars() {
-            let c = if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' };
-            if !(c == '-' && id.ends_with('-')) {
-                id.push(c);
+        // A plain field name (`email`, `due_date`) is its own id suffix, copied whole.
+        let plain = !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_');
+        if plain {
+            id.push_str(&name);
+        } else {
+            for c in name.chars() {
+                let c = if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' };
+                if !(c == '-' && id.ends_with('-')) {
+                    id.push(c);
+                }
             }
         }
         while id.ends_with('-') {
