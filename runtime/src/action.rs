@@ -564,26 +564,35 @@ impl BoundAction {
     /// own URL with the action named in the query, `?_action=<id>`.
     pub fn url(&self) -> String {
         let mut url = String::with_capacity(ACTION_PARAM.len() + self.id.len() + 2);
-        url.push('?');
-        url.push_str(ACTION_PARAM);
-        url.push('=');
-        push_urlencoded_component(&mut url, self.id);
+        self.push_url(&mut url);
         url
+    }
+
+    /// Writes [`BoundAction::url`] onto `out`. The URL holds letters, digits, `?`, `=`, `%`, `-`,
+    /// `_`, `.`, `~` and `:` only, so it needs no HTML escaping.
+    pub(crate) fn push_url(&self, out: &mut String) {
+        out.push('?');
+        out.push_str(ACTION_PARAM);
+        out.push('=');
+        push_urlencoded_component(out, self.id);
     }
 
     /// The hidden input carrying the sealed arguments (empty when there are none), escaped.
     pub fn hidden_input(&self) -> String {
-        match &self.sealed {
-            Some(sealed) => {
-                // `BOUND_FIELD`, written out.
-                const START: &str = r#"<input type="hidden" name="$bound" value=""#;
-                let mut html = String::with_capacity(START.len() + sealed.len() + 2);
-                html.push_str(START);
-                html.push_str(sealed);
-                html.push_str(r#"">"#);
-                html
-            }
-            None => String::new(),
+        let mut html = String::new();
+        self.push_hidden_input(&mut html);
+        html
+    }
+
+    /// Writes [`BoundAction::hidden_input`] onto `out`.
+    pub(crate) fn push_hidden_input(&self, out: &mut String) {
+        if let Some(sealed) = &self.sealed {
+            // `BOUND_FIELD`, written out; base64url text needs no escaping.
+            const START: &str = r#"<input type="hidden" name="$bound" value=""#;
+            out.reserve(START.len() + sealed.len() + 2);
+            out.push_str(START);
+            out.push_str(sealed);
+            out.push_str(r#"">"#);
         }
     }
 
