@@ -153,8 +153,8 @@ async fn every_byte_of_a_sealed_value_is_authenticated() {
     let (server, log) = start(Keys::new([9; 32])).await;
     let sealed = sealed(&server, "rename").await;
     let bytes = URL_SAFE_NO_PAD.decode(&sealed).unwrap();
-    // A 24-byte nonce, the time (8), `["team-42"]` (11) and the 16-byte tag.
-    assert_eq!(bytes.len(), 24 + 8 + 11 + 16);
+    // A 12-byte nonce (AES-256-GCM-SIV), the time (8), `["team-42"]` (11) and the 16-byte tag.
+    assert_eq!(bytes.len(), 12 + 8 + 11 + 16);
 
     let mut values = Vec::new();
     for position in 0..bytes.len() {
@@ -380,4 +380,54 @@ async fn keys_rotate_without_breaking_open_pages() {
     assert!(a_log.runs().is_empty());
     assert_eq!(post(&c, rename::ID, Some(&from_b)).await.0, StatusCode::SEE_OTHER);
     assert_eq!(c_log.runs(), ["rename team-42 New"]);
+}
+
+/// The sealed value of the form `form` in a page's HTML.
+fn sealed_in(html: &str, form: &str) -> String {
+    let start = html.find(&format!("<form id={form} ")).unwrap_or_else(|| panic!("form {form} in {html}"));
+    let marker = "name=\"$bound\" value=\"";
+    let value = start + html[start..].find(marker).unwrap() + marker.len();
+    html[value..].split('"').next().unwrap().to_owned()
+}
+
+/// Posts an invalid rename (empty name) with `bound`: the page rendered again, 422.
+async fn post_invalid_rename(server: &Server, bound: &str) -> String {
+    let response = server
+        .post(&format!("/team?_action={}", rename::ID))
+        .form(&[("name", ""), ("$bound", bound)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    response.text().await.unwrap()
+}
+
+#[tokio::test]
+async fn a_page_rendered_again_reuses_the_submitted_value_only_where_it_is_the_same() {
+    let (old, new) = ([3; 32], [4; 32]);
+    let (server, log) = start(Keys::new(old)).await;
+    let submitted = sealed(&server, "rename").await;
+    let page = post_invalid_rename(&server, &submitted).await;
+    // The same team bound to the same action, in answer to the request that proved it holds it:
+    // the text it sent comes back, and still works.
+    assert_eq!(sealed_in(&page, "rename"), submitted);
+    // Other actions bind the same team: sealed afresh (their purpose differs anyway), and distinct.
+    let (archive, quick) = (sealed_in(&page, "archive"), sealed_in(&page, "quick"));
+    assert!(archive != submitted && quick != submitted && archive != quick);
+    assert_eq!(post(&server, archive::ID, Some(&archive)).await.0, StatusCode::SEE_OTHER);
+    // Nothing is kept across requests: every plain page seals anew.
+    assert_ne!(sealed(&server, "rename").await, sealed(&server, "rename").await);
+    assert_ne!(sealed(&server, "rename").await, submitted);
+    assert_eq!(post(&server, rename::ID, Some(&submitted)).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(log.runs(), ["archive team-42", "rename team-42 New"]);
+
+    // While rotating, a value sealed with the previous key is sealed again with the current one:
+    // an instance with only the new key accepts what the page now carries.
+    let (rotating, _) = start(Keys::new(new).with_previous(Keys::new(old))).await;
+    let page = post_invalid_rename(&rotating, &submitted).await;
+    let resealed = sealed_in(&page, "rename");
+    assert_ne!(resealed, submitted);
+    let (only_new, only_new_log) = start(Keys::new(new)).await;
+    assert_eq!(post(&only_new, rename::ID, Some(&resealed)).await.0, StatusCode::SEE_OTHER);
+    assert_eq!(only_new_log.runs(), ["rename team-42 New"]);
 }

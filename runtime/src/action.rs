@@ -284,7 +284,8 @@ pub struct Submission {
     pub form: Option<TypeId>,
     /// The submitted values, without secrets and files.
     pub values: FormData,
-    /// The errors, empty after a success.
+    /// The errors of an invalid submission, moved here from [`Answer::Invalid`] when the page
+    /// renders again (empty in an [`Outcome`] until then, and after a success).
     pub errors: FormErrors,
 }
 
@@ -313,10 +314,9 @@ impl Outcome {
         } else {
             FormData::new()
         };
-        let errors = match &answer {
-            Answer::Invalid(errors) => errors.clone(),
-            _ => FormErrors::new(),
-        };
+        // The errors stay in the answer (a JSON caller gets them from there); a page rendered again
+        // moves them here, rather than paying for a copy that only one of the two uses.
+        let errors = FormErrors::new();
         Outcome { answer, submission: Submission { action, form: F::type_id(), values, errors } }
     }
 
@@ -411,19 +411,114 @@ fn apply_intent(values: &mut FormData, intent: &str) {
 }
 
 /// Opens the bound arguments of action `id` from the submission.
+///
+/// While a page answers a `POST`, a value opened with the current key is kept for the page
+/// rendered in answer, which binds the same arguments to the same action again when the
+/// submission was invalid: see [`BoundAction::new`].
 pub fn open_bound<T: serde::de::DeserializeOwned>(
     data: &FormData,
     id: &'static str,
     max_age: Option<Duration>,
 ) -> Result<T, SealError> {
     let sealed = data.text(BOUND_FIELD).ok_or(SealError::Missing)?;
-    seal::with_current(|keys| keys.open_value(&bound_purpose(id), sealed, max_age))
+    seal::with_current(|keys| {
+        let opened = with_bound_purpose(id, |purpose| keys.open_stamped(purpose, sealed, max_age))?;
+        let value = serde_json::from_slice(opened.json()).map_err(|_| SealError::Undecodable)?;
+        if opened.current_key {
+            // Outside a page's `POST` (an endpoint, a test calling `run`) there is no slot, and
+            // nothing to keep.
+            let _ = OPENED.try_with(|slot| {
+                *slot.borrow_mut() = Some(Opened {
+                    id,
+                    keys: keys as *const seal::Keys as usize,
+                    sealed: sealed.to_owned(),
+                    plaintext: opened.plaintext,
+                    ages: max_age.is_some(),
+                });
+            });
+        }
+        Ok(value)
+    })
 }
 
-fn bound_purpose(id: &str) -> Vec<u8> {
-    let mut purpose = b"formaction:bound:".to_vec();
-    purpose.extend_from_slice(id.as_bytes());
-    purpose
+/// The bound arguments one submission opened, kept while its answer renders.
+struct Opened {
+    /// The action they are sealed for.
+    id: &'static str,
+    /// The keys that opened them (their address): the page's own or the process's.
+    keys: usize,
+    /// The sealed text, as submitted.
+    sealed: String,
+    /// What it contains: the time it was sealed, then the JSON.
+    plaintext: Vec<u8>,
+    /// Whether the action has a maximum age, so that the time matters.
+    ages: bool,
+}
+
+tokio::task_local! {
+    /// The bound arguments the submission being answered opened (see [`reusing_opened`]).
+    static OPENED: std::cell::RefCell<Option<Opened>>;
+}
+
+/// Runs `future` (a page answering one submission: the action, then the page rendered again) so
+/// that binding the arguments the submission just opened reuses their sealed text instead of
+/// sealing them again.
+///
+/// After an invalid submission, the page renders again and binds the same value to the same action
+/// (`create_invoice::bind(team)`): sealing afresh would cost a whole seal, to give the browser a
+/// different text for a value it has just proved to hold, for the same action, under the same key.
+/// The sealed text is reused only:
+///
+/// - within this one request (nothing is kept across requests or users: identical sealed texts
+///   in different answers would reveal shared values), and once (two forms on the page binding
+///   the same value get two different texts, as before);
+/// - for the same action id, the same keys, opened with the current key (a value sealed with a
+///   previous key is sealed again with the current one), and byte-for-byte the same JSON;
+/// - when the action has no `max_age`, or the value was sealed in the current second: reusing keeps
+///   the time of the first seal, so with a maximum age the page would expire sooner than a freshly
+///   sealed one. Within the same second the stamps are equal anyway.
+pub(crate) fn reusing_opened<F: Future>(future: F) -> impl Future<Output = F::Output> {
+    // A plain function rather than an `async fn`: that would hold `future` twice in its state,
+    // and a page's answer is a large future, copied whole whenever it moves.
+    OPENED.scope(std::cell::RefCell::new(None), future)
+}
+
+/// The sealed text of the arguments the submission opened, when `plaintext` (a fresh stamp and
+/// the JSON) binds exactly them again to action `id` with `keys` (see [`reusing_opened`]).
+fn reuse_opened(id: &str, keys: &seal::Keys, plaintext: &[u8]) -> Option<String> {
+    OPENED
+        .try_with(|slot| {
+            let mut slot = slot.borrow_mut();
+            let (stamp, json) = seal::split_stamp(plaintext);
+            let fits = slot.as_ref().is_some_and(|opened| {
+                let (opened_stamp, opened_json) = seal::split_stamp(&opened.plaintext);
+                opened.id == id
+                    && opened.keys == keys as *const seal::Keys as usize
+                    && opened_json == json
+                    && (!opened.ages || opened_stamp == stamp)
+            });
+            if fits { slot.take().map(|opened| opened.sealed) } else { None }
+        })
+        .ok()
+        .flatten()
+}
+
+/// Calls `f` with the purpose (associated data) of the bound arguments of action `id`:
+/// `formaction:bound:<id>`, built on the stack when it fits, as it does for any id a Rust path
+/// makes (this runs for every submission and every page).
+fn with_bound_purpose<R>(id: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    const PREFIX: &[u8] = b"formaction:bound:";
+    let mut buffer = [0u8; 256];
+    let len = PREFIX.len() + id.len();
+    if let Some(purpose) = buffer.get_mut(..len) {
+        purpose[..PREFIX.len()].copy_from_slice(PREFIX);
+        purpose[PREFIX.len()..].copy_from_slice(id.as_bytes());
+        f(purpose)
+    } else {
+        let mut purpose = PREFIX.to_vec();
+        purpose.extend_from_slice(id.as_bytes());
+        f(&purpose)
+    }
 }
 
 /// An action with its bound arguments sealed, ready to put in a page: `create_invoice::bind(team)`
@@ -436,8 +531,17 @@ pub struct BoundAction {
 
 impl BoundAction {
     /// Binds `args` (a tuple of the action's `#[bind]` arguments, in order) to the action `id`.
+    ///
+    /// While a page answers a submission that opened these very arguments for this action, the
+    /// submitted sealed text is reused rather than sealed again: within that one request only,
+    /// once, with the current key, and when the action has no `max_age` or the value was sealed
+    /// this second (a reused text keeps its first time).
     pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
-        let sealed = seal::with_current(|keys| keys.seal_value(&bound_purpose(id), args).ok());
+        let sealed = seal::with_current(|keys| {
+            let plaintext = seal::stamped(args).ok()?;
+            reuse_opened(id, keys, &plaintext)
+                .or_else(|| Some(with_bound_purpose(id, |purpose| keys.seal(purpose, &plaintext))))
+        });
         BoundAction { id, sealed }
     }
 
@@ -459,15 +563,36 @@ impl BoundAction {
     /// The URL a form (its `action`) or a submit button (its `formaction`) posts to: the page's
     /// own URL with the action named in the query, `?_action=<id>`.
     pub fn url(&self) -> String {
-        let id: String = form_urlencoded_component(self.id);
-        format!("?{ACTION_PARAM}={id}")
+        let mut url = String::with_capacity(ACTION_PARAM.len() + self.id.len() + 2);
+        self.push_url(&mut url);
+        url
+    }
+
+    /// Writes [`BoundAction::url`] onto `out`. The URL holds letters, digits, `?`, `=`, `%`, `-`,
+    /// `_`, `.`, `~` and `:` only, so it needs no HTML escaping.
+    pub(crate) fn push_url(&self, out: &mut String) {
+        out.push('?');
+        out.push_str(ACTION_PARAM);
+        out.push('=');
+        push_urlencoded_component(out, self.id);
     }
 
     /// The hidden input carrying the sealed arguments (empty when there are none), escaped.
     pub fn hidden_input(&self) -> String {
-        match &self.sealed {
-            Some(sealed) => format!(r#"<input type="hidden" name="{BOUND_FIELD}" value="{sealed}">"#),
-            None => String::new(),
+        let mut html = String::new();
+        self.push_hidden_input(&mut html);
+        html
+    }
+
+    /// Writes [`BoundAction::hidden_input`] onto `out`.
+    pub(crate) fn push_hidden_input(&self, out: &mut String) {
+        if let Some(sealed) = &self.sealed {
+            // `BOUND_FIELD`, written out; base64url text needs no escaping.
+            const START: &str = r#"<input type="hidden" name="$bound" value=""#;
+            out.reserve(START.len() + sealed.len() + 2);
+            out.push_str(START);
+            out.push_str(sealed);
+            out.push_str(r#"">"#);
         }
     }
 
@@ -483,12 +608,17 @@ impl BoundAction {
 }
 
 /// Percent-encodes an action id for a query string (ids are Rust paths: letters, digits, `_`,
-/// `:`, plus whatever `#[action(id = "...")]` chose).
-fn form_urlencoded_component(text: &str) -> String {
+/// `:`, plus whatever `#[action(id = "...")]` chose), onto `out`.
+fn push_urlencoded_component(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let mut out = String::with_capacity(text.len());
+    let safe = |byte: u8| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':');
+    // A Rust path needs no escape: copied whole.
+    if text.bytes().all(safe) {
+        out.push_str(text);
+        return;
+    }
     for byte in text.bytes() {
-        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':') {
+        if safe(byte) {
             out.push(byte as char);
         } else {
             out.push('%');
@@ -496,5 +626,87 @@ fn form_urlencoded_component(text: &str) -> String {
             out.push(HEX[usize::from(byte & 0x0f)] as char);
         }
     }
-    out
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+    use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+    use super::*;
+    use crate::seal::Keys;
+
+    const ID: &str = "tests::rename";
+
+    fn keys() -> Arc<Keys> {
+        Arc::new(Keys::new([6; 32]))
+    }
+
+    /// `["team-42"]` sealed for [`ID`] as if `secs_ago` seconds ago.
+    fn sealed_ago(keys: &Keys, secs_ago: u64) -> String {
+        let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
+        let mut plaintext = (now - secs_ago).to_be_bytes().to_vec();
+        plaintext.extend_from_slice(br#"["team-42"]"#);
+        keys.seal(format!("formaction:bound:{ID}").as_bytes(), &plaintext)
+    }
+
+    /// Opens `sealed` as a page's `POST` does, then binds each of `teams` as the page rendered
+    /// again would: their sealed texts.
+    async fn rebind(
+        keys: &Arc<Keys>,
+        sealed: &str,
+        max_age: Option<Duration>,
+        teams: &[&str],
+    ) -> Vec<String> {
+        let data = FormData::from_pairs([(BOUND_FIELD, sealed)]);
+        let answer = async {
+            let (team,): (String,) = open_bound(&data, ID, max_age).unwrap();
+            assert_eq!(team, "team-42");
+            teams.iter().map(|team| BoundAction::new(ID, &(team,)).sealed().unwrap().to_owned()).collect()
+        };
+        seal::with_keys(keys.clone(), reusing_opened(answer)).await
+    }
+
+    #[tokio::test]
+    async fn the_submitted_value_is_reused_once_for_the_same_arguments() {
+        let keys = keys();
+        let sealed = sealed_ago(&keys, 0);
+        let again = rebind(&keys, &sealed, None, &["team-42", "team-42"]).await;
+        assert_eq!(again[0], sealed, "the same team for the same action: the same text");
+        assert_ne!(again[1], sealed, "only once: a second form gets its own");
+        let other = rebind(&keys, &sealed, None, &["team-43"]).await;
+        assert_ne!(other[0], sealed, "another team");
+        // Without a maximum age, the time of the first seal does not matter.
+        let old = sealed_ago(&keys, 3600);
+        assert_eq!(rebind(&keys, &old, None, &["team-42"]).await, [old]);
+    }
+
+    #[tokio::test]
+    async fn with_a_maximum_age_an_older_value_is_sealed_again() {
+        let keys = keys();
+        let old = sealed_ago(&keys, 10);
+        let again = rebind(&keys, &old, Some(Duration::from_secs(3600)), &["team-42"]).await;
+        assert_ne!(again[0], old);
+        // Sealed now: the page gets the whole maximum age again.
+        let purpose = format!("formaction:bound:{ID}");
+        let (team,): (String,) =
+            keys.open_value(purpose.as_bytes(), &again[0], Some(Duration::from_secs(5))).unwrap();
+        assert_eq!(team, "team-42");
+        assert!(
+            keys.open_value::<(String,)>(purpose.as_bytes(), &old, Some(Duration::from_secs(5))).is_err()
+        );
+    }
+
+    #[tokio::test]
+    async fn nothing_is_reused_outside_a_page_answering_its_submission() {
+        let keys = keys();
+        let sealed = sealed_ago(&keys, 0);
+        let data = FormData::from_pairs([(BOUND_FIELD, sealed.as_str())]);
+        let again = seal::with_keys(keys.clone(), async {
+            let _: (String,) = open_bound(&data, ID, None).unwrap();
+            BoundAction::new(ID, &("team-42",)).sealed().unwrap().to_owned()
+        })
+        .await;
+        assert_ne!(again, sealed);
+    }
 }

@@ -282,6 +282,11 @@ impl FormData {
     pub fn retain(&mut self, mut keep: impl FnMut(&str, &FieldValue) -> bool) {
         // Ask first, so that a `keep` that panics leaves the submission as it was.
         let kept: Vec<bool> = self.iter().map(|(name, value)| keep(name, value)).collect();
+        // Usually nothing goes (a page rendered again redacts what has no secret): nothing to
+        // rebuild then.
+        if !kept.contains(&false) {
+            return;
+        }
         self.index.take();
         let mut names = String::with_capacity(self.names.len());
         let mut kept = kept.into_iter();

@@ -83,22 +83,24 @@ pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<()
         header(headers, "x-forwarded-host")
             .and_then(|h| h.split(',').next())
             .map(str::trim)
-            .or(header(headers, HOST.as_str()))
+            .or(header(headers, HOST))
     } else {
-        header(headers, HOST.as_str())
+        header(headers, HOST)
     };
     let Some(host) = host.map(str::trim) else {
         return Err(Refusal::CrossOrigin("the request has no Host header".to_owned()));
     };
-    let (source, what) = match (header(headers, ORIGIN.as_str()), header(headers, REFERER.as_str())) {
-        (Some(origin), _) => (origin, "Origin"),
-        (None, Some(referer)) => (referer, "Referer"),
-        (None, None) if settings.allow_missing_origin => return Ok(()),
-        (None, None) => {
-            return Err(Refusal::CrossOrigin(
-                "cross-site request refused: the request has neither Origin nor Referer".to_owned(),
-            ));
-        }
+    let (source, what) = match header(headers, ORIGIN) {
+        Some(origin) => (origin, "Origin"),
+        None => match header(headers, REFERER) {
+            Some(referer) => (referer, "Referer"),
+            None if settings.allow_missing_origin => return Ok(()),
+            None => {
+                return Err(Refusal::CrossOrigin(
+                    "cross-site request refused: the request has neither Origin nor Referer".to_owned(),
+                ));
+            }
+        },
     };
     let refused =
         || Refusal::CrossOrigin(format!("cross-site request refused: {what} does not match this site"));
@@ -157,7 +159,7 @@ fn origin_matches(allowed: &str, source: &str, source_host: &str) -> bool {
     }
 }
 
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+fn header<K: http::header::AsHeaderName>(headers: &HeaderMap, name: K) -> Option<&str> {
     headers.get(name).and_then(|value| value.to_str().ok())
 }
 

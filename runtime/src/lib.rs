@@ -171,6 +171,9 @@
 //! - Optional features: `time` (dates and times from `<input type=date|time|datetime-local>`),
 //!   `decimal` (`rust_decimal::Decimal`).
 
+#[cfg(test)]
+extern crate self as formaction;
+
 pub mod action;
 mod checks;
 pub mod decode;

@@ -54,6 +54,7 @@
 //! | `invalid_ip` | | Enter a valid IP address |
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 use serde_json::Value;
@@ -70,47 +71,64 @@ pub trait Messages: Send + Sync {
 #[derive(Clone, Copy, Debug, Default)]
 pub struct English;
 
-fn param(error: &FieldError, name: &str) -> String {
+/// Writes the parameter `name` of `error` onto `text` (`?` when it has none).
+fn push_param(text: &mut String, error: &FieldError, name: &str) {
     match error.param(name) {
-        Some(Value::String(text)) => text.clone(),
-        Some(value) => value.to_string(),
-        None => "?".to_owned(),
+        Some(Value::String(param)) => text.push_str(param),
+        Some(value) => {
+            let _ = write!(text, "{value}");
+        }
+        None => text.push('?'),
     }
 }
 
-fn plural(error: &FieldError, name: &str, one: &str, many: &str) -> String {
-    let count = param(error, name);
-    let noun = if count == "1" { one } else { many };
-    format!("{count} {noun}")
+/// `before`, the parameter `name`, then `after`, in one allocation: messages are built for every
+/// error of every page rendered again, twice (the summary and beside the field).
+fn with_param(before: &str, error: &FieldError, name: &str, after: &str) -> String {
+    let mut text = String::with_capacity(before.len() + after.len() + 8);
+    text.push_str(before);
+    push_param(&mut text, error, name);
+    text.push_str(after);
+    text
+}
+
+/// `before`, the count `name`, then `one` or `many` after it.
+fn plural(before: &str, error: &FieldError, name: &str, one: &str, many: &str) -> String {
+    let mut text = with_param(before, error, name, " ");
+    let noun = if &text[before.len()..text.len() - 1] == "1" { one } else { many };
+    text.push_str(noun);
+    text
 }
 
 impl Messages for English {
     fn message(&self, e: &FieldError) -> Cow<'static, str> {
         let text = match e.code() {
             "required" => return "This field is required".into(),
-            "too_short" => format!("Must be at least {}", plural(e, "min", "character", "characters")),
-            "too_long" => format!("Must be at most {}", plural(e, "max", "character", "characters")),
-            "wrong_length" => format!("Must be exactly {}", plural(e, "equal", "character", "characters")),
-            "too_few" => format!("Choose at least {}", param(e, "min")),
-            "too_many" => format!("Choose at most {}", param(e, "max")),
-            "wrong_count" => format!("Choose exactly {}", param(e, "equal")),
-            "too_small" => format!("Must be at least {}", param(e, "min")),
-            "too_big" => format!("Must be at most {}", param(e, "max")),
-            "not_greater" => format!("Must be greater than {}", param(e, "min")),
-            "not_less" => format!("Must be less than {}", param(e, "max")),
+            "too_short" => plural("Must be at least ", e, "min", "character", "characters"),
+            "too_long" => plural("Must be at most ", e, "max", "character", "characters"),
+            "wrong_length" => plural("Must be exactly ", e, "equal", "character", "characters"),
+            "too_few" => with_param("Choose at least ", e, "min", ""),
+            "too_many" => with_param("Choose at most ", e, "max", ""),
+            "wrong_count" => with_param("Choose exactly ", e, "equal", ""),
+            "too_small" => with_param("Must be at least ", e, "min", ""),
+            "too_big" => with_param("Must be at most ", e, "max", ""),
+            "not_greater" => with_param("Must be greater than ", e, "min", ""),
+            "not_less" => with_param("Must be less than ", e, "max", ""),
             "invalid_email" => return "Enter a valid email address".into(),
             "invalid_url" => return "Enter a valid URL".into(),
             "invalid_format" => return "Enter a value in the expected format".into(),
-            "missing_text" => format!("Must contain “{}”", param(e, "needle")),
-            "forbidden_text" => format!("Must not contain “{}”", param(e, "needle")),
-            "mismatch" => format!("Must match {}", param(e, "other")),
+            "missing_text" => with_param("Must contain “", e, "needle", "”"),
+            "forbidden_text" => with_param("Must not contain “", e, "needle", "”"),
+            "mismatch" => with_param("Must match ", e, "other", ""),
             "control_character" => return "Must not contain control characters".into(),
             "invalid_integer" => return "Enter a whole number".into(),
             "invalid_number" | "invalid_decimal" => return "Enter a number".into(),
-            "out_of_range" => format!("Enter a number from {} to {}", param(e, "min"), param(e, "max")),
-            "too_many_decimals" => {
-                format!("Use at most {}", plural(e, "scale", "decimal place", "decimal places"))
+            "out_of_range" => {
+                let mut text = with_param("Enter a number from ", e, "min", " to ");
+                push_param(&mut text, e, "max");
+                text
             }
+            "too_many_decimals" => plural("Use at most ", e, "scale", "decimal place", "decimal places"),
             "invalid_boolean" => return "Choose yes or no".into(),
             "invalid_char" => return "Enter a single character".into(),
             "invalid_choice" => return "Choose one of the options".into(),
@@ -160,5 +178,15 @@ mod tests {
         assert_eq!(m(FieldError::new("missing_text").with_param("needle", "@")), "Must contain “@”");
         assert_eq!(m(FieldError::new("mismatch").with_param("other", "Password")), "Must match Password");
         assert_eq!(m(FieldError::new("something_new")), "This value is not valid");
+        assert_eq!(m(FieldError::new("too_few")), "Choose at least ?", "a parameter missing");
+        assert_eq!(
+            m(FieldError::new("too_many_decimals").with_param("scale", 1)),
+            "Use at most 1 decimal place"
+        );
+        assert_eq!(
+            m(FieldError::new("wrong_length").with_param("equal", 12)),
+            "Must be exactly 12 characters"
+        );
+        assert_eq!(m(FieldError::new("forbidden_text").with_param("needle", " ")), "Must not contain “ ”");
     }
 }

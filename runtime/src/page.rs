@@ -139,7 +139,10 @@ impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
         })
         .post(move |State(state): State<S>, request: Request| {
             let page = page.clone();
-            async move { scoped(page.keys.clone(), dispatch(&page, request, state)).await }
+            async move {
+                let answer = crate::action::reusing_opened(dispatch(&page, request, state));
+                scoped(page.keys.clone(), answer).await
+            }
         })
     }
 }
@@ -182,7 +185,11 @@ async fn scoped<F: std::future::Future>(keys: Option<Arc<Keys>>, future: F) -> F
 async fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> Response {
     let flash = read_flash(request.headers());
     let had_flash = flash.is_some();
-    request.extensions_mut().insert(Flash(flash));
+    // Without a message, [`Flash`] finds no cookie to read either; leaving the extension out
+    // spares a plain `GET` building the request's extension map.
+    if had_flash {
+        request.extensions_mut().insert(Flash(flash));
+    }
     let mut response = render(request, state).await;
     if had_flash {
         let clear = format!("{FLASH_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
@@ -378,7 +385,7 @@ fn answer_json(outcome: Outcome) -> Response {
 }
 
 async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, state: S) -> Response {
-    let Outcome { answer, submission } = outcome;
+    let Outcome { answer, mut submission } = outcome;
     let status = match answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::see_other(redirect.target());
@@ -393,7 +400,10 @@ async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, 
             StatusCode::OK
         }
         Answer::Done | Answer::Intent => StatusCode::OK,
-        Answer::Invalid(_) => StatusCode::UNPROCESSABLE_ENTITY,
+        Answer::Invalid(errors) => {
+            submission.errors = errors;
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
     };
     parts.extensions.insert(Arc::new(submission));
     parts.extensions.insert(Flash(None));

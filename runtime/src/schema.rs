@@ -330,6 +330,9 @@ pub struct FieldSchema {
     /// The constraint and placeholder attributes as HTML, computed once by [`FormSchema::new`]
     /// (they never change after the schema is built, and every render needs them).
     html_attributes: String,
+    /// The label and the help HTML-escaped for text and attribute values, computed once by
+    /// [`FormSchema::new`] like `html_attributes`; `None` before (then renders escape as they go).
+    escaped: Option<(String, Option<String>)>,
 }
 
 impl FieldSchema {
@@ -358,6 +361,7 @@ impl FieldSchema {
             group: shape.group,
             secret: false,
             html_attributes: String::new(),
+            escaped: None,
         }
     }
 
@@ -373,6 +377,18 @@ impl FieldSchema {
             html.push_str(&format!(r#" placeholder="{}""#, escape_attribute(placeholder)));
         }
         self.html_attributes = html;
+        let escape = |text: &str| {
+            let mut html = String::with_capacity(text.len());
+            // Writing into a `String` cannot fail.
+            let _ = crate::render::escape_html(&mut html, text);
+            html
+        };
+        self.escaped = Some((escape(self.label), self.help.map(escape)));
+    }
+
+    /// The label and the help, HTML-escaped, when the schema was built by [`FormSchema::new`].
+    pub(crate) fn escaped(&self) -> Option<(&str, Option<&str>)> {
+        self.escaped.as_ref().map(|(label, help)| (label.as_str(), help.as_deref()))
     }
 
     /// Applies a `length` rule: `minlength`/`maxlength` on text controls.

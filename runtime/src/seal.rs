@@ -1,27 +1,50 @@
 //! Sealing values that travel through the browser: bound action arguments and flash messages.
 //!
-//! A sealed value is encrypted and authenticated with XChaCha20-Poly1305 (RustCrypto), under a
-//! random 24-byte nonce, with a *purpose* as associated data: for a bound argument, the action's id.
-//! A value sealed for one action therefore fails to open for any other, and any change to any byte
-//! fails to open at all. The browser sees only base64url text.
+//! A sealed value is encrypted and authenticated with AES-256-GCM-SIV (RFC 8452, RustCrypto's
+//! `aes-gcm-siv`, AES-NI and CLMUL used when the processor has them), under a 96-bit nonce, with a
+//! *purpose* as associated data: for a bound argument, the action's id. A value sealed for one
+//! action therefore fails to open for any other, and any change to any byte fails to open at all.
+//! The browser sees only base64url text: the nonce, the ciphertext, the 16-byte tag.
 //!
 //! Keys come from configuration ([`Keys::from_env`]: `FORMACTION_SECRET`, base64 of 32 bytes, and
 //! `FORMACTION_PREVIOUS_SECRETS`, a comma-separated list still accepted while rotating). Every
 //! instance of an app with the same keys opens what any other sealed: nothing is kept in memory.
+//!
+//! # Why AES-256-GCM-SIV
+//!
+//! Sealed values are short (a bound argument is some 10 to 100 bytes), so what a seal costs is
+//! the cipher's set-up, not its speed per byte. Measured with callgrind on a 40-byte value and a
+//! 56-byte purpose (seal / open, instructions): XChaCha20-Poly1305 8,098 / 8,069 (an HChaCha20 block
+//! to derive the subkey, and Poly1305's AVX2 set-up for a single block), AES-256-GCM 1,587 / 1,589,
+//! AES-256-GCM-SIV 2,047 / 2,086. A sealed value is opened on every submission and sealed on every
+//! page, so this is a quarter to a fifth of the work a small action does beyond the hand-written
+//! handler.
+//!
+//! Plain AES-GCM would be cheaper still, but its 96-bit nonce must never repeat under one key: a
+//! repeat gives away the authentication key, after which anyone can forge values. Many instances,
+//! restarts and processes share a key here, each drawing nonces on its own, so a repeat cannot be
+//! ruled out in general. GCM-SIV is built for this case (misuse-resistant): the nonce only derives
+//! per-message keys, and the tag is computed from the plaintext before encrypting, so a repeated
+//! nonce reveals at most that two sealed values are identical (same purpose, same content, same
+//! second), never the key and never a way to forge. Nonces are nevertheless made unique with
+//! overwhelming probability (see `next_nonce`).
+//!
+//! Values sealed by versions that used XChaCha20-Poly1305 do not open (400, like a changed value):
+//! a page open during the upgrade must be loaded again, and a flash message in flight is lost.
 
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
+use aes_gcm_siv::aead::{Aead, AeadInOut, Generate, KeyInit, Payload};
+use aes_gcm_siv::{Aes256GcmSiv, Key, Nonce};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use chacha20poly1305::aead::{Aead, Generate, KeyInit, Payload};
-use chacha20poly1305::{Key, XChaCha20Poly1305, XNonce};
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-const NONCE_LEN: usize = 24;
+const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 const TIMESTAMP_LEN: usize = 8;
 
@@ -93,7 +116,7 @@ impl std::error::Error for KeyError {}
 /// ```
 #[derive(Clone)]
 pub struct Keys {
-    keys: Vec<XChaCha20Poly1305>,
+    keys: Vec<Aes256GcmSiv>,
     ephemeral: bool,
 }
 
@@ -106,8 +129,8 @@ impl std::fmt::Debug for Keys {
 impl Keys {
     /// Keys with one current key of 32 bytes.
     pub fn new(key: [u8; 32]) -> Self {
-        let key = Key::from(key);
-        Keys { keys: vec![XChaCha20Poly1305::new(&key)], ephemeral: false }
+        let key = Key::<Aes256GcmSiv>::from(key);
+        Keys { keys: vec![Aes256GcmSiv::new(&key)], ephemeral: false }
     }
 
     /// Keys with one current key, given as base64 (standard or URL-safe, padded or not) of 32
@@ -128,8 +151,8 @@ impl Keys {
     /// A random key for this process only. Fine for development; unfit for several instances,
     /// since each would refuse what the others sealed, and every restart invalidates open pages.
     pub fn random() -> Self {
-        let key = Key::generate();
-        Keys { keys: vec![XChaCha20Poly1305::new(&key)], ephemeral: true }
+        let key = Key::<Aes256GcmSiv>::generate();
+        Keys { keys: vec![Aes256GcmSiv::new(&key)], ephemeral: true }
     }
 
     /// Keys from `FORMACTION_SECRET` and `FORMACTION_PREVIOUS_SECRETS`; `Ok(None)` when
@@ -161,27 +184,40 @@ impl Keys {
     /// Seals `plaintext` for `purpose`, as base64url text.
     pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> String {
         let nonce = next_nonce();
-        // Encryption with a valid key and nonce only fails for messages beyond the cipher's
-        // length limit (256 GiB), which nothing here produces.
-        let ciphertext =
-            self.keys[0].encrypt(&nonce, Payload { msg: plaintext, aad: purpose }).unwrap_or_default();
-        let mut sealed = Vec::with_capacity(NONCE_LEN + ciphertext.len());
+        // Nonce, ciphertext and tag in one buffer, encrypted where it lies.
+        let mut sealed = Vec::with_capacity(NONCE_LEN + plaintext.len() + TAG_LEN);
         sealed.extend_from_slice(nonce.as_slice());
-        sealed.extend_from_slice(&ciphertext);
+        sealed.extend_from_slice(plaintext);
+        match self.keys[0].encrypt_inout_detached(&nonce, purpose, (&mut sealed[NONCE_LEN..]).into()) {
+            Ok(tag) => sealed.extend_from_slice(&tag),
+            // Encryption only fails for messages beyond the cipher's length limit (2^36 bytes),
+            // which nothing here produces; were it to, the nonce alone never opens.
+            Err(_) => sealed.truncate(NONCE_LEN),
+        }
         URL_SAFE_NO_PAD.encode(sealed)
     }
 
     /// Opens a value sealed for `purpose` with the current or a previous key.
     pub fn open(&self, purpose: &[u8], sealed: &str) -> Result<Vec<u8>, SealError> {
+        self.open_with_index(purpose, sealed).map(|(plaintext, _)| plaintext)
+    }
+
+    /// [`Keys::open`], and the index of the key that opened it (0: the current key).
+    fn open_with_index(&self, purpose: &[u8], sealed: &str) -> Result<(Vec<u8>, usize), SealError> {
         let bytes = URL_SAFE_NO_PAD.decode(sealed.trim()).map_err(|_| SealError::Malformed)?;
         if bytes.len() < NONCE_LEN + TAG_LEN {
             return Err(SealError::Malformed);
         }
         let (nonce, ciphertext) = bytes.split_at(NONCE_LEN);
-        let nonce = XNonce::try_from(nonce).map_err(|_| SealError::Malformed)?;
+        let nonce = Nonce::try_from(nonce).map_err(|_| SealError::Malformed)?;
         self.keys
             .iter()
-            .find_map(|key| key.decrypt(&nonce, Payload { msg: ciphertext, aad: purpose }).ok())
+            .enumerate()
+            .find_map(|(index, key)| {
+                key.decrypt(&nonce, Payload { msg: ciphertext, aad: purpose })
+                    .ok()
+                    .map(|plain| (plain, index))
+            })
             .ok_or(SealError::Rejected)
     }
 
@@ -191,9 +227,7 @@ impl Keys {
         purpose: &[u8],
         value: &T,
     ) -> Result<String, serde_json::Error> {
-        let mut plaintext = now_secs().to_be_bytes().to_vec();
-        serde_json::to_writer(&mut plaintext, value)?;
-        Ok(self.seal(purpose, &plaintext))
+        Ok(self.seal(purpose, &stamped(value)?))
     }
 
     /// Opens a serde value sealed by [`Keys::seal_value`], refusing it when older than `max_age`.
@@ -203,40 +237,85 @@ impl Keys {
         sealed: &str,
         max_age: Option<Duration>,
     ) -> Result<T, SealError> {
-        let plaintext = self.open(purpose, sealed)?;
+        let opened = self.open_stamped(purpose, sealed, max_age)?;
+        serde_json::from_slice(opened.json()).map_err(|_| SealError::Undecodable)
+    }
+
+    /// Opens a value sealed by [`Keys::seal_value`] without reading its JSON: its plaintext, and
+    /// whether the current key opened it.
+    pub(crate) fn open_stamped(
+        &self,
+        purpose: &[u8],
+        sealed: &str,
+        max_age: Option<Duration>,
+    ) -> Result<Stamped, SealError> {
+        let (plaintext, index) = self.open_with_index(purpose, sealed)?;
         if plaintext.len() < TIMESTAMP_LEN {
             return Err(SealError::Undecodable);
         }
-        let (stamp, json) = plaintext.split_at(TIMESTAMP_LEN);
-        let mut sealed_at = [0; TIMESTAMP_LEN];
-        sealed_at.copy_from_slice(stamp);
+        let stamped = Stamped { plaintext, current_key: index == 0 };
         if let Some(max_age) = max_age {
-            let age = now_secs().saturating_sub(u64::from_be_bytes(sealed_at));
+            let age = now_secs().saturating_sub(stamped.sealed_at());
             if age > max_age.as_secs() {
                 return Err(SealError::Expired);
             }
         }
-        serde_json::from_slice(json).map_err(|_| SealError::Undecodable)
+        Ok(stamped)
     }
 }
 
-/// A nonce never used before by this process: 16 random bytes drawn once per process, then a
-/// counter. XChaCha20's 192-bit nonce leaves room for both, so nonces never repeat within a process
-/// and two processes collide only if their random prefixes do (a 2^-128 chance), without a system
-/// call for every value sealed.
-fn next_nonce() -> XNonce {
-    static PREFIX: OnceLock<[u8; 16]> = OnceLock::new();
+/// The plaintext of a value sealed by [`Keys::seal_value`]: the time it was sealed (seconds since
+/// the Unix epoch, 8 bytes big-endian), then its JSON.
+pub(crate) struct Stamped {
+    pub(crate) plaintext: Vec<u8>,
+    /// Whether the current key opened it (not a previous one).
+    pub(crate) current_key: bool,
+}
+
+impl Stamped {
+    /// The JSON.
+    pub(crate) fn json(&self) -> &[u8] {
+        &self.plaintext[TIMESTAMP_LEN..]
+    }
+
+    /// When it was sealed, in seconds since the Unix epoch.
+    pub(crate) fn sealed_at(&self) -> u64 {
+        let mut sealed_at = [0; TIMESTAMP_LEN];
+        sealed_at.copy_from_slice(&self.plaintext[..TIMESTAMP_LEN]);
+        u64::from_be_bytes(sealed_at)
+    }
+}
+
+/// The plaintext [`Keys::seal_value`] seals: the time now, then the value's JSON.
+pub(crate) fn stamped<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    let mut plaintext = Vec::with_capacity(64);
+    plaintext.extend_from_slice(&now_secs().to_be_bytes());
+    serde_json::to_writer(&mut plaintext, value)?;
+    Ok(plaintext)
+}
+
+/// Splits a plaintext made by [`stamped`] into its time and its JSON.
+pub(crate) fn split_stamp(plaintext: &[u8]) -> (&[u8], &[u8]) {
+    plaintext.split_at(TIMESTAMP_LEN.min(plaintext.len()))
+}
+
+/// A nonce never used before by this process: 12 random bytes drawn once per process, with a
+/// counter XORed into the last eight, so nonces never repeat within a process without a system
+/// call for every value sealed. Across processes sharing a key, two nonces collide only when the
+/// random bases agree on the first four bytes and differ by exactly the XOR of the two counters on
+/// the last eight: about n² / 2^96 for n values sealed, the bound of nonces drawn at random. And a
+/// collision under GCM-SIV reveals only that two sealed values are identical (see the module's
+/// documentation).
+fn next_nonce() -> Nonce {
+    static BASE: OnceLock<[u8; NONCE_LEN]> = OnceLock::new();
     static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let prefix = PREFIX.get_or_init(|| {
-        let random = XNonce::generate();
-        let mut prefix = [0; 16];
-        prefix.copy_from_slice(&random.as_slice()[..16]);
-        prefix
-    });
-    let mut nonce = [0; NONCE_LEN];
-    nonce[..16].copy_from_slice(prefix);
-    nonce[16..].copy_from_slice(&COUNTER.fetch_add(1, Ordering::Relaxed).to_be_bytes());
-    XNonce::from(nonce)
+    let base = BASE.get_or_init(|| Nonce::generate().into());
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed).to_be_bytes();
+    let mut nonce = *base;
+    for (byte, count) in nonce[NONCE_LEN - 8..].iter_mut().zip(count) {
+        *byte ^= count;
+    }
+    Nonce::from(nonce)
 }
 
 fn now_secs() -> u64 {

@@ -53,14 +53,17 @@
 //! assert!(html.contains("<p>Enter a valid email address</p>"));
 //! ```
 
+mod html;
 mod script;
 mod view;
 
 use std::ops::Deref;
 use std::sync::OnceLock;
 
+#[cfg(test)]
 use askama::Template;
 
+pub(crate) use html::escape as escape_html;
 pub use script::{SCRIPT_PATH, SCRIPT_SOURCE, script, script_route, script_tag};
 pub use view::{Attributes, FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
 
@@ -205,24 +208,35 @@ impl<'a, F: Form> FormView<'a, F> {
     /// key. Put them inside your own `<form>`.
     pub fn hidden_inputs(&self) -> String {
         let mut html = String::new();
+        self.push_hidden_inputs(&mut html);
+        html
+    }
+
+    fn push_hidden_inputs(&self, out: &mut String) {
         if let [only] = self.buttons.as_slice() {
-            html.push_str(&only.action.hidden_input());
+            only.action.push_hidden_input(out);
         }
         if let Some(key) = &self.key {
-            html.push_str(&format!(
-                r#"<input type="hidden" name="{KEY_FIELD}" value="{}">"#,
-                crate::schema::escape_attribute(key)
-            ));
+            out.push_str(r#"<input type="hidden" name=""#);
+            out.push_str(KEY_FIELD);
+            out.push_str(r#"" value=""#);
+            out.push_str(&crate::schema::escape_attribute(key));
+            out.push_str(r#"">"#);
         }
-        html
     }
 
     /// The error summary (empty when there is no error): a focusable `role="alert"` box linking to
     /// each invalid field.
     pub fn summary(&self) -> String {
-        self.summary_template().map(|summary| summary.to_string()).unwrap_or_default()
+        let mut html = String::new();
+        if !self.errors.is_empty() {
+            // Writing into a `String` cannot fail.
+            let _ = html::summary(&mut html, &self.id, &self.cx, self.schema, self.errors);
+        }
+        html
     }
 
+    #[cfg(test)]
     fn summary_template(&self) -> Option<SummaryTemplate<'_>> {
         if self.errors.is_empty() {
             return None;
@@ -264,21 +278,30 @@ fn default_id<F>() -> String {
 impl<F: Form> std::fmt::Display for FormView<'_, F> {
     /// Renders the whole form, streaming every part into `f`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let template = FormTemplate {
-            id: &self.id,
-            action: self.action_url(),
-            multipart: self.is_multipart(),
-            enhance: self.enhance,
-            summary: self.summary_template(),
-            hidden: self.hidden_inputs(),
-            fields: self.field_views(),
-            buttons: &self.buttons,
-            several: self.buttons.len() > 1,
-        };
-        template.render_into(f).map_err(|_| std::fmt::Error)
+        let summary = (!self.errors.is_empty()).then_some((&self.cx, self.schema, self.errors));
+        // Written into one buffer first, then into `f` at once: many small writes into a `String`
+        // cost far less than through a `Formatter`.
+        let mut html = String::with_capacity(FORM_CAPACITY);
+        html::form(
+            &mut html,
+            &self.id,
+            self.buttons.first().map(|button| &button.action),
+            self.is_multipart(),
+            self.enhance,
+            summary,
+            |out| self.push_hidden_inputs(out),
+            &self.field_views(),
+            &self.buttons,
+        )?;
+        f.write_str(&html)
     }
 }
 
+/// The buffer a form is first written into: most forms fit without growing it.
+const FORM_CAPACITY: usize = 4096;
+
+/// The reference for `html::form`: the tests render both and compare.
+#[cfg(test)]
 #[derive(Template)]
 #[template(path = "formaction/form.html")]
 struct FormTemplate<'a, 'v> {
@@ -288,11 +311,32 @@ struct FormTemplate<'a, 'v> {
     enhance: bool,
     summary: Option<SummaryTemplate<'a>>,
     hidden: String,
-    fields: Vec<FieldView<'v>>,
+    fields: Vec<view::ReferenceField<'v>>,
     buttons: &'a [Button],
     several: bool,
 }
 
+#[cfg(test)]
+impl<F: Form> FormView<'_, F> {
+    /// The form rendered through the reference templates.
+    fn reference(&self) -> String {
+        let template = FormTemplate {
+            id: &self.id,
+            action: self.action_url(),
+            multipart: self.is_multipart(),
+            enhance: self.enhance,
+            summary: self.summary_template(),
+            hidden: self.hidden_inputs(),
+            fields: self.field_views().into_iter().map(view::ReferenceField).collect(),
+            buttons: &self.buttons,
+            several: self.buttons.len() > 1,
+        };
+        template.render().unwrap_or_default()
+    }
+}
+
+/// The reference for `html::summary`.
+#[cfg(test)]
 #[derive(Template)]
 #[template(path = "formaction/summary.html")]
 struct SummaryTemplate<'a> {

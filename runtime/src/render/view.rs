@@ -3,6 +3,7 @@
 use std::ops::Deref;
 use std::sync::Arc;
 
+#[cfg(test)]
 use askama::Template;
 
 use crate::parse::list_indices;
@@ -15,11 +16,14 @@ pub struct ViewCx<'a> {
     pub(crate) values: &'a FormData,
     pub(crate) errors: &'a FormErrors,
     prefix: Arc<str>,
+    /// Whether the prefix is letters, digits, `_` and `-` only (then plain ids need no escaping).
+    pub(crate) plain_prefix: bool,
 }
 
 impl<'a> ViewCx<'a> {
     pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: String) -> Self {
-        ViewCx { values, errors, prefix: Arc::from(prefix) }
+        let plain_prefix = is_plain(&prefix, b'-');
+        ViewCx { values, errors, prefix: Arc::from(prefix), plain_prefix }
     }
 
     /// The view of the field described by `schema` inside the group named `parent`.
@@ -40,24 +44,45 @@ pub struct FieldView<'a> {
     pub schema: &'static FieldSchema,
     /// The errors of this field.
     pub errors: &'a [FieldError],
+    /// Whether the name (and so the id) is letters, digits and `_` only, and the id's prefix
+    /// letters, digits, `_` and `-`: then neither needs HTML escaping.
+    pub(crate) plain: bool,
     cx: ViewCx<'a>,
 }
 
-impl<'a> FieldView<'a> {
-    fn new(cx: ViewCx<'a>, name: String, schema: &'static FieldSchema) -> Self {
-        let mut id = String::with_capacity(cx.prefix.len() + name.len() + 1);
-        id.push_str(&cx.prefix);
-        id.push('-');
+/// The control id of the field named `name` (the prefix, `-`, the name with every run of other
+/// characters than letters, digits and `_` as one `-`), and whether it and the name are plain.
+fn control_id(cx: &ViewCx<'_>, name: &str) -> (String, bool) {
+    let mut id = String::with_capacity(cx.prefix.len() + name.len() + 1);
+    id.push_str(&cx.prefix);
+    id.push('-');
+    // A plain field name (`email`, `due_date`) is its own id suffix, copied whole.
+    let plain = is_plain(name, b'_');
+    if plain {
+        id.push_str(name);
+    } else {
         for c in name.chars() {
             let c = if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' };
             if !(c == '-' && id.ends_with('-')) {
                 id.push(c);
             }
         }
-        while id.ends_with('-') {
-            id.pop();
-        }
-        FieldView { errors: cx.errors.field(&name), name, id, schema, cx }
+    }
+    while id.ends_with('-') {
+        id.pop();
+    }
+    (id, plain && cx.plain_prefix)
+}
+
+/// Whether `text` is non-empty and made of ASCII letters, digits, `_` and `also` only.
+fn is_plain(text: &str, also: u8) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == also)
+}
+
+impl<'a> FieldView<'a> {
+    fn new(cx: ViewCx<'a>, name: String, schema: &'static FieldSchema) -> Self {
+        let (id, plain) = control_id(&cx, &name);
+        FieldView { errors: cx.errors.field(&name), name, id, schema, plain, cx }
     }
 
     /// The label.
@@ -148,7 +173,7 @@ impl<'a> FieldView<'a> {
     }
 
     /// Whether a value is shown back in the control (never for secrets and files).
-    fn echoes_value(&self) -> bool {
+    pub(crate) fn echoes_value(&self) -> bool {
         !self.schema.secret && !matches!(self.schema.input_type, InputType::File | InputType::Password)
     }
 
@@ -177,27 +202,10 @@ impl<'a> FieldView<'a> {
 
 impl std::fmt::Display for FieldView<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let rows: Vec<(String, String, Vec<FieldView<'_>>)> = if self.schema.control == Control::List {
-            self.rows()
-                .into_iter()
-                .enumerate()
-                .map(|(position, row)| {
-                    (format!("{} {}", self.schema.label, position + 1), row.name, row.fields)
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        FieldTemplate {
-            field: self,
-            control: control_name(self.schema),
-            value: if self.echoes_value() { self.value() } else { "" },
-            children: self.children(),
-            rows,
-            intent_field: super::INTENT_FIELD,
-        }
-        .render_into(f)
-        .map_err(|_| std::fmt::Error)
+        // One buffer, then one write into `f` (many small writes through a `Formatter` cost more).
+        let mut html = String::with_capacity(512);
+        super::html::field(&mut html, self)?;
+        f.write_str(&html)
     }
 }
 
@@ -206,7 +214,15 @@ pub struct Attributes<'v, 'a>(&'v FieldView<'a>);
 
 impl std::fmt::Display for Attributes<'_, '_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_to(f)
+    }
+}
+
+impl Attributes<'_, '_> {
+    /// Writes the attributes into `out`.
+    pub(crate) fn write_to(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
         let field = self.0;
+        let f = out;
         f.write_str(field.schema.html_attributes())?;
         let invalid = field.is_invalid();
         if invalid {
@@ -313,24 +329,23 @@ pub(crate) fn field_views<'a>(
     schema.fields.iter().map(|field| cx.field(parent, field)).collect()
 }
 
-/// The entries of the error summary: `(link target id, message)`, form errors first (no link).
+/// One entry of the error summary: the id of the control it links to (none for an error on the
+/// whole form), and the message.
+#[cfg(test)]
+pub(crate) type SummaryEntry = (Option<String>, String);
+
+/// The entries of the error summary: `(link target id, message)`, form errors first (no link), for
+/// the reference template.
+#[cfg(test)]
 pub(crate) fn summary_entries(
     cx: &ViewCx<'_>,
     schema: &'static FormSchema,
     errors: &FormErrors,
-) -> Vec<(Option<String>, String)> {
-    let mut entries: Vec<(Option<String>, String)> =
+) -> Vec<SummaryEntry> {
+    let mut entries: Vec<SummaryEntry> =
         errors.form_errors().iter().map(|error| (None, error.message().into_owned())).collect();
     for (name, field_errors) in errors.fields() {
-        let target = schema.lookup(name).map(|field| {
-            let view = FieldView::new(cx.clone(), name.to_owned(), field);
-            match field.control {
-                Control::Radios | Control::Checkboxes if !field.choices.is_empty() => {
-                    format!("{}-0", view.id)
-                }
-                _ => view.id,
-            }
-        });
+        let target = summary_target(cx, schema, name);
         for error in field_errors {
             entries.push((target.clone(), error.message().into_owned()));
         }
@@ -338,7 +353,18 @@ pub(crate) fn summary_entries(
     entries
 }
 
-fn control_name(schema: &FieldSchema) -> &'static str {
+/// Where the summary's entry for an error of the field named `name` links to: the field's control
+/// (the first option of radios and checkboxes), when the schema knows the field.
+pub(crate) fn summary_target(cx: &ViewCx<'_>, schema: &'static FormSchema, name: &str) -> Option<String> {
+    let field = schema.lookup(name)?;
+    let (mut id, _) = control_id(cx, name);
+    if matches!(field.control, Control::Radios | Control::Checkboxes) && !field.choices.is_empty() {
+        id.push_str("-0");
+    }
+    Some(id)
+}
+
+pub(crate) fn control_name(schema: &FieldSchema) -> &'static str {
     match (schema.control, schema.input_type) {
         (Control::Input, InputType::Checkbox) => "checkbox",
         (Control::Input, InputType::Hidden) => "hidden",
@@ -352,13 +378,49 @@ fn control_name(schema: &FieldSchema) -> &'static str {
     }
 }
 
+/// The reference for `html::field`: the tests render both and compare.
+#[cfg(test)]
 #[derive(Template)]
 #[template(path = "formaction/field.html")]
-struct FieldTemplate<'v, 'a> {
+pub(crate) struct FieldTemplate<'v, 'a> {
     field: &'v FieldView<'a>,
     control: &'static str,
     value: &'a str,
-    children: Vec<FieldView<'a>>,
-    rows: Vec<(String, String, Vec<FieldView<'a>>)>,
+    children: Vec<ReferenceField<'a>>,
+    rows: Vec<(String, String, Vec<ReferenceField<'a>>)>,
     intent_field: &'static str,
+}
+
+/// A field rendered through the reference template, children included.
+#[cfg(test)]
+pub(crate) struct ReferenceField<'a>(pub(crate) FieldView<'a>);
+
+#[cfg(test)]
+impl std::fmt::Display for ReferenceField<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let field = &self.0;
+        let rows = if field.schema.control == Control::List {
+            field
+                .rows()
+                .into_iter()
+                .enumerate()
+                .map(|(position, row)| {
+                    let fields = row.fields.into_iter().map(ReferenceField).collect();
+                    (format!("{} {}", field.schema.label, position + 1), row.name, fields)
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        FieldTemplate {
+            field,
+            control: control_name(field.schema),
+            value: if field.echoes_value() { field.value() } else { "" },
+            children: field.children().into_iter().map(ReferenceField).collect(),
+            rows,
+            intent_field: super::INTENT_FIELD,
+        }
+        .render_into(f)
+        .map_err(|_| std::fmt::Error)
+    }
 }

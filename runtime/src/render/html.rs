@@ -1,0 +1,548 @@
+//! The standard form markup, written straight into the output.
+//!
+//! The same bytes as the askama templates under `templates/formaction/` (kept as the reference:
+//! the tests below render both and compare), without a template's per-value dispatch. Every text
+//! that is not a fixed part of the markup goes through [`escape`], which escapes exactly as
+//! askama's HTML escaper does.
+
+use std::fmt::{self, Write};
+
+use super::Button;
+use super::view::{FieldView, ViewCx, control_name, summary_target};
+use crate::schema::{Control, FormSchema};
+use crate::{BoundAction, FieldError, FormErrors};
+
+/// Writes `text` HTML-escaped as askama does: `"` `&` `'` `<` `>` as `&#34;` `&#38;` `&#39;`
+/// `&#60;` `&#62;`, everything else as it is.
+pub(crate) fn escape(out: &mut impl Write, text: &str) -> fmt::Result {
+    let bytes = text.as_bytes();
+    let mut last = 0;
+    let mut index = 0;
+    while index < bytes.len() {
+        // Eight bytes at a time while none of them needs escaping.
+        if let Some(chunk) = bytes.get(index..index + 8) {
+            let mut word = [0; 8];
+            word.copy_from_slice(chunk);
+            if !any_special(u64::from_le_bytes(word)) {
+                index += 8;
+                continue;
+            }
+        }
+        let entity = match bytes[index] {
+            b'"' => "&#34;",
+            b'&' => "&#38;",
+            b'\'' => "&#39;",
+            b'<' => "&#60;",
+            b'>' => "&#62;",
+            _ => {
+                index += 1;
+                continue;
+            }
+        };
+        if last < index {
+            out.write_str(&text[last..index])?;
+        }
+        out.write_str(entity)?;
+        index += 1;
+        last = index;
+    }
+    if last < text.len() {
+        out.write_str(&text[last..])?;
+    }
+    Ok(())
+}
+
+/// Whether one of the eight bytes of `word` is `"`, `&`, `'`, `<` or `>`.
+#[inline]
+fn any_special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // A byte of `x` is zero exactly when its high bit in `zero(x)` is set (no carries across
+    // bytes: the addition is on seven-bit values).
+    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    (zero(word ^ (ONES * u64::from(b'"')))
+        | zero(word ^ (ONES * u64::from(b'&')))
+        | zero(word ^ (ONES * u64::from(b'\'')))
+        | zero(word ^ (ONES * u64::from(b'<')))
+        | zero(word ^ (ONES * u64::from(b'>'))))
+        != 0
+}
+
+/// Writes a text fixed by the form's type, escaped once when its schema was built (`escaped`),
+/// or escaped now (`text`).
+fn prepared(out: &mut impl Write, escaped: Option<&str>, text: &str) -> fmt::Result {
+    match escaped {
+        Some(escaped) => out.write_str(escaped),
+        None => escape(out, text),
+    }
+}
+
+/// Writes the field's label, escaped.
+fn label(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+    prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label)
+}
+
+/// Writes the field's control id (or another text built the same way from the form's id and the
+/// field's name), escaped unless both are plain (letters, digits, `_` and `-` need none).
+fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
+    if field.plain { out.write_str(text) } else { escape(out, text) }
+}
+
+/// The whole `<form>`, as `form.html`.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn form(
+    out: &mut String,
+    id: &str,
+    action: Option<&BoundAction>,
+    multipart: bool,
+    enhance: bool,
+    summary: Option<(&ViewCx<'_>, &'static FormSchema, &FormErrors)>,
+    hidden: impl FnOnce(&mut String),
+    fields: &[FieldView<'_>],
+    buttons: &[Button],
+) -> fmt::Result {
+    out.write_str(r#"<form id=""#)?;
+    escape(out, id)?;
+    out.write_str(r#"" method="post" action=""#)?;
+    if let Some(action) = action {
+        // Needs no escaping (see `push_url`).
+        action.push_url(out);
+    }
+    out.write_char('"')?;
+    if multipart {
+        out.write_str(r#" enctype="multipart/form-data""#)?;
+    }
+    if enhance {
+        out.write_str(" data-enhance")?;
+    }
+    out.write_str(">\n")?;
+    if let Some((cx, schema, errors)) = summary {
+        self::summary(out, id, cx, schema, errors)?;
+    }
+    hidden(out);
+    for field in fields {
+        out.write_char('\n')?;
+        self::field(out, field)?;
+    }
+    out.write_str("\n<div class=\"fa-actions\">")?;
+    let several = buttons.len() > 1;
+    for button in buttons {
+        if several {
+            out.write_str("\n<button type=\"submit\" ")?;
+            out.write_str(&button.action.button_attributes())?;
+            out.write_char('>')?;
+        } else {
+            out.write_str("\n<button type=\"submit\">")?;
+        }
+        escape(out, &button.label)?;
+        out.write_str("</button>")?;
+    }
+    out.write_str("\n</div>\n</form>")
+}
+
+/// The error summary, as `summary.html`: an entry per error, form errors first (no link), each
+/// field's linking to its control.
+pub(crate) fn summary(
+    out: &mut impl Write,
+    id: &str,
+    cx: &ViewCx<'_>,
+    schema: &'static FormSchema,
+    errors: &FormErrors,
+) -> fmt::Result {
+    let plain = cx.plain_prefix;
+    let write_id = |out: &mut _| if plain { Write::write_str(out, id) } else { escape(out, id) };
+    out.write_str(r#"<div class="fa-summary" id=""#)?;
+    write_id(out)?;
+    out.write_str(r#"-summary" role="alert" tabindex="-1" aria-labelledby=""#)?;
+    write_id(out)?;
+    out.write_str("-summary-title\">\n<h2 id=\"")?;
+    write_id(out)?;
+    out.write_str("-summary-title\">There is a problem</h2>\n<ul>")?;
+    for error in errors.form_errors() {
+        out.write_str("\n<li>")?;
+        error_message(out, error)?;
+        out.write_str("</li>")?;
+    }
+    for (name, field_errors) in errors.fields() {
+        let target = summary_target(cx, schema, name);
+        for error in field_errors {
+            out.write_str("\n<li>")?;
+            match &target {
+                Some(target) => {
+                    out.write_str("<a href=\"#")?;
+                    escape(out, target)?;
+                    out.write_str("\">")?;
+                    error_message(out, error)?;
+                    out.write_str("</a>")?;
+                }
+                None => error_message(out, error)?,
+            }
+            out.write_str("</li>")?;
+        }
+    }
+    out.write_str("\n</ul>\n</div>")
+}
+
+/// The help and the errors of a field, as `notes.html`.
+fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+    if let Some(help) = field.help() {
+        out.write_str("\n<p class=\"fa-help\" id=\"")?;
+        id(out, field, &field.id)?;
+        out.write_str("-help\">")?;
+        prepared(out, field.schema.escaped().and_then(|(_, help)| help), help)?;
+        out.write_str("</p>")?;
+    }
+    if field.is_invalid() {
+        out.write_str("\n<ul class=\"fa-errors\" id=\"")?;
+        id(out, field, &field.id)?;
+        out.write_str("-error\">")?;
+        for error in field.errors {
+            out.write_str("\n<li>")?;
+            error_message(out, error)?;
+            out.write_str("</li>")?;
+        }
+        out.write_str("\n</ul>")?;
+    }
+    Ok(())
+}
+
+fn error_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
+    escape(out, &error.message())
+}
+
+/// `<div class="fa-field{ fa-invalid}" data-field="NAME">`, after `start` (`fa-field` and more).
+fn field_div(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::Result {
+    out.write_str(class)?;
+    if field.is_invalid() {
+        out.write_str(" fa-invalid")?;
+    }
+    out.write_str("\" data-field=\"")?;
+    id(out, field, &field.name)?;
+    out.write_str("\">")
+}
+
+/// `<label for="ID">LABEL</label>` and the notes, after a newline.
+fn label_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+    out.write_str("\n<label for=\"")?;
+    id(out, field, &field.id)?;
+    out.write_str("\">")?;
+    label(out, field)?;
+    out.write_str("</label>")?;
+    notes(out, field)
+}
+
+/// ` id="ID" name="NAME"`.
+fn id_and_name(out: &mut impl Write, field: &FieldView<'_>, control_id: &str) -> fmt::Result {
+    out.write_str(" id=\"")?;
+    id(out, field, control_id)?;
+    out.write_str("\" name=\"")?;
+    id(out, field, &field.name)?;
+    out.write_char('"')
+}
+
+/// `<fieldset class="CLASS{ fa-invalid}" id="ID" data-field="NAME"` (not closed).
+fn fieldset_start(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::Result {
+    out.write_str(class)?;
+    if field.is_invalid() {
+        out.write_str(" fa-invalid")?;
+    }
+    out.write_str("\" id=\"")?;
+    id(out, field, &field.id)?;
+    out.write_str("\" data-field=\"")?;
+    id(out, field, &field.name)?;
+    out.write_char('"')
+}
+
+/// `>` then `<legend>LABEL</legend>` and the notes.
+fn legend_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+    out.write_str(">\n<legend>")?;
+    label(out, field)?;
+    out.write_str("</legend>")?;
+    notes(out, field)
+}
+
+/// One field, as `field.html`.
+pub(crate) fn field(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+    let value = if field.echoes_value() { field.value() } else { "" };
+    match control_name(field.schema) {
+        "input" => {
+            field_div(out, field, "<div class=\"fa-field")?;
+            label_and_notes(out, field)?;
+            out.write_str("\n<input type=\"")?;
+            out.write_str(field.input_type())?;
+            out.write_char('"')?;
+            id_and_name(out, field, &field.id)?;
+            if !value.is_empty() {
+                out.write_str(" value=\"")?;
+                escape(out, value)?;
+                out.write_char('"')?;
+            }
+            field.attributes().write_to(out)?;
+            out.write_str(">\n</div>")
+        }
+        "hidden" => {
+            out.write_str("<input type=\"hidden\"")?;
+            id_and_name(out, field, &field.id)?;
+            out.write_str(" value=\"")?;
+            escape(out, value)?;
+            out.write_str("\">")
+        }
+        "checkbox" => {
+            field_div(out, field, "<div class=\"fa-field fa-checkbox")?;
+            out.write_str("\n<input type=\"checkbox\"")?;
+            id_and_name(out, field, &field.id)?;
+            out.write_str(" value=\"on\"")?;
+            if field.is_checked() {
+                out.write_str(" checked")?;
+            }
+            field.attributes().write_to(out)?;
+            out.write_char('>')?;
+            label_and_notes(out, field)?;
+            out.write_str("\n</div>")
+        }
+        "textarea" => {
+            field_div(out, field, "<div class=\"fa-field")?;
+            label_and_notes(out, field)?;
+            out.write_str("\n<textarea")?;
+            id_and_name(out, field, &field.id)?;
+            field.attributes().write_to(out)?;
+            out.write_char('>')?;
+            escape(out, value)?;
+            out.write_str("</textarea>\n</div>")
+        }
+        "select" => {
+            field_div(out, field, "<div class=\"fa-field")?;
+            label_and_notes(out, field)?;
+            out.write_str("\n<select")?;
+            id_and_name(out, field, &field.id)?;
+            field.attributes().write_to(out)?;
+            out.write_char('>')?;
+            if !field.schema.constraints.multiple {
+                out.write_str("\n<option value=\"\">Choose…</option>")?;
+            }
+            for option in field.options() {
+                out.write_str("\n<option value=\"")?;
+                escape(out, option.choice.value)?;
+                out.write_char('"')?;
+                if option.selected {
+                    out.write_str(" selected")?;
+                }
+                out.write_char('>')?;
+                escape(out, option.choice.label)?;
+                out.write_str("</option>")?;
+            }
+            out.write_str("\n</select>\n</div>")
+        }
+        control @ ("radios" | "checkboxes") => {
+            let radios = control == "radios";
+            fieldset_start(out, field, "<fieldset class=\"fa-field fa-choices")?;
+            if let Some(ids) = field.described_by() {
+                out.write_str(" aria-describedby=\"")?;
+                escape(out, &ids)?;
+                out.write_char('"')?;
+            }
+            legend_and_notes(out, field)?;
+            for option in field.options() {
+                out.write_str("\n<div class=\"fa-choice\">\n<input type=\"")?;
+                out.write_str(if radios { "radio" } else { "checkbox" })?;
+                out.write_char('"')?;
+                id_and_name(out, field, &option.id)?;
+                out.write_str(" value=\"")?;
+                escape(out, option.choice.value)?;
+                out.write_char('"')?;
+                if option.selected {
+                    out.write_str(" checked")?;
+                }
+                if radios && field.schema.constraints.required {
+                    out.write_str(" required")?;
+                }
+                if field.is_invalid() {
+                    out.write_str(" aria-invalid=\"true\"")?;
+                }
+                out.write_str(">\n<label for=\"")?;
+                id(out, field, &option.id)?;
+                out.write_str("\">")?;
+                escape(out, option.choice.label)?;
+                out.write_str("</label>\n</div>")?;
+            }
+            out.write_str("\n</fieldset>")
+        }
+        "group" => {
+            fieldset_start(out, field, "<fieldset class=\"fa-group")?;
+            legend_and_notes(out, field)?;
+            for child in field.children() {
+                out.write_char('\n')?;
+                self::field(out, &child)?;
+            }
+            out.write_str("\n</fieldset>")
+        }
+        _ => {
+            debug_assert_eq!(field.schema.control, Control::List);
+            fieldset_start(out, field, "<fieldset class=\"fa-list")?;
+            legend_and_notes(out, field)?;
+            for (position, row) in field.rows().into_iter().enumerate() {
+                let legend = format!("{} {}", field.schema.label, position + 1);
+                out.write_str("\n<fieldset class=\"fa-row\" data-row=\"")?;
+                escape(out, &row.name)?;
+                out.write_str("\">\n<legend>")?;
+                escape(out, &legend)?;
+                out.write_str("</legend>\n<input type=\"hidden\" name=\"")?;
+                escape(out, &row.name)?;
+                out.write_str("\" value=\"\">")?;
+                for child in &row.fields {
+                    out.write_char('\n')?;
+                    self::field(out, child)?;
+                }
+                out.write_str("\n<button type=\"submit\" name=\"")?;
+                out.write_str(super::INTENT_FIELD)?;
+                out.write_str("\" value=\"remove:")?;
+                escape(out, &row.name)?;
+                out.write_str("\" formnovalidate>Remove ")?;
+                escape(out, &legend)?;
+                out.write_str("</button>\n</fieldset>")?;
+            }
+            out.write_str("\n<button type=\"submit\" name=\"")?;
+            out.write_str(super::INTENT_FIELD)?;
+            out.write_str("\" value=\"add:")?;
+            escape(out, &field.name)?;
+            out.write_str("\" formnovalidate>Add a row to ")?;
+            label(out, field)?;
+            out.write_str("</button>\n</fieldset>")
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::render::FormView;
+    use crate::{BoundAction, Form, FormData, FormErrors, form};
+
+    #[form]
+    #[derive(Debug, Clone, Copy, PartialEq)]
+    enum Colour {
+        Red,
+        #[field(rename = "green-ish", label = "Green <ish> & \"more\"")]
+        Green,
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Address {
+        #[validate(length(min = 1))]
+        #[field(help = "The street's name & number")]
+        street: String,
+        city: Option<String>,
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Line {
+        #[validate(length(min = 1, max = 10))]
+        description: String,
+        #[validate(range(min = 1, max = 1000))]
+        quantity: u32,
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Everything {
+        #[field(label = "Full <name>", help = "As on \"papers\" & 'cards'", placeholder = "Ada")]
+        #[validate(length(min = 2, max = 5))]
+        name: String,
+        #[validate(email)]
+        email: Option<String>,
+        #[field(secret)]
+        password: String,
+        #[field(hidden)]
+        token: String,
+        urgent: bool,
+        #[field(textarea)]
+        #[validate(length(max = 5))]
+        notes: Option<String>,
+        colour: Colour,
+        #[field(radio, help = "Pick one")]
+        second: Colour,
+        colours: Vec<Colour>,
+        tags: Vec<String>,
+        age: u8,
+        address: Address,
+        #[validate(length(min = 1, max = 3))]
+        lines: Vec<Line>,
+    }
+
+    fn check(values: &FormData, errors: &FormErrors) {
+        let cases = [
+            FormView::<Everything>::new(values, errors, BoundAction::unbound("save")),
+            FormView::<Everything>::new(values, errors, BoundAction::unbound("save"))
+                .submit_label("Save <it> & go")
+                .button("Other \"one\"", BoundAction::unbound("other"))
+                .key("row-1")
+                .plain()
+                .id("my-form"),
+            FormView::<Everything>::new(values, errors, BoundAction::unbound("save")).id("a\"<b>&'c"),
+        ];
+        for view in cases {
+            let written = view.to_string();
+            let reference = view.reference();
+            assert_eq!(written, reference);
+            for field in view.field_views() {
+                assert_eq!(field.to_string(), super::super::view::ReferenceField(field.clone()).to_string());
+            }
+        }
+    }
+
+    #[test]
+    fn escaping_is_askamas_escaping() {
+        let pieces = ["", "a", "é", "\"", "&", "'", "<", ">", "=", "ab", "0123456789", "€uro", "?"];
+        let mut texts = Vec::new();
+        for first in pieces {
+            for second in pieces {
+                for third in pieces {
+                    texts.push(format!("{first}{second}{third}{first}{third}"));
+                }
+            }
+        }
+        texts.push("Enter a valid email address <and> \"more\" & 'so on' in a long text".to_owned());
+        for text in texts {
+            let mut ours = String::new();
+            super::escape(&mut ours, &text).expect("writing into a String");
+            let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
+            assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn the_written_markup_is_the_templates_markup_byte_for_byte() {
+        let empty = FormData::new();
+        check(&empty, &FormErrors::new());
+        let errors = Everything::parse(&empty).expect_err("an empty submission is invalid");
+        check(&empty, &errors);
+        let values = FormData::from_pairs([
+            ("name", "<script>alert('x') & \"y\"</script>"),
+            ("email", "not an email <b>"),
+            ("password", "secret\"<"),
+            ("token", "t\"ok<en>"),
+            ("urgent", "on"),
+            ("notes", "</textarea><b>bold & long</b>"),
+            ("colour", "green-ish"),
+            ("second", "\"><x"),
+            ("colours", "red"),
+            ("colours", "green-ish"),
+            ("tags", "a&b"),
+            ("tags", "<c>"),
+            ("age", "2000"),
+            ("address.street", ""),
+            ("address.city", "Os'lo"),
+            ("lines[0].description", "far too long a <description>"),
+            ("lines[0].quantity", "0"),
+            ("lines[4].description", "ok"),
+            ("lines[4].quantity", "x\"y"),
+            ("$key", "row-1"),
+        ]);
+        let errors = Everything::parse(&values).expect_err("these values are invalid");
+        assert!(errors.fields().count() > 5, "{errors:?}");
+        check(&values, &errors);
+        check(&values, &FormErrors::new());
+    }
+}
