@@ -8,7 +8,7 @@
 use std::fmt::{self, Write};
 
 use super::Button;
-use super::view::{FieldView, ViewCx, control_name, summary_target};
+use super::view::{FieldView, ViewCx, control_name, write_summary_target};
 use crate::schema::{Control, FormSchema};
 use crate::{BoundAction, FieldError, FormErrors};
 
@@ -165,13 +165,13 @@ pub(crate) fn summary(
         out.write_str("</li>")?;
     }
     for (name, field_errors) in errors.fields() {
-        let target = summary_target(cx, schema, name);
+        let field = schema.lookup(name);
         for error in field_errors {
             out.write_str("\n<li>")?;
-            match &target {
-                Some(target) => {
+            match field {
+                Some(field) => {
                     out.write_str("<a href=\"#")?;
-                    escape(out, target)?;
+                    write_summary_target(out, cx, field, name)?;
                     out.write_str("\">")?;
                     error_message(out, error)?;
                     out.write_str("</a>")?;
