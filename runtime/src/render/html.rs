@@ -89,7 +89,7 @@ fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
     if field.plain { out.write_str(text) } else { escape(out, text) }
 }
 
-/// The whole `<form>`, as `form.html`.
+/// The whole `<form>`, as `form.html`; `fields` writes the fields, each after a newline.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn form(
     out: &mut String,
@@ -99,7 +99,7 @@ pub(crate) fn form(
     enhance: bool,
     summary: Option<(&ViewCx<'_>, &'static FormSchema, &FormErrors)>,
     hidden: impl FnOnce(&mut String),
-    fields: &[FieldView<'_>],
+    fields: impl FnOnce(&mut String) -> fmt::Result,
     buttons: &[Button],
 ) -> fmt::Result {
     out.write_str(r#"<form id=""#)?;
@@ -121,10 +121,7 @@ pub(crate) fn form(
         self::summary(out, id, cx, schema, errors)?;
     }
     hidden(out);
-    for field in fields {
-        out.write_char('\n')?;
-        self::field(out, field)?;
-    }
+    fields(out)?;
     out.write_str("\n<div class=\"fa-actions\">")?;
     let several = buttons.len() > 1;
     for button in buttons {
@@ -490,6 +487,19 @@ mod tests {
                 assert_eq!(field.to_string(), super::super::view::ReferenceField(field.clone()).to_string());
             }
         }
+    }
+
+    #[test]
+    fn default_ids_are_type_names_in_kebab_case() {
+        struct SignUpForm;
+        struct AVeryLongTypeNameThatGoesOnAndOnWellBeyondSixtyFourCharactersOfText;
+        assert_eq!(&*crate::render::default_id::<SignUpForm>(), "sign-up-form");
+        assert_eq!(
+            &*crate::render::default_id::<AVeryLongTypeNameThatGoesOnAndOnWellBeyondSixtyFourCharactersOfText>(
+            ),
+            "a-very-long-type-name-that-goes-on-and-on-well-beyond-sixty-four-characters-of-text"
+        );
+        assert_eq!(&*crate::render::default_id::<Vec<SignUpForm>>(), "sign-up-form");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Rendering forms: accessible HTML from the schema, the submitted values and the errors.
 //!
-//! [`FormView`] renders a whole form through the askama templates shipped in this crate: the
+//! [`FormView`] renders a whole form (with the markup of the templates under
+//! `templates/formaction`, written directly rather than through askama, which is faster): the
 //! `<form>` with its action and `enctype`, the hidden fields the runtime needs, an error summary
 //! (`role="alert"`, linking to each field), and each field as the right control with its label,
 //! its constraint attributes, `aria-invalid` and `aria-describedby` pointing at its errors and
@@ -58,7 +59,7 @@ mod script;
 mod view;
 
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 #[cfg(test)]
 use askama::Template;
@@ -258,10 +259,30 @@ impl<'a, F: Form> Deref for FormView<'a, F> {
     }
 }
 
-fn default_id<F>() -> String {
+/// The default form id: the type's name in kebab case (`SignUp` is `sign-up`).
+fn default_id<F>() -> Arc<str> {
     let full = std::any::type_name::<F>();
     // After the last `::` (a type name has no other `:`).
     let short = full.rfind(':').map_or(full, |colon| &full[colon + 1..]);
+    // Built on the stack, so that the id costs one allocation (the `Arc`'s).
+    let mut id = [0u8; 64];
+    let mut len = 0;
+    for (i, c) in short.bytes().filter(u8::is_ascii_alphanumeric).enumerate() {
+        if len + 2 > id.len() {
+            return Arc::from(default_id_long(short));
+        }
+        if c.is_ascii_uppercase() && i > 0 {
+            id[len] = b'-';
+            len += 1;
+        }
+        id[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    Arc::from(std::str::from_utf8(&id[..len]).unwrap_or_default())
+}
+
+/// [`default_id`] of a long type name.
+fn default_id_long(short: &str) -> String {
     let mut id = String::new();
     for (i, c) in short.chars().filter(|c| c.is_ascii_alphanumeric()).enumerate() {
         if c.is_ascii_uppercase() && i > 0 {
@@ -287,7 +308,17 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
             self.enhance,
             summary,
             |out| self.push_hidden_inputs(out),
-            &self.field_views(),
+            |out| {
+                // The fields one after the other, sharing two buffers for their names and ids.
+                let (mut name, mut id) = (String::new(), String::new());
+                for schema in &self.schema.fields {
+                    out.push('\n');
+                    let view = self.cx.field_reusing("", schema, name, id);
+                    html::field(out, &view)?;
+                    (name, id) = (view.name, view.id);
+                }
+                Ok(())
+            },
             &self.buttons,
         )?;
         f.write_str(&html)

@@ -21,9 +21,10 @@ pub struct ViewCx<'a> {
 }
 
 impl<'a> ViewCx<'a> {
-    pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: String) -> Self {
+    pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: impl Into<Arc<str>>) -> Self {
+        let prefix = prefix.into();
         let plain_prefix = is_plain(&prefix, b'-');
-        ViewCx { values, errors, prefix: Arc::from(prefix), plain_prefix }
+        ViewCx { values, errors, prefix, plain_prefix }
     }
 
     /// The same id prefix over other values and errors.
@@ -40,6 +41,22 @@ impl<'a> ViewCx<'a> {
     pub fn field(&self, parent: &str, schema: &'static FieldSchema) -> FieldView<'a> {
         let name = crate::parse::child_name(parent, schema.name).into_owned();
         FieldView::new(self.clone(), name, schema)
+    }
+
+    /// [`ViewCx::field`], its name and id written into the buffers `name` and `id` (taken back
+    /// from the previous field's view), so that a form's fields share two allocations.
+    pub(crate) fn field_reusing(
+        &self,
+        parent: &str,
+        schema: &'static FieldSchema,
+        mut name: String,
+        mut id: String,
+    ) -> FieldView<'a> {
+        name.clear();
+        name.push_str(&crate::parse::child_name(parent, schema.name));
+        id.clear();
+        let plain = push_control_id(&mut id, self, &name);
+        FieldView { errors: self.errors.field(&name), name, id, schema, plain, cx: self.clone() }
     }
 }
 
@@ -64,6 +81,12 @@ pub struct FieldView<'a> {
 /// characters than letters, digits and `_` as one `-`), and whether it and the name are plain.
 fn control_id(cx: &ViewCx<'_>, name: &str) -> (String, bool) {
     let mut id = String::with_capacity(cx.prefix.len() + name.len() + 1);
+    let plain = push_control_id(&mut id, cx, name);
+    (id, plain)
+}
+
+/// [`control_id`] onto `id` (empty).
+fn push_control_id(id: &mut String, cx: &ViewCx<'_>, name: &str) -> bool {
     id.push_str(&cx.prefix);
     id.push('-');
     // A plain field name (`email`, `due_date`) is its own id suffix, copied whole.
@@ -81,7 +104,7 @@ fn control_id(cx: &ViewCx<'_>, name: &str) -> (String, bool) {
     while id.ends_with('-') {
         id.pop();
     }
-    (id, plain && cx.plain_prefix)
+    plain && cx.plain_prefix
 }
 
 /// Whether `text` is non-empty and made of ASCII letters, digits, `_` and `also` only.
