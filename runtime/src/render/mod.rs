@@ -310,7 +310,7 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
             |out| self.push_hidden_inputs(out),
             |out| {
                 // The fields one after the other, sharing two buffers for their names and ids.
-                let (mut name, mut id) = (String::new(), String::new());
+                let (mut name, mut id) = (String::with_capacity(32), String::with_capacity(64));
                 for schema in &self.schema.fields {
                     out.push('\n');
                     let view = self.cx.field_reusing("", schema, name, id);

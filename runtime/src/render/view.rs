@@ -87,6 +87,7 @@ fn control_id(cx: &ViewCx<'_>, name: &str) -> (String, bool) {
 
 /// [`control_id`] onto `id` (empty).
 fn push_control_id(id: &mut String, cx: &ViewCx<'_>, name: &str) -> bool {
+    id.reserve(cx.prefix.len() + name.len() + 1);
     id.push_str(&cx.prefix);
     id.push('-');
     // A plain field name (`email`, `due_date`) is its own id suffix, copied whole.
