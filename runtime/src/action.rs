@@ -611,7 +611,18 @@ impl BoundAction {
 /// `:`, plus whatever `#[action(id = "...")]` chose), onto `out`.
 fn push_urlencoded_component(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    let safe = |byte: u8| byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'_' | b'.' | b'~' | b':');
+    // The bytes that stay as they are, as a table: one load per byte.
+    const SAFE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut byte = 0;
+        while byte < 256 {
+            let b = byte as u8;
+            table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':');
+            byte += 1;
+        }
+        table
+    };
+    let safe = |byte: u8| SAFE[usize::from(byte)];
     // A Rust path needs no escape: copied whole.
     if text.bytes().all(safe) {
         out.push_str(text);
@@ -635,6 +646,16 @@ mod tests {
 
     use super::*;
     use crate::seal::Keys;
+
+    #[test]
+    fn action_ids_are_percent_encoded_in_urls_except_for_path_characters() {
+        let mut url = String::new();
+        push_urlencoded_component(&mut url, "crate::mod_1::Save-it.v2~");
+        assert_eq!(url, "crate::mod_1::Save-it.v2~");
+        url.clear();
+        push_urlencoded_component(&mut url, "a b/é&\"<");
+        assert_eq!(url, "a%20b%2F%C3%A9%26%22%3C");
+    }
 
     const ID: &str = "tests::rename";
 

@@ -72,6 +72,48 @@ pub trait Form: FromForm {
     /// passwords), and every file, so what is left can be put back into a re-rendered page.
     fn redact(data: &mut FormData) {
         let schema = Self::schema();
+        // Nothing to look up in a form without secrets, and nothing to drop when every value is
+        // text: the usual case.
+        if !schema.has_secret() && data.iter().all(|(_, value)| value.as_text().is_some()) {
+            return;
+        }
         data.retain(|name, value| value.as_text().is_some() && !schema.is_secret(name));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{Form, FormData, form};
+
+    #[form]
+    #[derive(Debug)]
+    struct Login {
+        #[field(secret)]
+        pin: String,
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Outer {
+        name: String,
+        login: Login,
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Plain {
+        name: String,
+    }
+
+    #[test]
+    fn a_secret_nested_in_a_group_is_still_redacted() {
+        assert!(Outer::schema().has_secret());
+        assert!(!Plain::schema().has_secret());
+        let mut data = FormData::from_pairs([("name", "Ada"), ("login.pin", "1234")]);
+        <Outer as Form>::redact(&mut data);
+        assert_eq!(data.iter().map(|(name, _)| name).collect::<Vec<_>>(), ["name"]);
+        let mut data = FormData::from_pairs([("name", "Ada"), ("login.pin", "1234")]);
+        <Plain as Form>::redact(&mut data);
+        assert_eq!(data.iter().count(), 2);
     }
 }

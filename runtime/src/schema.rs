@@ -511,6 +511,8 @@ pub struct FormSchema {
     pub fields: Vec<FieldSchema>,
     /// Whether a field needs `enctype="multipart/form-data"` (a file anywhere inside).
     pub multipart: bool,
+    /// Whether a field anywhere inside is secret (so redaction has something to look for).
+    secret: bool,
 }
 
 impl FormSchema {
@@ -523,7 +525,9 @@ impl FormSchema {
             field.input_type == InputType::File && matches!(field.control, Control::Input)
                 || field.group().is_some_and(|group| group.multipart)
         });
-        FormSchema { fields, multipart }
+        let secret =
+            fields.iter().any(|field| field.secret || field.group().is_some_and(|group| group.secret));
+        FormSchema { fields, multipart, secret }
     }
 
     /// The field named `name` at this level.
@@ -545,6 +549,11 @@ impl FormSchema {
             Some(inner) => field.group()?.lookup(inner),
             None => None,
         }
+    }
+
+    /// Whether any field, nested ones included, is secret.
+    pub fn has_secret(&self) -> bool {
+        self.secret
     }
 
     /// Whether the value at `full_name` must never be echoed back (a `secret` field, or a field

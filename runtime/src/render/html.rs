@@ -8,7 +8,7 @@
 use std::fmt::{self, Write};
 
 use super::Button;
-use super::view::{FieldView, ViewCx, control_name, summary_target};
+use super::view::{FieldView, ViewCx, control_name, write_summary_target};
 use crate::schema::{Control, FormSchema};
 use crate::{BoundAction, FieldError, FormErrors};
 
@@ -89,7 +89,7 @@ fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
     if field.plain { out.write_str(text) } else { escape(out, text) }
 }
 
-/// The whole `<form>`, as `form.html`.
+/// The whole `<form>`, as `form.html`; `fields` writes the fields, each after a newline.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn form(
     out: &mut String,
@@ -99,7 +99,7 @@ pub(crate) fn form(
     enhance: bool,
     summary: Option<(&ViewCx<'_>, &'static FormSchema, &FormErrors)>,
     hidden: impl FnOnce(&mut String),
-    fields: &[FieldView<'_>],
+    fields: impl FnOnce(&mut String) -> fmt::Result,
     buttons: &[Button],
 ) -> fmt::Result {
     out.write_str(r#"<form id=""#)?;
@@ -121,10 +121,7 @@ pub(crate) fn form(
         self::summary(out, id, cx, schema, errors)?;
     }
     hidden(out);
-    for field in fields {
-        out.write_char('\n')?;
-        self::field(out, field)?;
-    }
+    fields(out)?;
     out.write_str("\n<div class=\"fa-actions\">")?;
     let several = buttons.len() > 1;
     for button in buttons {
@@ -165,13 +162,13 @@ pub(crate) fn summary(
         out.write_str("</li>")?;
     }
     for (name, field_errors) in errors.fields() {
-        let target = summary_target(cx, schema, name);
+        let field = schema.lookup(name);
         for error in field_errors {
             out.write_str("\n<li>")?;
-            match &target {
-                Some(target) => {
+            match field {
+                Some(field) => {
                     out.write_str("<a href=\"#")?;
-                    escape(out, target)?;
+                    write_summary_target(out, cx, field, name)?;
                     out.write_str("\">")?;
                     error_message(out, error)?;
                     out.write_str("</a>")?;
@@ -490,6 +487,19 @@ mod tests {
                 assert_eq!(field.to_string(), super::super::view::ReferenceField(field.clone()).to_string());
             }
         }
+    }
+
+    #[test]
+    fn default_ids_are_type_names_in_kebab_case() {
+        struct SignUpForm;
+        struct AVeryLongTypeNameThatGoesOnAndOnWellBeyondSixtyFourCharactersOfText;
+        assert_eq!(&*crate::render::default_id::<SignUpForm>(), "sign-up-form");
+        assert_eq!(
+            &*crate::render::default_id::<AVeryLongTypeNameThatGoesOnAndOnWellBeyondSixtyFourCharactersOfText>(
+            ),
+            "a-very-long-type-name-that-goes-on-and-on-well-beyond-sixty-four-characters-of-text"
+        );
+        assert_eq!(&*crate::render::default_id::<Vec<SignUpForm>>(), "sign-up-form");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Rendering forms: accessible HTML from the schema, the submitted values and the errors.
 //!
-//! [`FormView`] renders a whole form through the askama templates shipped in this crate: the
+//! [`FormView`] renders a whole form (with the markup of the templates under
+//! `templates/formaction`, written directly rather than through askama, which is faster): the
 //! `<form>` with its action and `enctype`, the hidden fields the runtime needs, an error summary
 //! (`role="alert"`, linking to each field), and each field as the right control with its label,
 //! its constraint attributes, `aria-invalid` and `aria-describedby` pointing at its errors and
@@ -58,7 +59,7 @@ mod script;
 mod view;
 
 use std::ops::Deref;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 #[cfg(test)]
 use askama::Template;
@@ -93,7 +94,6 @@ pub struct FormView<'a, F: Form> {
     errors: &'a FormErrors,
     buttons: Vec<Button>,
     key: Option<String>,
-    id: String,
     enhance: bool,
     fields: OnceLock<F::Fields<'a>>,
     cx: ViewCx<'a>,
@@ -105,15 +105,13 @@ static NO_ERRORS: FormErrors = FormErrors::new();
 impl<'a, F: Form> FormView<'a, F> {
     /// A form showing `values` and `errors`, whose main button runs `action`.
     pub fn new(values: &'a FormData, errors: &'a FormErrors, action: BoundAction) -> Self {
-        let id = default_id::<F>();
-        let cx = ViewCx::new(values, errors, id.clone());
+        let cx = ViewCx::new(values, errors, default_id::<F>());
         FormView {
             schema: F::schema(),
             errors,
             buttons: vec![Button { label: "Submit".to_owned(), action }],
             key: None,
             fields: OnceLock::new(),
-            id,
             enhance: true,
             cx,
         }
@@ -148,8 +146,7 @@ impl<'a, F: Form> FormView<'a, F> {
     /// Sets the `id` of the `<form>` and the prefix of its controls' ids (by default the form
     /// type's name in snake_case), so several forms on one page have distinct ids.
     pub fn id(mut self, id: impl Into<String>) -> Self {
-        self.id = id.into();
-        self.cx = ViewCx::new(self.cx.values, self.cx.errors, self.id.clone());
+        self.cx = ViewCx::new(self.cx.values, self.cx.errors, id.into());
         self.fields = OnceLock::new();
         self
     }
@@ -165,7 +162,7 @@ impl<'a, F: Form> FormView<'a, F> {
         if submitted_key.is_some_and(|submitted| submitted != key)
             || (submitted_key.is_none() && !self.cx.values.is_empty())
         {
-            self.cx = ViewCx::new(&NO_VALUES, &NO_ERRORS, self.id.clone());
+            self.cx = self.cx.with_data(&NO_VALUES, &NO_ERRORS);
             self.errors = &NO_ERRORS;
             self.fields = OnceLock::new();
         }
@@ -186,7 +183,7 @@ impl<'a, F: Form> FormView<'a, F> {
 
     /// The form's `id`.
     pub fn form_id(&self) -> &str {
-        &self.id
+        self.cx.prefix()
     }
 
     /// Whether the form needs `enctype="multipart/form-data"` (it has a file field).
@@ -231,7 +228,7 @@ impl<'a, F: Form> FormView<'a, F> {
         let mut html = String::new();
         if !self.errors.is_empty() {
             // Writing into a `String` cannot fail.
-            let _ = html::summary(&mut html, &self.id, &self.cx, self.schema, self.errors);
+            let _ = html::summary(&mut html, self.form_id(), &self.cx, self.schema, self.errors);
         }
         html
     }
@@ -242,7 +239,7 @@ impl<'a, F: Form> FormView<'a, F> {
             return None;
         }
         Some(SummaryTemplate {
-            id: &self.id,
+            id: self.form_id(),
             entries: view::summary_entries(&self.cx, self.schema, self.errors),
         })
     }
@@ -262,9 +259,30 @@ impl<'a, F: Form> Deref for FormView<'a, F> {
     }
 }
 
-fn default_id<F>() -> String {
+/// The default form id: the type's name in kebab case (`SignUp` is `sign-up`).
+fn default_id<F>() -> Arc<str> {
     let full = std::any::type_name::<F>();
-    let short = full.rsplit("::").next().unwrap_or(full);
+    // After the last `::` (a type name has no other `:`).
+    let short = full.rfind(':').map_or(full, |colon| &full[colon + 1..]);
+    // Built on the stack, so that the id costs one allocation (the `Arc`'s).
+    let mut id = [0u8; 64];
+    let mut len = 0;
+    for (i, c) in short.bytes().filter(u8::is_ascii_alphanumeric).enumerate() {
+        if len + 2 > id.len() {
+            return Arc::from(default_id_long(short));
+        }
+        if c.is_ascii_uppercase() && i > 0 {
+            id[len] = b'-';
+            len += 1;
+        }
+        id[len] = c.to_ascii_lowercase();
+        len += 1;
+    }
+    Arc::from(std::str::from_utf8(&id[..len]).unwrap_or_default())
+}
+
+/// [`default_id`] of a long type name.
+fn default_id_long(short: &str) -> String {
     let mut id = String::new();
     for (i, c) in short.chars().filter(|c| c.is_ascii_alphanumeric()).enumerate() {
         if c.is_ascii_uppercase() && i > 0 {
@@ -284,13 +302,23 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
         let mut html = String::with_capacity(FORM_CAPACITY);
         html::form(
             &mut html,
-            &self.id,
+            self.form_id(),
             self.buttons.first().map(|button| &button.action),
             self.is_multipart(),
             self.enhance,
             summary,
             |out| self.push_hidden_inputs(out),
-            &self.field_views(),
+            |out| {
+                // The fields one after the other, sharing two buffers for their names and ids.
+                let (mut name, mut id) = (String::with_capacity(32), String::with_capacity(64));
+                for schema in &self.schema.fields {
+                    out.push('\n');
+                    let view = self.cx.field_reusing("", schema, name, id);
+                    html::field(out, &view)?;
+                    (name, id) = (view.name, view.id);
+                }
+                Ok(())
+            },
             &self.buttons,
         )?;
         f.write_str(&html)
@@ -298,7 +326,7 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
 }
 
 /// The buffer a form is first written into: most forms fit without growing it.
-const FORM_CAPACITY: usize = 4096;
+const FORM_CAPACITY: usize = 2048;
 
 /// The reference for `html::form`: the tests render both and compare.
 #[cfg(test)]
@@ -321,7 +349,7 @@ impl<F: Form> FormView<'_, F> {
     /// The form rendered through the reference templates.
     fn reference(&self) -> String {
         let template = FormTemplate {
-            id: &self.id,
+            id: self.form_id(),
             action: self.action_url(),
             multipart: self.is_multipart(),
             enhance: self.enhance,

@@ -21,15 +21,42 @@ pub struct ViewCx<'a> {
 }
 
 impl<'a> ViewCx<'a> {
-    pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: String) -> Self {
+    pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: impl Into<Arc<str>>) -> Self {
+        let prefix = prefix.into();
         let plain_prefix = is_plain(&prefix, b'-');
-        ViewCx { values, errors, prefix: Arc::from(prefix), plain_prefix }
+        ViewCx { values, errors, prefix, plain_prefix }
+    }
+
+    /// The same id prefix over other values and errors.
+    pub(crate) fn with_data(&self, values: &'a FormData, errors: &'a FormErrors) -> Self {
+        ViewCx { values, errors, prefix: self.prefix.clone(), plain_prefix: self.plain_prefix }
+    }
+
+    /// The id prefix (the form's id).
+    pub(crate) fn prefix(&self) -> &str {
+        &self.prefix
     }
 
     /// The view of the field described by `schema` inside the group named `parent`.
     pub fn field(&self, parent: &str, schema: &'static FieldSchema) -> FieldView<'a> {
         let name = crate::parse::child_name(parent, schema.name).into_owned();
         FieldView::new(self.clone(), name, schema)
+    }
+
+    /// [`ViewCx::field`], its name and id written into the buffers `name` and `id` (taken back
+    /// from the previous field's view), so that a form's fields share two allocations.
+    pub(crate) fn field_reusing(
+        &self,
+        parent: &str,
+        schema: &'static FieldSchema,
+        mut name: String,
+        mut id: String,
+    ) -> FieldView<'a> {
+        name.clear();
+        name.push_str(&crate::parse::child_name(parent, schema.name));
+        id.clear();
+        let plain = push_control_id(&mut id, self, &name);
+        FieldView { errors: self.errors.field(&name), name, id, schema, plain, cx: self.clone() }
     }
 }
 
@@ -54,6 +81,13 @@ pub struct FieldView<'a> {
 /// characters than letters, digits and `_` as one `-`), and whether it and the name are plain.
 fn control_id(cx: &ViewCx<'_>, name: &str) -> (String, bool) {
     let mut id = String::with_capacity(cx.prefix.len() + name.len() + 1);
+    let plain = push_control_id(&mut id, cx, name);
+    (id, plain)
+}
+
+/// [`control_id`] onto `id` (empty).
+fn push_control_id(id: &mut String, cx: &ViewCx<'_>, name: &str) -> bool {
+    id.reserve(cx.prefix.len() + name.len() + 1);
     id.push_str(&cx.prefix);
     id.push('-');
     // A plain field name (`email`, `due_date`) is its own id suffix, copied whole.
@@ -71,7 +105,7 @@ fn control_id(cx: &ViewCx<'_>, name: &str) -> (String, bool) {
     while id.ends_with('-') {
         id.pop();
     }
-    (id, plain && cx.plain_prefix)
+    plain && cx.plain_prefix
 }
 
 /// Whether `text` is non-empty and made of ASCII letters, digits, `_` and `also` only.
@@ -228,12 +262,31 @@ impl Attributes<'_, '_> {
         if invalid {
             f.write_str(r#" aria-invalid="true""#)?;
         }
-        match (field.schema.help.is_some(), invalid) {
-            (false, false) => Ok(()),
-            (true, false) => write!(f, r#" aria-describedby="{}-help""#, field.id),
-            (false, true) => write!(f, r#" aria-describedby="{}-error""#, field.id),
-            (true, true) => write!(f, r#" aria-describedby="{id}-help {id}-error""#, id = field.id),
+        let help = field.schema.help.is_some();
+        if !help && !invalid {
+            return Ok(());
         }
+        // The id is the form's id and the field's name made plain: escaped unless both are plain.
+        let id = |f: &mut _| {
+            if field.plain {
+                std::fmt::Write::write_str(f, &field.id)
+            } else {
+                super::html::escape(f, &field.id)
+            }
+        };
+        f.write_str(r#" aria-describedby=""#)?;
+        if help {
+            id(f)?;
+            f.write_str("-help")?;
+        }
+        if invalid {
+            if help {
+                f.write_char(' ')?;
+            }
+            id(f)?;
+            f.write_str("-error")?;
+        }
+        f.write_char('"')
     }
 }
 
@@ -355,6 +408,7 @@ pub(crate) fn summary_entries(
 
 /// Where the summary's entry for an error of the field named `name` links to: the field's control
 /// (the first option of radios and checkboxes), when the schema knows the field.
+#[cfg(test)]
 pub(crate) fn summary_target(cx: &ViewCx<'_>, schema: &'static FormSchema, name: &str) -> Option<String> {
     let field = schema.lookup(name)?;
     let (mut id, _) = control_id(cx, name);
@@ -362,6 +416,27 @@ pub(crate) fn summary_target(cx: &ViewCx<'_>, schema: &'static FormSchema, name:
         id.push_str("-0");
     }
     Some(id)
+}
+
+/// Writes [`summary_target`] for the field `field` named `name`, escaped (without building it
+/// when the form's id and the name are plain).
+pub(crate) fn write_summary_target(
+    out: &mut impl std::fmt::Write,
+    cx: &ViewCx<'_>,
+    field: &FieldSchema,
+    name: &str,
+) -> std::fmt::Result {
+    if cx.plain_prefix && is_plain(name, b'_') {
+        out.write_str(&cx.prefix)?;
+        out.write_char('-')?;
+        out.write_str(name)?;
+    } else {
+        super::html::escape(out, &control_id(cx, name).0)?;
+    }
+    if matches!(field.control, Control::Radios | Control::Checkboxes) && !field.choices.is_empty() {
+        out.write_str("-0")?;
+    }
+    Ok(())
 }
 
 pub(crate) fn control_name(schema: &FieldSchema) -> &'static str {
