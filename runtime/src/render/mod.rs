@@ -58,6 +58,7 @@ mod html;
 mod script;
 mod view;
 
+use std::borrow::Cow;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
@@ -82,8 +83,8 @@ pub const INTENT_FIELD: &str = "$intent";
 /// A submit button: its label and the action it runs.
 #[derive(Clone, Debug)]
 pub struct Button {
-    /// The text on the button.
-    pub label: String,
+    /// The text on the button: borrowed when it is a literal, as it usually is.
+    pub label: Cow<'static, str>,
     /// The action it runs.
     pub action: BoundAction,
 }
@@ -109,7 +110,7 @@ impl<'a, F: Form> FormView<'a, F> {
         FormView {
             schema: F::schema(),
             errors,
-            buttons: vec![Button { label: "Submit".to_owned(), action }],
+            buttons: vec![Button { label: Cow::Borrowed("Submit"), action }],
             key: None,
             fields: OnceLock::new(),
             enhance: true,
@@ -129,8 +130,9 @@ impl<'a, F: Form> FormView<'a, F> {
         FormView::new(&NO_VALUES, &NO_ERRORS, action)
     }
 
-    /// Sets the label of the main button.
-    pub fn submit_label(mut self, label: impl Into<String>) -> Self {
+    /// Sets the label of the main button: a literal is kept as it is, a `String` (from `format!`,
+    /// say) moved in.
+    pub fn submit_label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         if let Some(first) = self.buttons.first_mut() {
             first.label = label.into();
         }
@@ -138,7 +140,7 @@ impl<'a, F: Form> FormView<'a, F> {
     }
 
     /// Adds a submit button that runs another action (like React's `formAction`).
-    pub fn button(mut self, label: impl Into<String>, action: BoundAction) -> Self {
+    pub fn button(mut self, label: impl Into<Cow<'static, str>>, action: BoundAction) -> Self {
         self.buttons.push(Button { label: label.into(), action });
         self
     }
