@@ -503,6 +503,18 @@ mod tests {
     }
 
     #[test]
+    fn the_default_id_is_kept_in_the_schema_and_the_same_every_time() {
+        let (values, errors) = (FormData::new(), FormErrors::new());
+        for _ in 0..2 {
+            let view = FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save"));
+            assert_eq!(view.form_id(), "everything");
+            assert!(view.cx.plain_prefix);
+        }
+        let kept = Everything::schema().default_id.get().expect("kept by the first render");
+        assert_eq!((kept.0, &*kept.1, kept.2), (std::any::type_name::<Everything>(), "everything", true));
+    }
+
+    #[test]
     fn escaping_is_askamas_escaping() {
         let pieces = ["", "a", "é", "\"", "&", "'", "<", ">", "=", "ab", "0123456789", "€uro", "?"];
         let mut texts = Vec::new();

@@ -106,9 +106,22 @@ static NO_ERRORS: FormErrors = FormErrors::new();
 impl<'a, F: Form> FormView<'a, F> {
     /// A form showing `values` and `errors`, whose main button runs `action`.
     pub fn new(values: &'a FormData, errors: &'a FormErrors, action: BoundAction) -> Self {
-        let cx = ViewCx::new(values, errors, default_id::<F>());
+        let schema = F::schema();
+        // The default id is made once per form type and kept in its schema; a schema shared by
+        // several types (a hand-written `Form`) keeps the first one's and the others make theirs.
+        let type_name = std::any::type_name::<F>();
+        let (kept_for, id, plain) = schema.default_id.get_or_init(|| {
+            let id = default_id::<F>();
+            let plain = view::is_plain(&id, b'-');
+            (type_name, id, plain)
+        });
+        let cx = if *kept_for == type_name {
+            ViewCx::with_plain_prefix(values, errors, id.clone(), *plain)
+        } else {
+            ViewCx::new(values, errors, default_id::<F>())
+        };
         FormView {
-            schema: F::schema(),
+            schema,
             errors,
             buttons: vec![Button { label: Cow::Borrowed("Submit"), action }],
             key: None,
