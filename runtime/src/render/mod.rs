@@ -315,6 +315,7 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
         // Written into one buffer first, then into `f` at once: many small writes into a `String`
         // cost far less than through a `Formatter`.
         let mut html = String::with_capacity(FORM_CAPACITY);
+        let _messages = html::MessageScope::new(summary.is_some());
         html::form(
             &mut html,
             self.form_id(),
