@@ -609,7 +609,7 @@ impl BoundAction {
 
 /// Percent-encodes an action id for a query string (ids are Rust paths: letters, digits, `_`,
 /// `:`, plus whatever `#[action(id = "...")]` chose), onto `out`.
-fn push_urlencoded_component(out: &mut String, text: &str) {
+pub(crate) fn push_urlencoded_component(out: &mut String, text: &str) {
     const HEX: &[u8; 16] = b"0123456789ABCDEF";
     // The bytes that stay as they are, as a table: one load per byte.
     const SAFE: [bool; 256] = {

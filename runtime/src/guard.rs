@@ -78,16 +78,19 @@ impl Refusal {
 }
 
 /// Checks that the request comes from this site or an allowed origin.
+///
+/// Every POST takes this path, so it works on the headers' bytes: a header value is text
+/// (`HeaderValue::to_str`) exactly when all its bytes are ASCII, since `http` refuses control
+/// characters in values; nothing is allocated unless the request is refused.
 pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<(), Refusal> {
     let host = if settings.trust_forwarded_host {
-        header(headers, "x-forwarded-host")
-            .and_then(|h| h.split(',').next())
-            .map(str::trim)
+        header(headers, X_FORWARDED_HOST)
+            .map(|h| h.split(|&b| b == b',').next().unwrap_or(h).trim_ascii())
             .or(header(headers, HOST))
     } else {
         header(headers, HOST)
     };
-    let Some(host) = host.map(str::trim) else {
+    let Some(host) = host.map(<[u8]>::trim_ascii) else {
         return Err(Refusal::CrossOrigin("the request has no Host header".to_owned()));
     };
     let (source, what) = match header(headers, ORIGIN) {
@@ -104,16 +107,24 @@ pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<()
     };
     let refused =
         || Refusal::CrossOrigin(format!("cross-site request refused: {what} does not match this site"));
-    if source.trim().eq_ignore_ascii_case("null") {
+    let source = source.trim_ascii();
+    if source.eq_ignore_ascii_case(b"null") {
         return Err(refused());
     }
     let Some(source_host) = authority(source) else { return Err(refused()) };
-    // Hosts compare without regard to case; nothing is allocated on this path, taken by every POST.
-    if source_host.eq_ignore_ascii_case(host)
-        || settings
-            .allowed_origins
-            .iter()
-            .any(|allowed| origin_matches(allowed, source, &source_host.to_ascii_lowercase()))
+    // Hosts compare without regard to case.
+    if source_host.eq_ignore_ascii_case(host) {
+        return Ok(());
+    }
+    // ASCII throughout (see `header`), so these are text.
+    let (Ok(source), Ok(source_host)) = (std::str::from_utf8(source), std::str::from_utf8(source_host))
+    else {
+        return Err(refused());
+    };
+    if settings
+        .allowed_origins
+        .iter()
+        .any(|allowed| origin_matches(allowed, source, &source_host.to_ascii_lowercase()))
     {
         Ok(())
     } else {
@@ -121,17 +132,25 @@ pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<()
     }
 }
 
-/// The `host[:port]` of an origin or URL, as written: `https://Example.com:8443/x` gives
-/// `Example.com:8443`.
-fn authority(url: &str) -> Option<&str> {
-    let (scheme, rest) = url.trim().split_once("://")?;
-    if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
+/// `X-Forwarded-Host`, named once.
+const X_FORWARDED_HOST: http::HeaderName = http::HeaderName::from_static("x-forwarded-host");
+
+/// The `host[:port]` of an origin or URL (trimmed), as written: `https://Example.com:8443/x`
+/// gives `Example.com:8443`.
+fn authority(url: &[u8]) -> Option<&[u8]> {
+    // The scheme is what comes before the first `://`; only http and https are accepted, so the
+    // first `://` must come right after one of them.
+    let rest = if url.len() > 7 && url[..7].eq_ignore_ascii_case(b"http://") {
+        &url[7..]
+    } else if url.len() > 8 && url[..8].eq_ignore_ascii_case(b"https://") {
+        &url[8..]
+    } else {
         return None;
-    }
-    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    };
+    let end = rest.iter().position(|&b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
     let authority = &rest[..end];
     // userinfo@host is never sent by browsers in Origin, and a Referer with one is suspect.
-    if authority.is_empty() || authority.contains('@') {
+    if authority.is_empty() || authority.contains(&b'@') {
         return None;
     }
     Some(authority)
@@ -159,8 +178,11 @@ fn origin_matches(allowed: &str, source: &str, source_host: &str) -> bool {
     }
 }
 
-fn header<K: http::header::AsHeaderName>(headers: &HeaderMap, name: K) -> Option<&str> {
-    headers.get(name).and_then(|value| value.to_str().ok())
+/// A header's value when it is text: `HeaderValue::to_str` accepts exactly the values whose bytes
+/// are all ASCII (`http` refuses control characters other than tab in a value), and `is_ascii`
+/// checks a word at a time.
+fn header<K: http::header::AsHeaderName>(headers: &HeaderMap, name: K) -> Option<&[u8]> {
+    headers.get(name).map(http::HeaderValue::as_bytes).filter(|bytes| bytes.is_ascii())
 }
 
 /// The kind of body, from `Content-Type`; anything we do not read is refused here, before the
@@ -171,11 +193,16 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Result<Option<Arc<str>>, Refu
     };
     let text =
         value.to_str().map_err(|_| Refusal::UnsupportedMediaType("unreadable content type".to_owned()))?;
-    let essence = text.split(';').next().unwrap_or("").trim().to_ascii_lowercase();
-    let supported = essence == "application/x-www-form-urlencoded"
-        || essence == "multipart/form-data"
-        || essence == "application/json"
-        || (essence.starts_with("application/") && essence.ends_with("+json"));
+    let essence = text.split(';').next().unwrap_or("").trim().as_bytes();
+    let has_prefix =
+        |prefix: &[u8]| essence.len() >= prefix.len() && essence[..prefix.len()].eq_ignore_ascii_case(prefix);
+    let has_suffix = |suffix: &[u8]| {
+        essence.len() >= suffix.len() && essence[essence.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+    };
+    let supported = essence.eq_ignore_ascii_case(b"application/x-www-form-urlencoded")
+        || essence.eq_ignore_ascii_case(b"multipart/form-data")
+        || essence.eq_ignore_ascii_case(b"application/json")
+        || (has_prefix(b"application/") && has_suffix(b"+json"));
     if supported {
         Ok(Some(Arc::from(text)))
     } else {

@@ -81,6 +81,8 @@ impl<S, A: Action<S>> ErasedAction<S> for Erased<A> {
 pub struct Page<S> {
     render: Render<S>,
     actions: Vec<Arc<dyn ErasedAction<S>>>,
+    /// Each action's id as its URL writes it (`?_action=<this>`), in the order of `actions`.
+    encoded_ids: Vec<String>,
     settings: Arc<Settings>,
     keys: Option<Arc<Keys>>,
 }
@@ -94,7 +96,13 @@ where
     S: Clone + Send + Sync + 'static,
 {
     let render: Render<S> = Arc::new(move |request, state| Box::pin(handler.clone().call(request, state)));
-    Page { render, actions: Vec::new(), settings: Arc::new(Settings::from_env()), keys: None }
+    Page {
+        render,
+        actions: Vec::new(),
+        encoded_ids: Vec::new(),
+        settings: Arc::new(Settings::from_env()),
+        keys: None,
+    }
 }
 
 impl<S: Clone + Send + Sync + 'static> Page<S> {
@@ -111,6 +119,9 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
             A::ID
         );
         self.actions.push(Arc::new(Erased::<A>(PhantomData)));
+        let mut encoded = String::new();
+        crate::action::push_urlencoded_component(&mut encoded, A::ID);
+        self.encoded_ids.push(encoded);
         self
     }
 
@@ -221,9 +232,15 @@ fn flash_cookie(message: &str) -> Option<HeaderValue> {
 
 async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Request, state: S) -> Response {
     let json = respond::wants_json(request.headers());
-    let chosen = request.uri().query().and_then(chosen_action);
-    let action = match (&chosen, page.actions.as_slice()) {
-        (Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
+    let query = request.uri().query();
+    // The action as its URL names it, the usual case: compared as written, nothing decoded.
+    let written = query.and_then(raw_chosen_action).and_then(|raw| {
+        page.encoded_ids.iter().position(|encoded| encoded == raw).map(|at| page.actions[at].clone())
+    });
+    let chosen = if written.is_some() { None } else { query.and_then(chosen_action) };
+    let action = match (written, &chosen, page.actions.as_slice()) {
+        (Some(action), _, _) => action,
+        (None, Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
             Some(action) => action.clone(),
             None => {
                 let message =
@@ -231,15 +248,15 @@ async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Req
                 return respond::problem(StatusCode::NOT_FOUND, &message, json);
             }
         },
-        (None, [only]) => only.clone(),
-        (None, []) => {
+        (None, None, [only]) => only.clone(),
+        (None, None, []) => {
             // A 405 must say what is allowed (RFC 9110, 15.5.6): this URL serves only GET.
             let mut response =
                 respond::problem(StatusCode::METHOD_NOT_ALLOWED, "this page has no actions", json);
             response.headers_mut().insert(http::header::ALLOW, HeaderValue::from_static("GET,HEAD"));
             return response;
         }
-        (None, _) => {
+        (None, None, _) => {
             let message = "this page has several actions: name one with ?_action=<id>";
             return respond::problem(StatusCode::BAD_REQUEST, message, json);
         }
@@ -260,21 +277,22 @@ async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Req
 /// The action named in the query, `?_action=<id>`: borrowed as it is when it needs no decoding
 /// (ids are Rust paths), decoded otherwise.
 fn chosen_action(query: &str) -> Option<std::borrow::Cow<'_, str>> {
-    let prefix = crate::action::ACTION_PARAM;
+    let value = raw_chosen_action(query)?;
+    if value.contains(['%', '+']) {
+        let pair = format!("_={value}");
+        Some(std::borrow::Cow::Owned(
+            form_urlencoded::parse(pair.as_bytes()).next().map_or_else(String::new, |(_, v)| v.into_owned()),
+        ))
+    } else {
+        Some(std::borrow::Cow::Borrowed(value))
+    }
+}
+
+/// The value of the first `_action` in the query, as written.
+fn raw_chosen_action(query: &str) -> Option<&str> {
     query.split('&').find_map(|pair| {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key != prefix {
-            return None;
-        }
-        if value.contains(['%', '+']) {
-            Some(
-                form_urlencoded::parse(pair.as_bytes())
-                    .next()
-                    .map_or(std::borrow::Cow::Borrowed(""), |(_, v)| v),
-            )
-        } else {
-            Some(std::borrow::Cow::Borrowed(value))
-        }
+        (key == crate::action::ACTION_PARAM).then_some(value)
     })
 }
 
@@ -501,5 +519,28 @@ impl<S: Send + Sync> FromRequestParts<S> for Flash {
         // Pages served by `page(...)` have it read already; elsewhere, read the cookie (the page
         // cannot clear it then, and it expires on its own).
         Ok(parts.extensions.get::<Flash>().cloned().unwrap_or_else(|| Flash(read_flash(&parts.headers))))
+    }
+}
+
+#[cfg(test)]
+mod chosen_action_tests {
+    use super::*;
+
+    #[test]
+    fn the_written_id_is_the_raw_value_and_decodes_to_the_id() {
+        for id in ["a::b::sign_up", "plain", "x y+z%"] {
+            let mut encoded = String::new();
+            crate::action::push_urlencoded_component(&mut encoded, id);
+            let query = format!(
+                "x=1&{}={encoded}&{}=other",
+                crate::action::ACTION_PARAM,
+                crate::action::ACTION_PARAM
+            );
+            assert_eq!(raw_chosen_action(&query), Some(encoded.as_str()), "{id}");
+            assert_eq!(chosen_action(&query).as_deref(), Some(id), "{id}");
+        }
+        assert_eq!(chosen_action("_action=a%3A%3Ab+c"), Some("a::b c".into()));
+        assert_eq!(chosen_action("_action"), Some("".into()));
+        assert_eq!(chosen_action("_actionx=1"), None);
     }
 }

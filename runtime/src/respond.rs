@@ -23,23 +23,25 @@ pub const ENHANCED_HEADER: &str = "x-formaction";
 /// Whether the caller wants JSON: the enhancement script's header, or an `Accept` that prefers
 /// `application/json` to `text/html`.
 pub fn wants_json(headers: &HeaderMap) -> bool {
-    if headers.contains_key(ENHANCED_HEADER) {
+    /// [`ENHANCED_HEADER`] as a header name, not parsed again for every request.
+    const ENHANCED: http::HeaderName = http::HeaderName::from_static(ENHANCED_HEADER);
+    if headers.contains_key(ENHANCED) {
         return true;
     }
     let Some(accept) = headers.get(ACCEPT).and_then(|v| v.to_str().ok()) else { return false };
     let (mut json, mut html) = (None::<f32>, None::<f32>);
     for item in accept.split(',') {
         let mut parts = item.split(';');
-        let media = parts.next().unwrap_or("").trim().to_ascii_lowercase();
+        let media = parts.next().unwrap_or("").trim();
         let q = parts
             .filter_map(|p| p.trim().strip_prefix("q=").and_then(|q| q.trim().parse::<f32>().ok()))
             .next()
             .unwrap_or(1.0);
         let better = |slot: &mut Option<f32>| *slot = Some(slot.map_or(q, |old| old.max(q)));
-        match media.as_str() {
-            "application/json" => better(&mut json),
-            "text/html" => better(&mut html),
-            _ => {}
+        if media.eq_ignore_ascii_case("application/json") {
+            better(&mut json);
+        } else if media.eq_ignore_ascii_case("text/html") {
+            better(&mut html);
         }
     }
     match (json, html) {

@@ -513,6 +513,9 @@ pub struct FormSchema {
     pub multipart: bool,
     /// Whether a field anywhere inside is secret (so redaction has something to look for).
     secret: bool,
+    /// The default form id of the form type this schema belongs to, with that type's name and
+    /// whether the id needs no escaping, made once by the first render (see `render::default_id`).
+    pub(crate) default_id: std::sync::OnceLock<(&'static str, std::sync::Arc<str>, bool)>,
 }
 
 impl FormSchema {
@@ -527,7 +530,7 @@ impl FormSchema {
         });
         let secret =
             fields.iter().any(|field| field.secret || field.group().is_some_and(|group| group.secret));
-        FormSchema { fields, multipart, secret }
+        FormSchema { fields, multipart, secret, default_id: std::sync::OnceLock::new() }
     }
 
     /// The field named `name` at this level.

@@ -204,7 +204,19 @@ impl Keys {
 
     /// [`Keys::open`], and the index of the key that opened it (0: the current key).
     fn open_with_index(&self, purpose: &[u8], sealed: &str) -> Result<(Vec<u8>, usize), SealError> {
-        let bytes = URL_SAFE_NO_PAD.decode(sealed.trim()).map_err(|_| SealError::Malformed)?;
+        // Decoded on the stack when it fits (every bound value a page seals does), on the heap
+        // otherwise: the cipher makes the plaintext's own buffer.
+        let sealed = sealed.trim();
+        let mut stack = [0u8; 512];
+        let mut heap = Vec::new();
+        let buffer = if base64::decoded_len_estimate(sealed.len()) <= stack.len() {
+            &mut stack[..]
+        } else {
+            heap.resize(base64::decoded_len_estimate(sealed.len()), 0);
+            &mut heap[..]
+        };
+        let len = URL_SAFE_NO_PAD.decode_slice(sealed, buffer).map_err(|_| SealError::Malformed)?;
+        let bytes = &buffer[..len];
         if bytes.len() < NONCE_LEN + TAG_LEN {
             return Err(SealError::Malformed);
         }

@@ -70,7 +70,7 @@ pub async fn decode_body(
     let Some(content_type) = content_type.filter(|content_type| !content_type.trim().is_empty()) else {
         return Err(unsupported(None));
     };
-    match media_type(content_type).as_str() {
+    match &*media_type(content_type) {
         "application/x-www-form-urlencoded" => decode_urlencoded(&body, limits),
         "multipart/form-data" => {
             let boundary = multipart_boundary(content_type)?;
@@ -82,10 +82,15 @@ pub async fn decode_body(
     }
 }
 
-/// The media type of a content type: lower case, without parameters.
-fn media_type(content_type: &str) -> String {
-    let essence = content_type.split(';').next().unwrap_or_default();
-    essence.trim().to_ascii_lowercase()
+/// The media type of a content type: lower case, without parameters (borrowed when it is already
+/// lower case, as browsers send it).
+fn media_type(content_type: &str) -> std::borrow::Cow<'_, str> {
+    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    if essence.bytes().any(|b| b.is_ascii_uppercase()) {
+        std::borrow::Cow::Owned(essence.to_ascii_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(essence)
+    }
 }
 
 fn is_json(media_type: &str) -> bool {

@@ -170,7 +170,7 @@ pub(crate) fn summary(
                     out.write_str("<a href=\"#")?;
                     write_summary_target(out, cx, field, name)?;
                     out.write_str("\">")?;
-                    error_message(out, error)?;
+                    summary_message(out, error)?;
                     out.write_str("</a>")?;
                 }
                 None => error_message(out, error)?,
@@ -196,7 +196,7 @@ fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
         out.write_str("-error\">")?;
         for error in field.errors {
             out.write_str("\n<li>")?;
-            error_message(out, error)?;
+            field_message(out, error)?;
             out.write_str("</li>")?;
         }
         out.write_str("\n</ul>")?;
@@ -206,6 +206,70 @@ fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
 
 fn error_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
     escape(out, &error.message())
+}
+
+thread_local! {
+    /// While a whole form renders ([`MessageScope`]): the messages its summary built, by the
+    /// address of their error, for the field that shows the same error beside its control, so
+    /// that each message is built once. The vector is kept from one render to the next.
+    static MESSAGES: std::cell::RefCell<(bool, Vec<(usize, String)>)> =
+        const { std::cell::RefCell::new((false, Vec::new())) };
+}
+
+/// Keeps the summary's messages for the fields while a whole form renders; forgets them when
+/// dropped (after the render, or if it unwinds), so that a field rendered on its own, or an error
+/// at an address used again later, never finds them.
+pub(crate) struct MessageScope(bool);
+
+impl MessageScope {
+    /// A scope, active when the form has a summary to take messages from.
+    pub(crate) fn new(active: bool) -> Self {
+        if active {
+            MESSAGES.with_borrow_mut(|(on, kept)| {
+                kept.clear();
+                *on = true;
+            });
+        }
+        MessageScope(active)
+    }
+}
+
+impl Drop for MessageScope {
+    fn drop(&mut self) {
+        if self.0 {
+            MESSAGES.with_borrow_mut(|(on, kept)| {
+                kept.clear();
+                *on = false;
+            });
+        }
+    }
+}
+
+/// A field error's message in the summary: kept for the field when it was built for this render.
+fn summary_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
+    let message = error.message();
+    escape(out, &message)?;
+    if let std::borrow::Cow::Owned(message) = message {
+        MESSAGES.with_borrow_mut(|(on, kept)| {
+            if *on {
+                kept.push((std::ptr::from_ref(error) as usize, message));
+            }
+        });
+    }
+    Ok(())
+}
+
+/// A field error's message beside its control: the one the summary built, when there is one.
+fn field_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
+    let address = std::ptr::from_ref(error) as usize;
+    let kept = MESSAGES.with_borrow_mut(|(on, kept)| {
+        let at = kept.iter().position(|(kept_for, _)| *on && *kept_for == address)?;
+        Some(kept.swap_remove(at).1)
+    });
+    match kept {
+        Some(message) => escape(out, &message),
+        None => error_message(out, error),
+    }
 }
 
 /// `<div class="fa-field{ fa-invalid}" data-field="NAME">`, after `start` (`fa-field` and more).
@@ -500,6 +564,42 @@ mod tests {
             "a-very-long-type-name-that-goes-on-and-on-well-beyond-sixty-four-characters-of-text"
         );
         assert_eq!(&*crate::render::default_id::<Vec<SignUpForm>>(), "sign-up-form");
+    }
+
+    #[test]
+    fn the_default_id_is_kept_in_the_schema_and_the_same_every_time() {
+        let (values, errors) = (FormData::new(), FormErrors::new());
+        for _ in 0..2 {
+            let view = FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save"));
+            assert_eq!(view.form_id(), "everything");
+            assert!(view.cx.plain_prefix);
+        }
+        let kept = Everything::schema().default_id.get().expect("kept by the first render");
+        assert_eq!((kept.0, &*kept.1, kept.2), (std::any::type_name::<Everything>(), "everything", true));
+    }
+
+    #[test]
+    fn each_message_is_built_once_and_forgotten_after_the_render() {
+        let mut errors = FormErrors::new();
+        errors.add("name", crate::FieldError::new("too_short").with_param("min", 2));
+        errors.add("name", crate::FieldError::new("custom").with_message("Not <that> one"));
+        errors.add("age", crate::FieldError::new("range").with_param("min", 13).with_param("max", 130));
+        let values = FormData::new();
+        let view = FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save"));
+        let written = view.to_string();
+        for (_, field_errors) in errors.fields() {
+            for error in field_errors {
+                let mut message = String::new();
+                super::escape(&mut message, &error.message()).unwrap();
+                assert_eq!(
+                    written.matches(&message).count(),
+                    2,
+                    "{message} in the summary and beside its field"
+                );
+            }
+        }
+        assert_eq!(written, view.reference());
+        super::MESSAGES.with_borrow(|(on, kept)| assert!(!on && kept.is_empty()));
     }
 
     #[test]

@@ -58,6 +58,7 @@ mod html;
 mod script;
 mod view;
 
+use std::borrow::Cow;
 use std::ops::Deref;
 use std::sync::{Arc, OnceLock};
 
@@ -82,8 +83,8 @@ pub const INTENT_FIELD: &str = "$intent";
 /// A submit button: its label and the action it runs.
 #[derive(Clone, Debug)]
 pub struct Button {
-    /// The text on the button.
-    pub label: String,
+    /// The text on the button: borrowed when it is a literal, as it usually is.
+    pub label: Cow<'static, str>,
     /// The action it runs.
     pub action: BoundAction,
 }
@@ -105,11 +106,24 @@ static NO_ERRORS: FormErrors = FormErrors::new();
 impl<'a, F: Form> FormView<'a, F> {
     /// A form showing `values` and `errors`, whose main button runs `action`.
     pub fn new(values: &'a FormData, errors: &'a FormErrors, action: BoundAction) -> Self {
-        let cx = ViewCx::new(values, errors, default_id::<F>());
+        let schema = F::schema();
+        // The default id is made once per form type and kept in its schema; a schema shared by
+        // several types (a hand-written `Form`) keeps the first one's and the others make theirs.
+        let type_name = std::any::type_name::<F>();
+        let (kept_for, id, plain) = schema.default_id.get_or_init(|| {
+            let id = default_id::<F>();
+            let plain = view::is_plain(&id, b'-');
+            (type_name, id, plain)
+        });
+        let cx = if *kept_for == type_name {
+            ViewCx::with_plain_prefix(values, errors, id.clone(), *plain)
+        } else {
+            ViewCx::new(values, errors, default_id::<F>())
+        };
         FormView {
-            schema: F::schema(),
+            schema,
             errors,
-            buttons: vec![Button { label: "Submit".to_owned(), action }],
+            buttons: vec![Button { label: Cow::Borrowed("Submit"), action }],
             key: None,
             fields: OnceLock::new(),
             enhance: true,
@@ -129,8 +143,9 @@ impl<'a, F: Form> FormView<'a, F> {
         FormView::new(&NO_VALUES, &NO_ERRORS, action)
     }
 
-    /// Sets the label of the main button.
-    pub fn submit_label(mut self, label: impl Into<String>) -> Self {
+    /// Sets the label of the main button: a literal is kept as it is, a `String` (from `format!`,
+    /// say) moved in.
+    pub fn submit_label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
         if let Some(first) = self.buttons.first_mut() {
             first.label = label.into();
         }
@@ -138,7 +153,7 @@ impl<'a, F: Form> FormView<'a, F> {
     }
 
     /// Adds a submit button that runs another action (like React's `formAction`).
-    pub fn button(mut self, label: impl Into<String>, action: BoundAction) -> Self {
+    pub fn button(mut self, label: impl Into<Cow<'static, str>>, action: BoundAction) -> Self {
         self.buttons.push(Button { label: label.into(), action });
         self
     }
@@ -300,6 +315,7 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
         // Written into one buffer first, then into `f` at once: many small writes into a `String`
         // cost far less than through a `Formatter`.
         let mut html = String::with_capacity(FORM_CAPACITY);
+        let _messages = html::MessageScope::new(summary.is_some());
         html::form(
             &mut html,
             self.form_id(),

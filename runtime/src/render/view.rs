@@ -27,6 +27,16 @@ impl<'a> ViewCx<'a> {
         ViewCx { values, errors, prefix, plain_prefix }
     }
 
+    /// [`ViewCx::new`] with a prefix already known to be plain or not.
+    pub(crate) fn with_plain_prefix(
+        values: &'a FormData,
+        errors: &'a FormErrors,
+        prefix: Arc<str>,
+        plain_prefix: bool,
+    ) -> Self {
+        ViewCx { values, errors, prefix, plain_prefix }
+    }
+
     /// The same id prefix over other values and errors.
     pub(crate) fn with_data(&self, values: &'a FormData, errors: &'a FormErrors) -> Self {
         ViewCx { values, errors, prefix: self.prefix.clone(), plain_prefix: self.plain_prefix }
@@ -109,7 +119,7 @@ fn push_control_id(id: &mut String, cx: &ViewCx<'_>, name: &str) -> bool {
 }
 
 /// Whether `text` is non-empty and made of ASCII letters, digits, `_` and `also` only.
-fn is_plain(text: &str, also: u8) -> bool {
+pub(crate) fn is_plain(text: &str, also: u8) -> bool {
     !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == also)
 }
 
