@@ -28,7 +28,7 @@ shift || true
 if [ "$#" -gt 0 ]; then
   targets=("$@")
 else
-  targets=(urlencoded multipart coerce names seal json)
+  targets=(urlencoded multipart coerce names seal json email)
 fi
 
 export RUSTC_BOOTSTRAP=1
