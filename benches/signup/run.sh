@@ -10,12 +10,18 @@
 # before the valid scenario and at the end, and the JavaScript a browser downloads to submit the
 # form with JavaScript on. Scenario order: GET, invalid, valid (valid last, as it fills the store).
 #
+# Two cores shared by the servers and the load generator make one run's requests/s move by ±10%,
+# so the scenarios run ROUNDS times (default 3), the servers taking turns (the order reversed
+# every other round), and the table gives the median of the rounds, formaction's ratio to the
+# hand-written server in each round, and each server's CPU time per answered request (user +
+# system, from /proc/PID/stat, over the measured seconds): the figure that moves least.
+#
 # Load generator: oha (cargo install oha --locked), the peer's own choice, with the same flags as
 # the peer's bench.sh (-c CONNS -z DURATION, no redirects followed; requests/s = answers / wall time);
 # wrk (apt-get install -y wrk) with benches/signup/load.lua when oha is not installed.
 #
 # Settings (environment): DURATION (10s per scenario), WARMUP (3s before each, not reported),
-# CONNS (32), LOADGEN (oha | wrk; default oha when installed, else wrk), PEER (the Next.js app's
+# CONNS (32), ROUNDS (3), LOADGEN (oha | wrk; default oha when installed, else wrk), PEER (the Next.js app's
 # directory; default ../shared/peers/nextjs beside the repository). Without the peer the two Rust
 # servers still run and the ratios to Next.js are left out. Bounded: every load stops by itself;
 # servers are started here and stopped by their own PIDs on exit.
@@ -23,6 +29,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
 DURATION=${DURATION:-10s}
+ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3s}
 CONNS=${CONNS:-32}
 PEER=${PEER:-$ROOT/../shared/peers/nextjs}
@@ -157,8 +164,8 @@ done
 
 # ---- the load ----------------------------------------------------------------------------------
 
-# load <server> <scenario> <seconds-spec> -> "requests/s p50_ms p99_ms" (requests/s: completed answers
-# over the wall time); fails when any answer has another status than expected.
+# load <server> <scenario> <seconds-spec> -> "requests/s p50_ms p99_ms answers" (requests/s:
+# completed answers over the wall time); fails when any answer has another status than expected.
 load() {
   local s=$1 scenario=$2 dur=$3 method=GET body="" expect=200 url="${BASE[$1]}/signup"
   if [[ $scenario != get ]]; then
@@ -178,7 +185,7 @@ bad = n - codes.get(sys.argv[2], 0)
 if bad or n == 0:
     sys.exit(f"{sys.argv[3]}: {bad} of {n} answers not {sys.argv[2]}: {codes} {d.get('errorDistribution')}")
 p = d["latencyPercentiles"]
-print(f"{n / d['summary']['total']:.1f} {p['p50'] * 1000:.3f} {p['p99'] * 1000:.3f}")
+print(f"{n / d['summary']['total']:.1f} {p['p50'] * 1000:.3f} {p['p99'] * 1000:.3f} {n}")
 EOF
   else
     local out
@@ -186,7 +193,7 @@ EOF
       wrk -t2 -c "$CONNS" -d "$dur" -s benches/signup/load.lua "$url")
     read -r _ n secs p50 p99 bad <<<"$(printf '%s\n' "$out" | grep '^RESULT')"
     [[ $bad == 0 && $n -gt 0 ]] || { echo "$s $scenario: $bad of $n answers not $expect" >&2; exit 1; }
-    python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.1f} {sys.argv[3]} {sys.argv[4]}')" \
+    python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):.1f} {sys.argv[3]} {sys.argv[4]} {sys.argv[1]}')" \
       "$n" "$secs" "$p50" "$p99"
   fi
 }
@@ -218,23 +225,56 @@ print(total, len(seen))
 EOF
 }
 
-echo "# loadgen=$LOADGEN ($($LOADGEN --version 2>&1 | head -1)) connections=$CONNS duration=$DURATION warmup=$WARMUP servers=${SERVERS[*]}" >&2
+# CPU time (user + system, clock ticks) of a process and its descendants so far.
+cpu_ticks() {
+  python3 - "$1" <<'EOF'
+import os, sys
+todo, total = [int(sys.argv[1])], 0
+while todo:
+    pid = todo.pop()
+    try:
+        fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    except OSError:
+        continue
+    total += int(fields[11]) + int(fields[12])  # utime, stime
+    for task in os.listdir(f"/proc/{pid}/task"):
+        try:
+            todo += [int(c) for c in open(f"/proc/{pid}/task/{task}/children").read().split()]
+        except OSError:
+            pass
+print(total)
+EOF
+}
+TICK=$(getconf CLK_TCK)
+
+echo "# loadgen=$LOADGEN ($($LOADGEN --version 2>&1 | head -1)) connections=$CONNS duration=$DURATION warmup=$WARMUP rounds=$ROUNDS servers=${SERVERS[*]}" >&2
 RESULTS="$WORK/results.txt"
 : >"$RESULTS"
 # Valid submissions last: each one stores a record in memory, so the peak memory before them is the
 # server's own, and the peak after them includes the records (as many as the server managed to store).
-for scenario in get invalid valid; do
-  if [[ $scenario == valid ]]; then
-    for s in "${SERVERS[@]}"; do
-      read -r kb procs <<<"$(peak_kb "${PID[$s]}")"
-      echo "$s peak_before_valid $kb $procs" >>"$RESULTS"
-    done
+for round in $(seq 1 "$ROUNDS"); do
+  order=("${SERVERS[@]}")
+  if (( round % 2 == 0 )); then # every other round the other way round
+    order=()
+    for (( i = ${#SERVERS[@]} - 1; i >= 0; i-- )); do order+=("${SERVERS[i]}"); done
   fi
-  for s in "${SERVERS[@]}"; do
-    if [[ $WARMUP != 0 ]]; then load "$s" "$scenario" "$WARMUP" >/dev/null; fi
-    line=$(load "$s" "$scenario" "$DURATION")
-    echo "# $s $scenario: $line" >&2
-    echo "$s $scenario $line" >>"$RESULTS"
+  for scenario in get invalid valid; do
+    if [[ $scenario == valid && $round == 1 ]]; then
+      for s in "${SERVERS[@]}"; do
+        read -r kb procs <<<"$(peak_kb "${PID[$s]}")"
+        echo "$s peak_before_valid $kb $procs" >>"$RESULTS"
+      done
+    fi
+    for s in "${order[@]}"; do
+      if [[ $WARMUP != 0 ]]; then load "$s" "$scenario" "$WARMUP" >/dev/null; fi
+      before=$(cpu_ticks "${PID[$s]}")
+      line=$(load "$s" "$scenario" "$DURATION")
+      after=$(cpu_ticks "${PID[$s]}")
+      read -r rps p50 p99 n <<<"$line"
+      cpu=$(python3 -c "print(f'{($after - $before) / $TICK * 1e6 / $n:.2f}')")
+      echo "# round $round $s $scenario: $rps req/s, p50 $p50 ms, p99 $p99 ms, $cpu us CPU per answer" >&2
+      echo "$s $scenario $round $rps $p50 $p99 $cpu" >>"$RESULTS"
+    done
   done
 done
 for s in "${SERVERS[@]}"; do
@@ -275,8 +315,8 @@ weigh formaction "${BASE[formaction]}/signup" >>"$WEIGHTS"
 
 # ---- the table ---------------------------------------------------------------------------------
 python3 - "$RESULTS" "$WEIGHTS" <<'EOF'
-import sys
-rows, peak, before = {}, {}, {}
+import statistics, sys
+rows, peak, before, rounds = {}, {}, {}, {}
 for line in open(sys.argv[1]):
     f = line.split()
     if f[1] == "peak_before_valid":
@@ -284,7 +324,10 @@ for line in open(sys.argv[1]):
     elif f[1] == "peak":
         peak[f[0]] = (int(f[2]), int(f[3]), int(f[4]))
     else:
-        rows[(f[0], f[1])] = tuple(map(float, f[2:5]))
+        rounds.setdefault((f[0], f[1]), {})[int(f[2])] = tuple(map(float, f[3:7]))
+# Each figure is the median over the rounds.
+for key, by_round in rounds.items():
+    rows[key] = tuple(statistics.median(r[i] for r in by_round.values()) for i in range(4))
 servers = [s for s in ("nextjs", "formaction", "by_hand") if (s, "get") in rows]
 has_next = "nextjs" in servers
 def ratio(a, b): return f"{a / b:.2f}" if b else "-"
@@ -292,16 +335,25 @@ def vs_next(a, b):  # 1,234x for more, 1/57 for less
     if not b: return "-"
     r = a / b
     return f"{r:,.0f}x" if r >= 10 else f"{r:.2f}x" if r >= 1 else f"1/{1 / r:.1f}" if r > 0.1 else f"1/{1 / r:,.0f}"
+n_rounds = max(len(r) for r in rounds.values())
 print()
-print(f"{'scenario':<9} {'server':<11} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}"
-      f" {'req/s vs Next':>14} {'p50 vs Next':>12} {'p99 vs Next':>12} {'req/s fa/hand':>14}")
+print(f"medians of {n_rounds} round(s); CPU: the server's user + system time per answered request")
+print(f"{'scenario':<9} {'server':<11} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'CPU us':>8}"
+      f" {'req/s vs Next':>14} {'p50 vs Next':>12} {'p99 vs Next':>12} {'req/s fa/hand':>14} {'CPU fa/hand':>12}")
 for scenario in ("get", "invalid", "valid"):
     for s in servers:
-        rps, p50, p99 = rows[(s, scenario)]
+        rps, p50, p99, cpu = rows[(s, scenario)]
         nx = rows.get(("nextjs", scenario))
         vs = [vs_next(rps, nx[0]), vs_next(p50, nx[1]), vs_next(p99, nx[2])] if nx and s != "nextjs" else ["", "", ""]
         fh = ratio(rps, rows[("by_hand", scenario)][0]) if s == "formaction" else ""
-        print(f"{scenario:<9} {s:<11} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f} {vs[0]:>14} {vs[1]:>12} {vs[2]:>12} {fh:>14}")
+        fc = ratio(cpu, rows[("by_hand", scenario)][3]) if s == "formaction" else ""
+        print(f"{scenario:<9} {s:<11} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f} {cpu:>8.2f} {vs[0]:>14} {vs[1]:>12} {vs[2]:>12} {fh:>14} {fc:>12}")
+print()
+print("formaction / by hand, requests/s, round by round (the servers took turns within each round):")
+for scenario in ("get", "invalid", "valid"):
+    fa, hand = rounds[("formaction", scenario)], rounds[("by_hand", scenario)]
+    each = [fa[r][0] / hand[r][0] for r in sorted(fa) if r in hand]
+    print(f"  {scenario:<8} " + "  ".join(f"{x:.2f}" for x in each) + f"   median {statistics.median(each):.2f}")
 print()
 print("peak RSS (VmHWM, MiB): before the valid scenario (GET and invalid POST only, nothing stored),")
 print("and at the end (including every record the valid scenario stored in memory)")
