@@ -94,6 +94,7 @@ fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
 pub(crate) fn form(
     out: &mut String,
     id: &str,
+    plain_id: bool,
     action: Option<&BoundAction>,
     multipart: bool,
     enhance: bool,
@@ -103,7 +104,11 @@ pub(crate) fn form(
     buttons: &[Button],
 ) -> fmt::Result {
     out.write_str(r#"<form id=""#)?;
-    escape(out, id)?;
+    if plain_id {
+        out.write_str(id)?;
+    } else {
+        escape(out, id)?;
+    }
     out.write_str(r#"" method="post" action=""#)?;
     if let Some(action) = action {
         // Needs no escaping (see `push_url`).
@@ -600,6 +605,109 @@ mod tests {
         }
         assert_eq!(written, view.reference());
         super::MESSAGES.with_borrow(|(on, kept)| assert!(!on && kept.is_empty()));
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Kept {
+        #[validate(length(min = 1))]
+        name: String,
+        urgent: bool,
+    }
+
+    /// The fields of `view` rendered now, whatever the schema kept.
+    fn fresh_fields<F: Form>(view: &FormView<'_, F>) -> String {
+        let mut fields = String::new();
+        view.push_fields(&mut fields).expect("writing into a String");
+        fields
+    }
+
+    #[test]
+    fn an_empty_forms_fields_are_kept_once_and_are_the_fresh_markup() {
+        fn twice<F: Form>() {
+            let view = FormView::<F>::empty(BoundAction::unbound("save"));
+            let first = view.to_string();
+            let kept = F::schema().pristine_fields.get().expect("kept by the first render");
+            assert_eq!(**kept, fresh_fields(&view));
+            assert!(first.contains(&**kept));
+            assert_eq!(first, view.reference());
+            let again = FormView::<F>::empty(BoundAction::unbound("save")).submit_label("Go");
+            assert_eq!(again.to_string(), again.reference());
+            assert_eq!(again.to_string(), first.replace(">Submit</button>", ">Go</button>"));
+        }
+        twice::<Everything>();
+        twice::<Address>();
+        twice::<Line>();
+        let values = FormData::from_pairs([("lines[2].quantity", "3")]);
+        let errors = FormErrors::new();
+        let with_values = FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save"));
+        assert_ne!(fresh_fields(&with_values), **Everything::schema().pristine_fields.get().expect("kept"));
+    }
+
+    #[test]
+    fn only_an_empty_form_with_the_default_id_is_served_the_kept_fields() {
+        const MARK: &str = "<!-- kept -->";
+        let schema = Kept::schema();
+        schema.pristine_fields.set(MARK.into()).expect("no other test renders `Kept`");
+        let action = || BoundAction::unbound("save");
+        let values = FormData::from_pairs([("name", "Ada")]);
+        let only_key = FormData::from_pairs([("$key", "row-2")]);
+        let errors = Kept::parse(&FormData::new()).expect_err("the name is required");
+        let no_errors = FormErrors::new();
+        let no_values = FormData::new();
+        // Served the kept fields: nothing a field shows differs (another instance's submission is
+        // not shown by this one).
+        for view in [
+            FormView::<Kept>::empty(action()),
+            FormView::<Kept>::empty(action()).key("row-1").plain().submit_label("Go"),
+            FormView::<Kept>::empty(action()).button("Other", BoundAction::unbound("other")),
+            FormView::<Kept>::new(&values, &errors, action()).key("row-1"),
+            FormView::<Kept>::new(&only_key, &errors, action()).key("row-1"),
+        ] {
+            let html = view.to_string();
+            assert!(html.contains(MARK), "{html}");
+        }
+        // Rendered: another id, values, errors.
+        for view in [
+            FormView::<Kept>::new(&only_key, &no_errors, action()).key("row-2"),
+            FormView::<Kept>::empty(action()).id("other"),
+            FormView::<Kept>::empty(action()).id("kept"),
+            FormView::<Kept>::new(&values, &no_errors, action()),
+            FormView::<Kept>::new(&only_key, &no_errors, action()),
+            FormView::<Kept>::new(&no_values, &errors, action()),
+            FormView::<Kept>::new(&values, &errors, action()),
+        ] {
+            let html = view.to_string();
+            assert!(!html.contains(MARK), "{html}");
+            assert_eq!(html, view.reference());
+        }
+        // A copy of the schema (whose fields may then be changed) keeps nothing.
+        assert!(schema.clone().pristine_fields.get().is_none());
+        assert!(schema.clone().default_id.get().is_none());
+    }
+
+    #[test]
+    fn askama_writes_a_form_as_display_does() {
+        #[derive(askama::Template)]
+        #[template(source = "<main>{{ form|safe }}</main>", ext = "html")]
+        struct Page<'a> {
+            form: FormView<'a, Everything>,
+        }
+        let values = FormData::from_pairs([("name", "<Ada>"), ("age", "x")]);
+        let errors = Everything::parse(&values).expect_err("these values are invalid");
+        let no_errors = FormErrors::new();
+        for form in [
+            FormView::<Everything>::empty(BoundAction::unbound("save")),
+            FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save")).id("a<b"),
+            FormView::<Everything>::new(&values, &no_errors, BoundAction::unbound("save")),
+        ] {
+            let display = form.to_string();
+            let mut written = String::new();
+            askama::FastWritable::write_into(&form, &mut written, askama::NO_VALUES).expect("written");
+            assert_eq!(written, display);
+            let page = askama::Template::render(&Page { form }).expect("rendered");
+            assert_eq!(page, format!("<main>{display}</main>"));
+        }
     }
 
     #[test]
