@@ -14,37 +14,48 @@ use crate::{BoundAction, FieldError, FormErrors};
 
 /// Writes `text` HTML-escaped as askama does: `"` `&` `'` `<` `>` as `&#34;` `&#38;` `&#39;`
 /// `&#60;` `&#62;`, everything else as it is.
-pub(crate) fn escape(out: &mut impl Write, text: &str) -> fmt::Result {
+pub(crate) fn escape(out: &mut (impl Write + ?Sized), text: &str) -> fmt::Result {
     let bytes = text.as_bytes();
     let mut last = 0;
     let mut index = 0;
+    // Eight bytes at a time: the special bytes among them are found at once, and the text
+    // between them written whole.
     while index < bytes.len() {
-        // Eight bytes at a time while none of them needs escaping.
-        if let Some(chunk) = bytes.get(index..index + 8) {
+        let rest = bytes.len() - index;
+        let mut special = if let Some(chunk) = bytes.get(index..index + 8) {
             let mut word = [0; 8];
             word.copy_from_slice(chunk);
-            if !any_special(u64::from_le_bytes(word)) {
-                index += 8;
-                continue;
+            specials(u64::from_le_bytes(word))
+        } else if bytes.len() >= 8 {
+            // The last eight bytes, of which the first `8 - rest` were looked at already.
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[bytes.len() - 8..]);
+            specials(u64::from_le_bytes(word)) >> ((8 - rest) * 8)
+        } else {
+            // A short text, padded with zeros (which need no escaping).
+            let mut word = 0;
+            for (shift, &byte) in bytes.iter().enumerate() {
+                word |= u64::from(byte) << (shift * 8);
             }
-        }
-        let entity = match bytes[index] {
-            b'"' => "&#34;",
-            b'&' => "&#38;",
-            b'\'' => "&#39;",
-            b'<' => "&#60;",
-            b'>' => "&#62;",
-            _ => {
-                index += 1;
-                continue;
-            }
+            specials(word)
         };
-        if last < index {
-            out.write_str(&text[last..index])?;
+        while special != 0 {
+            let at = index + (special.trailing_zeros() / 8) as usize;
+            special &= special - 1;
+            let entity = match bytes[at] {
+                b'"' => "&#34;",
+                b'&' => "&#38;",
+                b'\'' => "&#39;",
+                b'<' => "&#60;",
+                _ => "&#62;",
+            };
+            if last < at {
+                out.write_str(&text[last..at])?;
+            }
+            out.write_str(entity)?;
+            last = at + 1;
         }
-        out.write_str(entity)?;
-        index += 1;
-        last = index;
+        index += 8;
     }
     if last < text.len() {
         out.write_str(&text[last..])?;
@@ -52,21 +63,21 @@ pub(crate) fn escape(out: &mut impl Write, text: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Whether one of the eight bytes of `word` is `"`, `&`, `'`, `<` or `>`.
+/// The bytes of `word` that are `"`, `&`, `'`, `<` or `>`: each one's high bit set, every other
+/// bit clear.
 #[inline]
-fn any_special(word: u64) -> bool {
+fn specials(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte of `x` is zero exactly when its high bit in `zero(x)` is set (no carries across
-    // bytes: the addition is on seven-bit values).
+    // bytes: the addition is on seven-bit values, so no false positives either).
     let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
-    (zero(word ^ (ONES * u64::from(b'"')))
+    zero(word ^ (ONES * u64::from(b'"')))
         | zero(word ^ (ONES * u64::from(b'&')))
         | zero(word ^ (ONES * u64::from(b'\'')))
         | zero(word ^ (ONES * u64::from(b'<')))
-        | zero(word ^ (ONES * u64::from(b'>'))))
-        != 0
+        | zero(word ^ (ONES * u64::from(b'>')))
 }
 
 /// Writes a text fixed by the form's type, escaped once when its schema was built (`escaped`),
@@ -211,6 +222,30 @@ fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
 
 fn error_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
     escape(out, &error.message())
+}
+
+thread_local! {
+    /// The buffer forms and fields are written into before they go into the page, kept from one
+    /// render to the next (see [`with_buffer`]).
+    static BUFFER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// The most a thread's buffer keeps between renders (a bigger one is let go).
+const KEPT_CAPACITY: usize = 32 * 1024;
+
+/// Runs `write` with an empty buffer of at least `capacity` bytes: the thread's, kept from one
+/// render to the next so that a render allocates nothing for it (a render inside `write` finds it
+/// taken, and makes its own).
+pub(crate) fn with_buffer<R>(capacity: usize, write: impl FnOnce(&mut String) -> R) -> R {
+    let mut buffer = BUFFER.try_with(std::cell::Cell::take).unwrap_or_default();
+    buffer.clear();
+    buffer.reserve(capacity);
+    let written = write(&mut buffer);
+    if buffer.capacity() <= KEPT_CAPACITY {
+        // Gone only while the thread ends: then the buffer goes with it.
+        let _ = BUFFER.try_with(|kept| kept.set(buffer));
+    }
+    written
 }
 
 thread_local! {
@@ -705,9 +740,36 @@ mod tests {
             let mut written = String::new();
             askama::FastWritable::write_into(&form, &mut written, askama::NO_VALUES).expect("written");
             assert_eq!(written, display);
+            for field in form.field_views() {
+                let mut written = String::new();
+                askama::FastWritable::write_into(&field, &mut written, askama::NO_VALUES).expect("written");
+                assert_eq!(written, field.to_string());
+                let mut written = String::new();
+                let attributes = field.attributes();
+                askama::FastWritable::write_into(&attributes, &mut written, askama::NO_VALUES)
+                    .expect("written");
+                assert_eq!(written, attributes.to_string());
+            }
             let page = askama::Template::render(&Page { form }).expect("rendered");
             assert_eq!(page, format!("<main>{display}</main>"));
         }
+    }
+
+    #[test]
+    fn a_buffer_taken_by_a_render_is_not_given_to_a_render_inside_it() {
+        let outer = super::with_buffer(16, |outer| {
+            outer.push_str("outer");
+            let inner = super::with_buffer(16, |inner| {
+                assert!(inner.is_empty());
+                inner.push_str("inner");
+                inner.clone()
+            });
+            outer.push_str(&inner);
+            outer.clone()
+        });
+        assert_eq!(outer, "outerinner");
+        // The kept buffer comes back empty, whatever the last render left in it.
+        super::with_buffer(0, |next| assert!(next.is_empty(), "{next}"));
     }
 
     #[test]
@@ -727,6 +789,16 @@ mod tests {
             super::escape(&mut ours, &text).expect("writing into a String");
             let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
             assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_any_text_is_askamas(text in "[a-z \"&'<>=é€\u{1F600}]{0,40}") {
+            let mut ours = String::new();
+            super::escape(&mut ours, &text).expect("writing into a String");
+            let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 

@@ -370,9 +370,10 @@ impl<F: Form> FormView<'_, F> {
     /// Writes the whole form into `dest`: into one buffer first, then into `dest` at once (many
     /// small writes into a `String` cost far less than through a `Formatter` or a `dyn Write`).
     fn write_to(&self, dest: &mut (impl std::fmt::Write + ?Sized)) -> std::fmt::Result {
-        let mut html = String::with_capacity(FORM_CAPACITY);
-        self.push_form(&mut html)?;
-        dest.write_str(&html)
+        html::with_buffer(FORM_CAPACITY, |html| {
+            self.push_form(html)?;
+            dest.write_str(html)
+        })
     }
 }
 
@@ -391,7 +392,7 @@ impl<F: Form> askama::FastWritable for FormView<'_, F> {
     }
 }
 
-/// The buffer a form is first written into: most forms fit without growing it.
+/// The least capacity of the buffer a form is first written into: most forms fit without growing it.
 const FORM_CAPACITY: usize = 2048;
 
 /// The reference for `html::form`: the tests render both and compare.
