@@ -82,7 +82,7 @@ fn specials(word: u64) -> u64 {
 
 /// Writes a text fixed by the form's type, escaped once when its schema was built (`escaped`),
 /// or escaped now (`text`).
-fn prepared(out: &mut impl Write, escaped: Option<&str>, text: &str) -> fmt::Result {
+fn prepared(out: &mut String, escaped: Option<&str>, text: &str) -> fmt::Result {
     match escaped {
         Some(escaped) => out.write_str(escaped),
         None => escape(out, text),
@@ -90,13 +90,13 @@ fn prepared(out: &mut impl Write, escaped: Option<&str>, text: &str) -> fmt::Res
 }
 
 /// Writes the field's label, escaped.
-fn label(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn label(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label)
 }
 
 /// Writes the field's control id (or another text built the same way from the form's id and the
 /// field's name), escaped unless both are plain (letters, digits, `_` and `-` need none).
-fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
+fn id(out: &mut String, field: &FieldView<'_>, text: &str) -> fmt::Result {
     if field.plain { out.write_str(text) } else { escape(out, text) }
 }
 
@@ -157,7 +157,7 @@ pub(crate) fn form(
 /// The error summary, as `summary.html`: an entry per error, form errors first (no link), each
 /// field's linking to its control.
 pub(crate) fn summary(
-    out: &mut impl Write,
+    out: &mut String,
     id: &str,
     cx: &ViewCx<'_>,
     schema: &'static FormSchema,
@@ -198,7 +198,7 @@ pub(crate) fn summary(
 }
 
 /// The help and the errors of a field, as `notes.html`.
-fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     if let Some(help) = field.help() {
         out.write_str("\n<p class=\"fa-help\" id=\"")?;
         id(out, field, &field.id)?;
@@ -220,7 +220,7 @@ fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
     Ok(())
 }
 
-fn error_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
+fn error_message(out: &mut String, error: &FieldError) -> fmt::Result {
     escape(out, &error.message())
 }
 
@@ -249,16 +249,21 @@ pub(crate) fn with_buffer<R>(capacity: usize, write: impl FnOnce(&mut String) ->
 }
 
 thread_local! {
-    /// While a whole form renders ([`MessageScope`]): the messages its summary built, by the
-    /// address of their error, for the field that shows the same error beside its control, so
-    /// that each message is built once. The vector is kept from one render to the next.
-    static MESSAGES: std::cell::RefCell<(bool, Vec<(usize, String)>)> =
+    /// While a whole form renders ([`MessageScope`]): where the summary wrote each field error's
+    /// message, escaped (the error's address, the buffer's address, the range in the buffer), so
+    /// that the field that shows the same error beside its control copies it rather than build
+    /// and escape it again. The vector is kept from one render to the next.
+    static MESSAGES: std::cell::RefCell<(bool, Vec<KeptMessage>)> =
         const { std::cell::RefCell::new((false, Vec::new())) };
 }
 
-/// Keeps the summary's messages for the fields while a whole form renders; forgets them when
-/// dropped (after the render, or if it unwinds), so that a field rendered on its own, or an error
-/// at an address used again later, never finds them.
+/// A message the summary wrote: its error's address, the buffer's address, and where in that
+/// buffer it is.
+type KeptMessage = (usize, usize, std::ops::Range<usize>);
+
+/// Keeps where the summary wrote its messages for the fields while a whole form renders; forgets
+/// them when dropped (after the render, or if it unwinds), so that a field rendered on its own,
+/// or an error at an address used again later, never finds them.
 pub(crate) struct MessageScope(bool);
 
 impl MessageScope {
@@ -285,35 +290,41 @@ impl Drop for MessageScope {
     }
 }
 
-/// A field error's message in the summary: kept for the field when it was built for this render.
-fn summary_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
-    let message = error.message();
-    escape(out, &message)?;
-    if let std::borrow::Cow::Owned(message) = message {
-        MESSAGES.with_borrow_mut(|(on, kept)| {
-            if *on {
-                kept.push((std::ptr::from_ref(error) as usize, message));
-            }
-        });
-    }
+/// A field error's message in the summary: where it was written is kept for the field.
+fn summary_message(out: &mut String, error: &FieldError) -> fmt::Result {
+    let start = out.len();
+    error_message(out, error)?;
+    let written = (std::ptr::from_ref(error) as usize, std::ptr::from_ref(out) as usize, start..out.len());
+    MESSAGES.with_borrow_mut(|(on, kept)| {
+        if *on {
+            kept.push(written);
+        }
+    });
     Ok(())
 }
 
-/// A field error's message beside its control: the one the summary built, when there is one.
-fn field_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
-    let address = std::ptr::from_ref(error) as usize;
+/// A field error's message beside its control: copied from where the summary wrote it into the
+/// same buffer during this render, when it did.
+fn field_message(out: &mut String, error: &FieldError) -> fmt::Result {
+    let (error_at, buffer_at) = (std::ptr::from_ref(error) as usize, std::ptr::from_ref(out) as usize);
     let kept = MESSAGES.with_borrow_mut(|(on, kept)| {
-        let at = kept.iter().position(|(kept_for, _)| *on && *kept_for == address)?;
-        Some(kept.swap_remove(at).1)
+        let at =
+            kept.iter().position(|(error, buffer, _)| *on && *error == error_at && *buffer == buffer_at)?;
+        Some(kept.swap_remove(at).2)
     });
     match kept {
-        Some(message) => escape(out, &message),
-        None => error_message(out, error),
+        // The buffer only grows while the form renders, so the range still holds the message
+        // (checked all the same: a wrong range writes the message afresh rather than panic).
+        Some(range) if out.is_char_boundary(range.start) && out.is_char_boundary(range.end) => {
+            out.extend_from_within(range);
+            Ok(())
+        }
+        _ => error_message(out, error),
     }
 }
 
 /// `<div class="fa-field{ fa-invalid}" data-field="NAME">`, after `start` (`fa-field` and more).
-fn field_div(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::Result {
+fn field_div(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::Result {
     out.write_str(class)?;
     if field.is_invalid() {
         out.write_str(" fa-invalid")?;
@@ -324,7 +335,7 @@ fn field_div(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::R
 }
 
 /// `<label for="ID">LABEL</label>` and the notes, after a newline.
-fn label_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn label_and_notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     out.write_str("\n<label for=\"")?;
     id(out, field, &field.id)?;
     out.write_str("\">")?;
@@ -334,7 +345,7 @@ fn label_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
 }
 
 /// ` id="ID" name="NAME"`.
-fn id_and_name(out: &mut impl Write, field: &FieldView<'_>, control_id: &str) -> fmt::Result {
+fn id_and_name(out: &mut String, field: &FieldView<'_>, control_id: &str) -> fmt::Result {
     out.write_str(" id=\"")?;
     id(out, field, control_id)?;
     out.write_str("\" name=\"")?;
@@ -343,7 +354,7 @@ fn id_and_name(out: &mut impl Write, field: &FieldView<'_>, control_id: &str) ->
 }
 
 /// `<fieldset class="CLASS{ fa-invalid}" id="ID" data-field="NAME"` (not closed).
-fn fieldset_start(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::Result {
+fn fieldset_start(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::Result {
     out.write_str(class)?;
     if field.is_invalid() {
         out.write_str(" fa-invalid")?;
@@ -356,7 +367,7 @@ fn fieldset_start(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> f
 }
 
 /// `>` then `<legend>LABEL</legend>` and the notes.
-fn legend_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn legend_and_notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     out.write_str(">\n<legend>")?;
     label(out, field)?;
     out.write_str("</legend>")?;
@@ -364,7 +375,7 @@ fn legend_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result 
 }
 
 /// One field, as `field.html`.
-pub(crate) fn field(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     let value = if field.echoes_value() { field.value() } else { "" };
     match control_name(field.schema) {
         "input" => {
