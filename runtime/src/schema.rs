@@ -505,7 +505,7 @@ impl FieldSchema {
 }
 
 /// Every field of a form, in declaration order.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct FormSchema {
     /// The fields.
     pub fields: Vec<FieldSchema>,
@@ -516,6 +516,23 @@ pub struct FormSchema {
     /// The default form id of the form type this schema belongs to, with that type's name and
     /// whether the id needs no escaping, made once by the first render (see `render::default_id`).
     pub(crate) default_id: std::sync::OnceLock<(&'static str, std::sync::Arc<str>, bool)>,
+    /// The markup of the fields of an empty form (no values, no errors) with the default id, the
+    /// same on every render: made once by the first such render, copied by the next ones (see
+    /// `render::FormView::push_form`).
+    pub(crate) pristine_fields: std::sync::OnceLock<Box<str>>,
+}
+
+impl Clone for FormSchema {
+    /// A copy of the fields, without what renders kept (the copy's fields may be changed).
+    fn clone(&self) -> Self {
+        FormSchema {
+            fields: self.fields.clone(),
+            multipart: self.multipart,
+            secret: self.secret,
+            default_id: std::sync::OnceLock::new(),
+            pristine_fields: std::sync::OnceLock::new(),
+        }
+    }
 }
 
 impl FormSchema {
@@ -530,7 +547,13 @@ impl FormSchema {
         });
         let secret =
             fields.iter().any(|field| field.secret || field.group().is_some_and(|group| group.secret));
-        FormSchema { fields, multipart, secret, default_id: std::sync::OnceLock::new() }
+        FormSchema {
+            fields,
+            multipart,
+            secret,
+            default_id: std::sync::OnceLock::new(),
+            pristine_fields: std::sync::OnceLock::new(),
+        }
     }
 
     /// The field named `name` at this level.

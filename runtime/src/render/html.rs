@@ -14,37 +14,48 @@ use crate::{BoundAction, FieldError, FormErrors};
 
 /// Writes `text` HTML-escaped as askama does: `"` `&` `'` `<` `>` as `&#34;` `&#38;` `&#39;`
 /// `&#60;` `&#62;`, everything else as it is.
-pub(crate) fn escape(out: &mut impl Write, text: &str) -> fmt::Result {
+pub(crate) fn escape(out: &mut (impl Write + ?Sized), text: &str) -> fmt::Result {
     let bytes = text.as_bytes();
     let mut last = 0;
     let mut index = 0;
+    // Eight bytes at a time: the special bytes among them are found at once, and the text
+    // between them written whole.
     while index < bytes.len() {
-        // Eight bytes at a time while none of them needs escaping.
-        if let Some(chunk) = bytes.get(index..index + 8) {
+        let rest = bytes.len() - index;
+        let mut special = if let Some(chunk) = bytes.get(index..index + 8) {
             let mut word = [0; 8];
             word.copy_from_slice(chunk);
-            if !any_special(u64::from_le_bytes(word)) {
-                index += 8;
-                continue;
+            specials(u64::from_le_bytes(word))
+        } else if bytes.len() >= 8 {
+            // The last eight bytes, of which the first `8 - rest` were looked at already.
+            let mut word = [0; 8];
+            word.copy_from_slice(&bytes[bytes.len() - 8..]);
+            specials(u64::from_le_bytes(word)) >> ((8 - rest) * 8)
+        } else {
+            // A short text, padded with zeros (which need no escaping).
+            let mut word = 0;
+            for (shift, &byte) in bytes.iter().enumerate() {
+                word |= u64::from(byte) << (shift * 8);
             }
-        }
-        let entity = match bytes[index] {
-            b'"' => "&#34;",
-            b'&' => "&#38;",
-            b'\'' => "&#39;",
-            b'<' => "&#60;",
-            b'>' => "&#62;",
-            _ => {
-                index += 1;
-                continue;
-            }
+            specials(word)
         };
-        if last < index {
-            out.write_str(&text[last..index])?;
+        while special != 0 {
+            let at = index + (special.trailing_zeros() / 8) as usize;
+            special &= special - 1;
+            let entity = match bytes[at] {
+                b'"' => "&#34;",
+                b'&' => "&#38;",
+                b'\'' => "&#39;",
+                b'<' => "&#60;",
+                _ => "&#62;",
+            };
+            if last < at {
+                out.write_str(&text[last..at])?;
+            }
+            out.write_str(entity)?;
+            last = at + 1;
         }
-        out.write_str(entity)?;
-        index += 1;
-        last = index;
+        index += 8;
     }
     if last < text.len() {
         out.write_str(&text[last..])?;
@@ -52,26 +63,26 @@ pub(crate) fn escape(out: &mut impl Write, text: &str) -> fmt::Result {
     Ok(())
 }
 
-/// Whether one of the eight bytes of `word` is `"`, `&`, `'`, `<` or `>`.
+/// The bytes of `word` that are `"`, `&`, `'`, `<` or `>`: each one's high bit set, every other
+/// bit clear.
 #[inline]
-fn any_special(word: u64) -> bool {
+fn specials(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     // A byte of `x` is zero exactly when its high bit in `zero(x)` is set (no carries across
-    // bytes: the addition is on seven-bit values).
+    // bytes: the addition is on seven-bit values, so no false positives either).
     let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
-    (zero(word ^ (ONES * u64::from(b'"')))
+    zero(word ^ (ONES * u64::from(b'"')))
         | zero(word ^ (ONES * u64::from(b'&')))
         | zero(word ^ (ONES * u64::from(b'\'')))
         | zero(word ^ (ONES * u64::from(b'<')))
-        | zero(word ^ (ONES * u64::from(b'>'))))
-        != 0
+        | zero(word ^ (ONES * u64::from(b'>')))
 }
 
 /// Writes a text fixed by the form's type, escaped once when its schema was built (`escaped`),
 /// or escaped now (`text`).
-fn prepared(out: &mut impl Write, escaped: Option<&str>, text: &str) -> fmt::Result {
+fn prepared(out: &mut String, escaped: Option<&str>, text: &str) -> fmt::Result {
     match escaped {
         Some(escaped) => out.write_str(escaped),
         None => escape(out, text),
@@ -79,13 +90,13 @@ fn prepared(out: &mut impl Write, escaped: Option<&str>, text: &str) -> fmt::Res
 }
 
 /// Writes the field's label, escaped.
-fn label(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn label(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label)
 }
 
 /// Writes the field's control id (or another text built the same way from the form's id and the
 /// field's name), escaped unless both are plain (letters, digits, `_` and `-` need none).
-fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
+fn id(out: &mut String, field: &FieldView<'_>, text: &str) -> fmt::Result {
     if field.plain { out.write_str(text) } else { escape(out, text) }
 }
 
@@ -94,6 +105,7 @@ fn id(out: &mut impl Write, field: &FieldView<'_>, text: &str) -> fmt::Result {
 pub(crate) fn form(
     out: &mut String,
     id: &str,
+    plain_id: bool,
     action: Option<&BoundAction>,
     multipart: bool,
     enhance: bool,
@@ -103,7 +115,11 @@ pub(crate) fn form(
     buttons: &[Button],
 ) -> fmt::Result {
     out.write_str(r#"<form id=""#)?;
-    escape(out, id)?;
+    if plain_id {
+        out.write_str(id)?;
+    } else {
+        escape(out, id)?;
+    }
     out.write_str(r#"" method="post" action=""#)?;
     if let Some(action) = action {
         // Needs no escaping (see `push_url`).
@@ -141,7 +157,7 @@ pub(crate) fn form(
 /// The error summary, as `summary.html`: an entry per error, form errors first (no link), each
 /// field's linking to its control.
 pub(crate) fn summary(
-    out: &mut impl Write,
+    out: &mut String,
     id: &str,
     cx: &ViewCx<'_>,
     schema: &'static FormSchema,
@@ -182,7 +198,7 @@ pub(crate) fn summary(
 }
 
 /// The help and the errors of a field, as `notes.html`.
-fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     if let Some(help) = field.help() {
         out.write_str("\n<p class=\"fa-help\" id=\"")?;
         id(out, field, &field.id)?;
@@ -204,21 +220,50 @@ fn notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
     Ok(())
 }
 
-fn error_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
+fn error_message(out: &mut String, error: &FieldError) -> fmt::Result {
     escape(out, &error.message())
 }
 
 thread_local! {
-    /// While a whole form renders ([`MessageScope`]): the messages its summary built, by the
-    /// address of their error, for the field that shows the same error beside its control, so
-    /// that each message is built once. The vector is kept from one render to the next.
-    static MESSAGES: std::cell::RefCell<(bool, Vec<(usize, String)>)> =
+    /// The buffer forms and fields are written into before they go into the page, kept from one
+    /// render to the next (see [`with_buffer`]).
+    static BUFFER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+}
+
+/// The most a thread's buffer keeps between renders (a bigger one is let go).
+const KEPT_CAPACITY: usize = 32 * 1024;
+
+/// Runs `write` with an empty buffer of at least `capacity` bytes: the thread's, kept from one
+/// render to the next so that a render allocates nothing for it (a render inside `write` finds it
+/// taken, and makes its own).
+pub(crate) fn with_buffer<R>(capacity: usize, write: impl FnOnce(&mut String) -> R) -> R {
+    let mut buffer = BUFFER.try_with(std::cell::Cell::take).unwrap_or_default();
+    buffer.clear();
+    buffer.reserve(capacity);
+    let written = write(&mut buffer);
+    if buffer.capacity() <= KEPT_CAPACITY {
+        // Gone only while the thread ends: then the buffer goes with it.
+        let _ = BUFFER.try_with(|kept| kept.set(buffer));
+    }
+    written
+}
+
+thread_local! {
+    /// While a whole form renders ([`MessageScope`]): where the summary wrote each field error's
+    /// message, escaped (the error's address, the buffer's address, the range in the buffer), so
+    /// that the field that shows the same error beside its control copies it rather than build
+    /// and escape it again. The vector is kept from one render to the next.
+    static MESSAGES: std::cell::RefCell<(bool, Vec<KeptMessage>)> =
         const { std::cell::RefCell::new((false, Vec::new())) };
 }
 
-/// Keeps the summary's messages for the fields while a whole form renders; forgets them when
-/// dropped (after the render, or if it unwinds), so that a field rendered on its own, or an error
-/// at an address used again later, never finds them.
+/// A message the summary wrote: its error's address, the buffer's address, and where in that
+/// buffer it is.
+type KeptMessage = (usize, usize, std::ops::Range<usize>);
+
+/// Keeps where the summary wrote its messages for the fields while a whole form renders; forgets
+/// them when dropped (after the render, or if it unwinds), so that a field rendered on its own,
+/// or an error at an address used again later, never finds them.
 pub(crate) struct MessageScope(bool);
 
 impl MessageScope {
@@ -245,35 +290,41 @@ impl Drop for MessageScope {
     }
 }
 
-/// A field error's message in the summary: kept for the field when it was built for this render.
-fn summary_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
-    let message = error.message();
-    escape(out, &message)?;
-    if let std::borrow::Cow::Owned(message) = message {
-        MESSAGES.with_borrow_mut(|(on, kept)| {
-            if *on {
-                kept.push((std::ptr::from_ref(error) as usize, message));
-            }
-        });
-    }
+/// A field error's message in the summary: where it was written is kept for the field.
+fn summary_message(out: &mut String, error: &FieldError) -> fmt::Result {
+    let start = out.len();
+    error_message(out, error)?;
+    let written = (std::ptr::from_ref(error) as usize, std::ptr::from_ref(out) as usize, start..out.len());
+    MESSAGES.with_borrow_mut(|(on, kept)| {
+        if *on {
+            kept.push(written);
+        }
+    });
     Ok(())
 }
 
-/// A field error's message beside its control: the one the summary built, when there is one.
-fn field_message(out: &mut impl Write, error: &FieldError) -> fmt::Result {
-    let address = std::ptr::from_ref(error) as usize;
+/// A field error's message beside its control: copied from where the summary wrote it into the
+/// same buffer during this render, when it did.
+fn field_message(out: &mut String, error: &FieldError) -> fmt::Result {
+    let (error_at, buffer_at) = (std::ptr::from_ref(error) as usize, std::ptr::from_ref(out) as usize);
     let kept = MESSAGES.with_borrow_mut(|(on, kept)| {
-        let at = kept.iter().position(|(kept_for, _)| *on && *kept_for == address)?;
-        Some(kept.swap_remove(at).1)
+        let at =
+            kept.iter().position(|(error, buffer, _)| *on && *error == error_at && *buffer == buffer_at)?;
+        Some(kept.swap_remove(at).2)
     });
     match kept {
-        Some(message) => escape(out, &message),
-        None => error_message(out, error),
+        // The buffer only grows while the form renders, so the range still holds the message
+        // (checked all the same: a wrong range writes the message afresh rather than panic).
+        Some(range) if out.is_char_boundary(range.start) && out.is_char_boundary(range.end) => {
+            out.extend_from_within(range);
+            Ok(())
+        }
+        _ => error_message(out, error),
     }
 }
 
 /// `<div class="fa-field{ fa-invalid}" data-field="NAME">`, after `start` (`fa-field` and more).
-fn field_div(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::Result {
+fn field_div(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::Result {
     out.write_str(class)?;
     if field.is_invalid() {
         out.write_str(" fa-invalid")?;
@@ -284,7 +335,7 @@ fn field_div(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::R
 }
 
 /// `<label for="ID">LABEL</label>` and the notes, after a newline.
-fn label_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn label_and_notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     out.write_str("\n<label for=\"")?;
     id(out, field, &field.id)?;
     out.write_str("\">")?;
@@ -294,7 +345,7 @@ fn label_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
 }
 
 /// ` id="ID" name="NAME"`.
-fn id_and_name(out: &mut impl Write, field: &FieldView<'_>, control_id: &str) -> fmt::Result {
+fn id_and_name(out: &mut String, field: &FieldView<'_>, control_id: &str) -> fmt::Result {
     out.write_str(" id=\"")?;
     id(out, field, control_id)?;
     out.write_str("\" name=\"")?;
@@ -303,7 +354,7 @@ fn id_and_name(out: &mut impl Write, field: &FieldView<'_>, control_id: &str) ->
 }
 
 /// `<fieldset class="CLASS{ fa-invalid}" id="ID" data-field="NAME"` (not closed).
-fn fieldset_start(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> fmt::Result {
+fn fieldset_start(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::Result {
     out.write_str(class)?;
     if field.is_invalid() {
         out.write_str(" fa-invalid")?;
@@ -316,7 +367,7 @@ fn fieldset_start(out: &mut impl Write, field: &FieldView<'_>, class: &str) -> f
 }
 
 /// `>` then `<legend>LABEL</legend>` and the notes.
-fn legend_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+fn legend_and_notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     out.write_str(">\n<legend>")?;
     label(out, field)?;
     out.write_str("</legend>")?;
@@ -324,7 +375,7 @@ fn legend_and_notes(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result 
 }
 
 /// One field, as `field.html`.
-pub(crate) fn field(out: &mut impl Write, field: &FieldView<'_>) -> fmt::Result {
+pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     let value = if field.echoes_value() { field.value() } else { "" };
     match control_name(field.schema) {
         "input" => {
@@ -602,6 +653,136 @@ mod tests {
         super::MESSAGES.with_borrow(|(on, kept)| assert!(!on && kept.is_empty()));
     }
 
+    #[form]
+    #[derive(Debug)]
+    struct Kept {
+        #[validate(length(min = 1))]
+        name: String,
+        urgent: bool,
+    }
+
+    /// The fields of `view` rendered now, whatever the schema kept.
+    fn fresh_fields<F: Form>(view: &FormView<'_, F>) -> String {
+        let mut fields = String::new();
+        view.push_fields(&mut fields).expect("writing into a String");
+        fields
+    }
+
+    #[test]
+    fn an_empty_forms_fields_are_kept_once_and_are_the_fresh_markup() {
+        fn twice<F: Form>() {
+            let view = FormView::<F>::empty(BoundAction::unbound("save"));
+            let first = view.to_string();
+            let kept = F::schema().pristine_fields.get().expect("kept by the first render");
+            assert_eq!(**kept, fresh_fields(&view));
+            assert!(first.contains(&**kept));
+            assert_eq!(first, view.reference());
+            let again = FormView::<F>::empty(BoundAction::unbound("save")).submit_label("Go");
+            assert_eq!(again.to_string(), again.reference());
+            assert_eq!(again.to_string(), first.replace(">Submit</button>", ">Go</button>"));
+        }
+        twice::<Everything>();
+        twice::<Address>();
+        twice::<Line>();
+        let values = FormData::from_pairs([("lines[2].quantity", "3")]);
+        let errors = FormErrors::new();
+        let with_values = FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save"));
+        assert_ne!(fresh_fields(&with_values), **Everything::schema().pristine_fields.get().expect("kept"));
+    }
+
+    #[test]
+    fn only_an_empty_form_with_the_default_id_is_served_the_kept_fields() {
+        const MARK: &str = "<!-- kept -->";
+        let schema = Kept::schema();
+        schema.pristine_fields.set(MARK.into()).expect("no other test renders `Kept`");
+        let action = || BoundAction::unbound("save");
+        let values = FormData::from_pairs([("name", "Ada")]);
+        let only_key = FormData::from_pairs([("$key", "row-2")]);
+        let errors = Kept::parse(&FormData::new()).expect_err("the name is required");
+        let no_errors = FormErrors::new();
+        let no_values = FormData::new();
+        // Served the kept fields: nothing a field shows differs (another instance's submission is
+        // not shown by this one).
+        for view in [
+            FormView::<Kept>::empty(action()),
+            FormView::<Kept>::empty(action()).key("row-1").plain().submit_label("Go"),
+            FormView::<Kept>::empty(action()).button("Other", BoundAction::unbound("other")),
+            FormView::<Kept>::new(&values, &errors, action()).key("row-1"),
+            FormView::<Kept>::new(&only_key, &errors, action()).key("row-1"),
+        ] {
+            let html = view.to_string();
+            assert!(html.contains(MARK), "{html}");
+        }
+        // Rendered: another id, values, errors.
+        for view in [
+            FormView::<Kept>::new(&only_key, &no_errors, action()).key("row-2"),
+            FormView::<Kept>::empty(action()).id("other"),
+            FormView::<Kept>::empty(action()).id("kept"),
+            FormView::<Kept>::new(&values, &no_errors, action()),
+            FormView::<Kept>::new(&only_key, &no_errors, action()),
+            FormView::<Kept>::new(&no_values, &errors, action()),
+            FormView::<Kept>::new(&values, &errors, action()),
+        ] {
+            let html = view.to_string();
+            assert!(!html.contains(MARK), "{html}");
+            assert_eq!(html, view.reference());
+        }
+        // A copy of the schema (whose fields may then be changed) keeps nothing.
+        assert!(schema.clone().pristine_fields.get().is_none());
+        assert!(schema.clone().default_id.get().is_none());
+    }
+
+    #[test]
+    fn askama_writes_a_form_as_display_does() {
+        #[derive(askama::Template)]
+        #[template(source = "<main>{{ form|safe }}</main>", ext = "html")]
+        struct Page<'a> {
+            form: FormView<'a, Everything>,
+        }
+        let values = FormData::from_pairs([("name", "<Ada>"), ("age", "x")]);
+        let errors = Everything::parse(&values).expect_err("these values are invalid");
+        let no_errors = FormErrors::new();
+        for form in [
+            FormView::<Everything>::empty(BoundAction::unbound("save")),
+            FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save")).id("a<b"),
+            FormView::<Everything>::new(&values, &no_errors, BoundAction::unbound("save")),
+        ] {
+            let display = form.to_string();
+            let mut written = String::new();
+            askama::FastWritable::write_into(&form, &mut written, askama::NO_VALUES).expect("written");
+            assert_eq!(written, display);
+            for field in form.field_views() {
+                let mut written = String::new();
+                askama::FastWritable::write_into(&field, &mut written, askama::NO_VALUES).expect("written");
+                assert_eq!(written, field.to_string());
+                let mut written = String::new();
+                let attributes = field.attributes();
+                askama::FastWritable::write_into(&attributes, &mut written, askama::NO_VALUES)
+                    .expect("written");
+                assert_eq!(written, attributes.to_string());
+            }
+            let page = askama::Template::render(&Page { form }).expect("rendered");
+            assert_eq!(page, format!("<main>{display}</main>"));
+        }
+    }
+
+    #[test]
+    fn a_buffer_taken_by_a_render_is_not_given_to_a_render_inside_it() {
+        let outer = super::with_buffer(16, |outer| {
+            outer.push_str("outer");
+            let inner = super::with_buffer(16, |inner| {
+                assert!(inner.is_empty());
+                inner.push_str("inner");
+                inner.clone()
+            });
+            outer.push_str(&inner);
+            outer.clone()
+        });
+        assert_eq!(outer, "outerinner");
+        // The kept buffer comes back empty, whatever the last render left in it.
+        super::with_buffer(0, |next| assert!(next.is_empty(), "{next}"));
+    }
+
     #[test]
     fn escaping_is_askamas_escaping() {
         let pieces = ["", "a", "é", "\"", "&", "'", "<", ">", "=", "ab", "0123456789", "€uro", "?"];
@@ -619,6 +800,16 @@ mod tests {
             super::escape(&mut ours, &text).expect("writing into a String");
             let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
             assert_eq!(ours, theirs, "{text:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn escaping_any_text_is_askamas(text in "[a-z \"&'<>=é€\u{1F600}]{0,40}") {
+            let mut ours = String::new();
+            super::escape(&mut ours, &text).expect("writing into a String");
+            let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
+            proptest::prop_assert_eq!(ours, theirs);
         }
     }
 

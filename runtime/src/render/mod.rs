@@ -96,6 +96,9 @@ pub struct FormView<'a, F: Form> {
     buttons: Vec<Button>,
     key: Option<String>,
     enhance: bool,
+    /// Whether the form's id is the default one kept in the schema (then an empty form's fields
+    /// are the schema's `pristine_fields`).
+    default_id: bool,
     fields: OnceLock<F::Fields<'a>>,
     cx: ViewCx<'a>,
 }
@@ -115,10 +118,11 @@ impl<'a, F: Form> FormView<'a, F> {
             let plain = view::is_plain(&id, b'-');
             (type_name, id, plain)
         });
-        let cx = if *kept_for == type_name {
+        let default_id = *kept_for == type_name;
+        let cx = if default_id {
             ViewCx::with_plain_prefix(values, errors, id.clone(), *plain)
         } else {
-            ViewCx::new(values, errors, default_id::<F>())
+            ViewCx::new(values, errors, self::default_id::<F>())
         };
         FormView {
             schema,
@@ -127,6 +131,7 @@ impl<'a, F: Form> FormView<'a, F> {
             key: None,
             fields: OnceLock::new(),
             enhance: true,
+            default_id,
             cx,
         }
     }
@@ -162,6 +167,7 @@ impl<'a, F: Form> FormView<'a, F> {
     /// type's name in snake_case), so several forms on one page have distinct ids.
     pub fn id(mut self, id: impl Into<String>) -> Self {
         self.cx = ViewCx::new(self.cx.values, self.cx.errors, id.into());
+        self.default_id = false;
         self.fields = OnceLock::new();
         self
     }
@@ -308,40 +314,85 @@ fn default_id_long(short: &str) -> String {
     id
 }
 
-impl<F: Form> std::fmt::Display for FormView<'_, F> {
-    /// Renders the whole form, streaming every part into `f`.
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl<F: Form> FormView<'_, F> {
+    /// Writes the whole form into `html`.
+    fn push_form(&self, html: &mut String) -> std::fmt::Result {
         let summary = (!self.errors.is_empty()).then_some((&self.cx, self.schema, self.errors));
-        // Written into one buffer first, then into `f` at once: many small writes into a `String`
-        // cost far less than through a `Formatter`.
-        let mut html = String::with_capacity(FORM_CAPACITY);
         let _messages = html::MessageScope::new(summary.is_some());
         html::form(
-            &mut html,
+            html,
             self.form_id(),
+            self.cx.plain_prefix,
             self.buttons.first().map(|button| &button.action),
             self.is_multipart(),
             self.enhance,
             summary,
             |out| self.push_hidden_inputs(out),
             |out| {
-                // The fields one after the other, sharing two buffers for their names and ids.
-                let (mut name, mut id) = (String::with_capacity(32), String::with_capacity(64));
-                for schema in &self.schema.fields {
-                    out.push('\n');
-                    let view = self.cx.field_reusing("", schema, name, id);
-                    html::field(out, &view)?;
-                    (name, id) = (view.name, view.id);
+                if !self.is_pristine() {
+                    return self.push_fields(out);
                 }
+                // An empty form with the default id: the same fields every time, kept in the
+                // schema by the first render.
+                if let Some(fields) = self.schema.pristine_fields.get() {
+                    out.push_str(fields);
+                    return Ok(());
+                }
+                let mut fields = String::with_capacity(FORM_CAPACITY);
+                self.push_fields(&mut fields)?;
+                out.push_str(&fields);
+                let _ = self.schema.pristine_fields.set(fields.into_boxed_str());
                 Ok(())
             },
             &self.buttons,
-        )?;
-        f.write_str(&html)
+        )
+    }
+
+    /// Whether the fields show no value and no error, under the default id: then their markup
+    /// depends on the schema alone.
+    fn is_pristine(&self) -> bool {
+        self.default_id && self.cx.values.is_empty() && self.cx.errors.is_empty() && self.errors.is_empty()
+    }
+
+    /// Writes every field, each after a newline.
+    fn push_fields(&self, out: &mut String) -> std::fmt::Result {
+        // The fields one after the other, sharing two buffers for their names and ids.
+        let (mut name, mut id) = (String::with_capacity(32), String::with_capacity(64));
+        for schema in &self.schema.fields {
+            out.push('\n');
+            let view = self.cx.field_reusing("", schema, name, id);
+            html::field(out, &view)?;
+            (name, id) = (view.name, view.id);
+        }
+        Ok(())
+    }
+
+    /// Writes the whole form into `dest`: into one buffer first, then into `dest` at once (many
+    /// small writes into a `String` cost far less than through a `Formatter` or a `dyn Write`).
+    fn write_to(&self, dest: &mut (impl std::fmt::Write + ?Sized)) -> std::fmt::Result {
+        html::with_buffer(FORM_CAPACITY, |html| {
+            self.push_form(html)?;
+            dest.write_str(html)
+        })
     }
 }
 
-/// The buffer a form is first written into: most forms fit without growing it.
+impl<F: Form> std::fmt::Display for FormView<'_, F> {
+    /// Renders the whole form.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.write_to(f)
+    }
+}
+
+/// What askama calls for `{{ form|safe }}` (rather than `Display`, and so without going through
+/// `core::fmt`): the same markup.
+impl<F: Form> askama::FastWritable for FormView<'_, F> {
+    fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(self.write_to(dest)?)
+    }
+}
+
+/// The least capacity of the buffer a form is first written into: most forms fit without growing it.
 const FORM_CAPACITY: usize = 2048;
 
 /// The reference for `html::form`: the tests render both and compare.

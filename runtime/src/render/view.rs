@@ -244,12 +244,27 @@ impl<'a> FieldView<'a> {
     }
 }
 
+impl FieldView<'_> {
+    /// Writes the whole control into `dest`: into one buffer first, then at once (many small
+    /// writes through a `Formatter` or a `dyn Write` cost more).
+    fn write_to(&self, dest: &mut (impl std::fmt::Write + ?Sized)) -> std::fmt::Result {
+        super::html::with_buffer(512, |html| {
+            super::html::field(html, self)?;
+            dest.write_str(html)
+        })
+    }
+}
+
 impl std::fmt::Display for FieldView<'_> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        // One buffer, then one write into `f` (many small writes through a `Formatter` cost more).
-        let mut html = String::with_capacity(512);
-        super::html::field(&mut html, self)?;
-        f.write_str(&html)
+        self.write_to(f)
+    }
+}
+
+/// What askama calls for `{{ field|safe }}` (rather than `Display`): the same markup.
+impl askama::FastWritable for FieldView<'_> {
+    fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(self.write_to(dest)?)
     }
 }
 
@@ -262,9 +277,16 @@ impl std::fmt::Display for Attributes<'_, '_> {
     }
 }
 
+/// What askama calls for `{{ field.attributes()|safe }}` (rather than `Display`): the same text.
+impl askama::FastWritable for Attributes<'_, '_> {
+    fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
+        Ok(self.write_to(dest)?)
+    }
+}
+
 impl Attributes<'_, '_> {
     /// Writes the attributes into `out`.
-    pub(crate) fn write_to(&self, out: &mut impl std::fmt::Write) -> std::fmt::Result {
+    pub(crate) fn write_to(&self, out: &mut (impl std::fmt::Write + ?Sized)) -> std::fmt::Result {
         let field = self.0;
         let f = out;
         f.write_str(field.schema.html_attributes())?;
