@@ -225,25 +225,37 @@ fn error_message(out: &mut String, error: &FieldError) -> fmt::Result {
 }
 
 thread_local! {
-    /// The buffer forms and fields are written into before they go into the page, kept from one
-    /// render to the next (see [`with_buffer`]).
-    static BUFFER: std::cell::Cell<String> = const { std::cell::Cell::new(String::new()) };
+    /// The buffers pages, forms and fields are written into before they go out, kept from one
+    /// render to the next (see [`with_buffer`]): a stack, since a page's render holds one while the
+    /// form inside it takes another.
+    static BUFFERS: std::cell::RefCell<Vec<String>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
-/// The most a thread's buffer keeps between renders (a bigger one is let go).
-const KEPT_CAPACITY: usize = 32 * 1024;
+/// The most each of a thread's kept buffers holds between renders (a bigger one is let go).
+const KEPT_CAPACITY: usize = 64 * 1024;
 
-/// Runs `write` with an empty buffer of at least `capacity` bytes: the thread's, kept from one
-/// render to the next so that a render allocates nothing for it (a render inside `write` finds it
-/// taken, and makes its own).
+/// How many buffers a thread keeps: a page, a form in it, a field rendered by a template of its own
+/// inside that, and one more.
+const KEPT_BUFFERS: usize = 4;
+
+/// Runs `write` with an empty buffer of at least `capacity` bytes: one of the thread's, kept from
+/// one render to the next so that a render allocates nothing for it (a render inside `write` takes
+/// another, and a render nested deeper than the thread keeps buffers for makes its own).
 pub(crate) fn with_buffer<R>(capacity: usize, write: impl FnOnce(&mut String) -> R) -> R {
-    let mut buffer = BUFFER.try_with(std::cell::Cell::take).unwrap_or_default();
+    let kept = BUFFERS.try_with(|kept| kept.try_borrow_mut().ok().and_then(|mut kept| kept.pop()));
+    let mut buffer = kept.ok().flatten().unwrap_or_default();
     buffer.clear();
     buffer.reserve(capacity);
     let written = write(&mut buffer);
     if buffer.capacity() <= KEPT_CAPACITY {
         // Gone only while the thread ends: then the buffer goes with it.
-        let _ = BUFFER.try_with(|kept| kept.set(buffer));
+        let _ = BUFFERS.try_with(|kept| {
+            if let Ok(mut kept) = kept.try_borrow_mut()
+                && kept.len() < KEPT_BUFFERS
+            {
+                kept.push(buffer);
+            }
+        });
     }
     written
 }

@@ -7,6 +7,10 @@
 //! its constraint attributes, `aria-invalid` and `aria-describedby` pointing at its errors and
 //! help. Values are kept on re-render (never a secret); everything is escaped.
 //!
+//! A page that shows a form is an askama template with `{{ form|safe }}` in it; [`HtmlPage`]
+//! answers with it (rendered without growing its buffer on the way, `text/html`, a 500 that shows
+//! nothing when the template fails).
+//!
 //! For your own markup, a `FormView` dereferences to the form's generated `…Fields` struct: one
 //! typed view per field, so a misspelt field name in a template is a compile error.
 //!
@@ -55,6 +59,7 @@
 //! ```
 
 mod html;
+mod page;
 mod script;
 mod view;
 
@@ -66,6 +71,7 @@ use std::sync::{Arc, OnceLock};
 use askama::Template;
 
 pub(crate) use html::escape as escape_html;
+pub use page::{HtmlPage, render_bytes};
 pub use script::{SCRIPT_PATH, SCRIPT_SOURCE, script, script_route, script_tag};
 pub use view::{Attributes, FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
 

@@ -1,0 +1,201 @@
+//! `HtmlPage` over real HTTP on 127.0.0.1: a page rendered by an askama template answers with the
+//! template's exact bytes as `text/html`, with a form in it through a page and its action (200,
+//! then 422 with the errors), with another status when asked, and with a plain 500 that shows
+//! nothing of the error when the template fails (the error goes to the log).
+
+#[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
+mod support;
+
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use formaction::render::{FormView, HtmlPage};
+use formaction::{ActionError, FormState, Redirect, action, form, page};
+use support::{Log, Server};
+
+#[form]
+#[derive(Debug)]
+struct Subscribe {
+    #[validate(email)]
+    email: String,
+    #[validate(range(min = 13, max = 130))]
+    age: u8,
+}
+
+#[action]
+async fn subscribe(State(log): State<Log>, #[form] input: Subscribe) -> Result<Redirect, ActionError> {
+    log.record(format!("subscribed {}", input.email));
+    Ok(Redirect::to("/thanks"))
+}
+
+#[derive(Template)]
+#[template(
+    source = "<!doctype html>\n<title>{{ title }}</title>\n<main>\n{{ form|safe }}\n</main>\n{{ filler }}",
+    ext = "html"
+)]
+struct SubscribePage<'a> {
+    title: &'a str,
+    form: FormView<'a, Subscribe>,
+    filler: String,
+}
+
+#[derive(serde::Deserialize)]
+struct Size {
+    filler: Option<usize>,
+}
+
+/// The page, answered by `HtmlPage`; what `render()` gives for the same template goes to the log,
+/// for the test to compare with the body.
+async fn show(State(log): State<Log>, Query(size): Query<Size>, state: FormState<Subscribe>) -> Response {
+    let page = SubscribePage {
+        title: "Subscribe <now> & 'save'",
+        form: FormView::from_state(&state, subscribe::bind()),
+        filler: "<&>\"'".repeat(size.filler.unwrap_or(0)),
+    };
+    log.record(page.render().expect("rendered"));
+    HtmlPage::new(page).into_response()
+}
+
+/// A value whose `Display` fails.
+struct Failing;
+
+impl std::fmt::Display for Failing {
+    fn fmt(&self, _: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        Err(std::fmt::Error)
+    }
+}
+
+#[derive(Template)]
+#[template(source = "<p>partial secret output</p>{{ failing }}<p>after</p>", ext = "html")]
+struct BrokenPage {
+    failing: Failing,
+}
+
+#[derive(Template)]
+#[template(source = "<h1>No such page: {{ path }}</h1>", ext = "html")]
+struct MissingPage<'a> {
+    path: &'a str,
+}
+
+fn app(log: Log) -> Router {
+    Router::new()
+        .route("/subscribe", page(show).action::<subscribe>().into())
+        .route("/broken", get(|| async { HtmlPage::new(BrokenPage { failing: Failing }) }))
+        .route(
+            "/broken-missing",
+            get(|| async { HtmlPage::new(BrokenPage { failing: Failing }).status(StatusCode::NOT_FOUND) }),
+        )
+        .route(
+            "/missing",
+            get(|| async { HtmlPage::new(MissingPage { path: "/a<b>" }).status(StatusCode::NOT_FOUND) }),
+        )
+        .with_state(log)
+}
+
+/// The body, after checking the status and the content type.
+async fn html(response: reqwest::Response, status: u16) -> String {
+    assert_eq!(response.status(), status);
+    assert_eq!(response.headers()["content-type"], "text/html; charset=utf-8");
+    response.text().await.expect("body")
+}
+
+#[tokio::test]
+async fn a_page_is_its_templates_bytes_whatever_its_size_and_the_renders_before_it() {
+    let log = Log::default();
+    let server = Server::start(app(log.clone())).await;
+    // Small, large, larger than a thread keeps between renders, and small again: each page is
+    // exactly what `render()` gives, nothing left over from the one before.
+    for (round, filler) in [0, 2_000, 40_000, 0, 3].into_iter().enumerate() {
+        let response = server.client.get(server.url(&format!("/subscribe?filler={filler}"))).send().await;
+        let body = html(response.expect("GET"), 200).await;
+        let runs = log.runs();
+        assert_eq!(runs.len(), round + 1);
+        assert_eq!(body, runs[round], "filler {filler}");
+        assert!(body.contains("<title>Subscribe &#60;now&#62; &#38; &#39;save&#39;</title>"), "{body}");
+        assert!(body.contains(r#"<form id="subscribe" method="post""#), "{body}");
+        assert!(body.len() > filler * 20, "{} bytes", body.len());
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_submission_gets_the_page_again_with_422_and_the_same_bytes_as_render() {
+    let log = Log::default();
+    let server = Server::start(app(log.clone())).await;
+    let action = format!("/subscribe{}", subscribe::bind().url());
+
+    let response = server.post(&action).form(&[("email", "<not an email>"), ("age", "7")]).send().await;
+    let body = html(response.expect("POST"), 422).await;
+    assert_eq!(log.runs(), std::slice::from_ref(&body), "rendered once, by the page, and nothing subscribed");
+    assert!(body.contains(r#"value="&#60;not an email&#62;""#), "{body}");
+    assert!(body.contains("Enter a valid email address"), "{body}");
+    assert!(body.contains(r#"aria-invalid="true""#), "{body}");
+
+    let response = server.post(&action).form(&[("email", "ada@example.com"), ("age", "36")]).send().await;
+    let response = response.expect("POST");
+    assert_eq!(response.status(), 303);
+    assert_eq!(log.runs().last().map(String::as_str), Some("subscribed ada@example.com"));
+}
+
+#[tokio::test]
+async fn another_status_is_kept_when_the_page_renders() {
+    let server = Server::start(app(Log::default())).await;
+    let body = html(server.client.get(server.url("/missing")).send().await.expect("GET"), 404).await;
+    assert_eq!(body, "<h1>No such page: /a&#60;b&#62;</h1>");
+}
+
+/// Everything logged by this (current-thread) test, server included.
+#[derive(Clone, Default)]
+struct Captured(Arc<Mutex<Vec<u8>>>);
+
+impl Captured {
+    fn text(&self) -> String {
+        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())).into_owned()
+    }
+}
+
+impl Write for Captured {
+    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).extend_from_slice(bytes);
+        Ok(bytes.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[tokio::test]
+async fn a_failing_template_is_a_plain_500_that_shows_nothing_and_is_logged() {
+    let captured = Captured::default();
+    let writer = captured.clone();
+    let subscriber = tracing_subscriber::fmt()
+        .with_writer(move || writer.clone())
+        .with_ansi(false)
+        .with_max_level(tracing::Level::INFO)
+        .finish();
+    let _guard = tracing::subscriber::set_default(subscriber);
+    let server = Server::start(app(Log::default())).await;
+
+    // A status asked for does not hide the failure.
+    for path in ["/broken", "/broken-missing", "/broken"] {
+        let body = html(server.client.get(server.url(path)).send().await.expect("GET"), 500).await;
+        assert!(body.contains("Something went wrong on our side. Please try again."), "{body}");
+        for secret in ["partial secret output", "after", "BrokenPage", "format", "rror:"] {
+            assert!(!body.contains(secret), "the page shows `{secret}`: {body}");
+        }
+    }
+    let logged = captured.text();
+    assert_eq!(logged.matches("a page's template failed").count(), 3, "{logged}");
+    assert!(logged.contains("ERROR"), "{logged}");
+    assert!(logged.contains("BrokenPage"), "the log names the template: {logged}");
+
+    // The server goes on, and a page after a failed one carries nothing of it.
+    let body = html(server.client.get(server.url("/missing")).send().await.expect("GET"), 404).await;
+    assert_eq!(body, "<h1>No such page: /a&#60;b&#62;</h1>");
+}
