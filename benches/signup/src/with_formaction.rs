@@ -3,9 +3,9 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::Html;
+use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use formaction::render::FormView;
+use formaction::render::{FormView, HtmlPage};
 use formaction::{ActionError, FormState, Redirect, action, form, page};
 
 use crate::{Record, Store};
@@ -41,9 +41,9 @@ struct SignUpPage<'a> {
     script: &'static str,
 }
 
-async fn show(state: FormState<SignUp>) -> Html<String> {
+async fn show(state: FormState<SignUp>) -> Response {
     let form = FormView::from_state(&state, sign_up::bind("team-42".to_owned())).submit_label("Sign up");
-    Html(SignUpPage { form, script: formaction::render::script_tag() }.render().unwrap_or_default())
+    HtmlPage::new(SignUpPage { form, script: formaction::render::script_tag() }).into_response()
 }
 
 async fn done(State(store): State<Store>) -> Html<String> {

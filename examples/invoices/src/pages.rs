@@ -3,8 +3,8 @@
 use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{Html, IntoResponse, Response};
-use formaction::render::FormView;
+use axum::response::{IntoResponse, Response};
+use formaction::render::{FormView, HtmlPage};
 use formaction::{Flash, FormData, FormState};
 use serde::Deserialize;
 
@@ -34,17 +34,10 @@ impl IntoResponse for PageError {
                 tracing::error!(%error, "page failed");
                 let page =
                     MessagePage { title: "Something went wrong", message: "Please try again in a moment." };
-                (StatusCode::INTERNAL_SERVER_ERROR, html(&page)).into_response()
+                HtmlPage::new(page).status(StatusCode::INTERNAL_SERVER_ERROR).into_response()
             }
         }
     }
-}
-
-fn html(template: &impl Template) -> Html<String> {
-    Html(template.render().unwrap_or_else(|error| {
-        tracing::error!(%error, "template failed");
-        "<!doctype html><title>Error</title><p>Something went wrong.</p>".to_owned()
-    }))
 }
 
 fn money(cents: i64) -> String {
@@ -60,7 +53,7 @@ struct MessagePage<'a> {
 
 fn not_found_page() -> Response {
     let page = MessagePage { title: "Not found", message: "There is no such page or invoice." };
-    (StatusCode::NOT_FOUND, html(&page)).into_response()
+    HtmlPage::new(page).status(StatusCode::NOT_FOUND).into_response()
 }
 
 /// Anything unknown.
@@ -99,10 +92,10 @@ pub async fn list(
     State(db): State<Db>,
     Query(search): Query<Search>,
     flash: Flash,
-) -> Result<Html<String>, PageError> {
+) -> Result<Response, PageError> {
     let q = search.q.unwrap_or_default();
     let invoices = db.list(&q).await?;
-    Ok(html(&ListPage { q: &q, invoices, flash: flash.0 }))
+    Ok(HtmlPage::new(ListPage { q: &q, invoices, flash: flash.0 }).into_response())
 }
 
 #[derive(Template)]
@@ -114,12 +107,13 @@ struct FormPage<'a> {
 }
 
 /// `GET /invoices/new` (and the same page again after an invalid submission).
-pub async fn new_invoice(state: FormState<InvoiceForm>) -> Html<String> {
+pub async fn new_invoice(state: FormState<InvoiceForm>) -> Response {
     let form = FormView::from_state(&state, create_invoice::bind())
         .id("invoice")
         .submit_label("Create invoice")
         .button("Save draft", save_draft::bind());
-    html(&FormPage { title: "New invoice".to_owned(), form, current_attachment: None })
+    HtmlPage::new(FormPage { title: "New invoice".to_owned(), form, current_attachment: None })
+        .into_response()
 }
 
 /// `GET /invoices/{id}/edit`: the form filled in from the invoice.
@@ -127,7 +121,7 @@ pub async fn edit(
     State(db): State<Db>,
     Path(id): Path<String>,
     state: FormState<InvoiceForm>,
-) -> Result<Html<String>, PageError> {
+) -> Result<Response, PageError> {
     let id = invoice_id(&id)?;
     let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
     let stored: FormData;
@@ -143,7 +137,7 @@ pub async fn edit(
         .submit_label("Save changes");
     let title = format!("Edit {}", invoice.number);
     let current_attachment = invoice.attachment.map(|(name, _)| name);
-    Ok(html(&FormPage { title, form, current_attachment }))
+    Ok(HtmlPage::new(FormPage { title, form, current_attachment }).into_response())
 }
 
 /// The stored invoice as the form's values.
@@ -191,21 +185,18 @@ impl ShowPage {
 }
 
 /// `GET /invoices/{id}`.
-pub async fn show(
-    State(db): State<Db>,
-    Path(id): Path<String>,
-    flash: Flash,
-) -> Result<Html<String>, PageError> {
+pub async fn show(State(db): State<Db>, Path(id): Path<String>, flash: Flash) -> Result<Response, PageError> {
     let id = invoice_id(&id)?;
     let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
     let total: i64 = invoice.items.iter().map(|item| item.quantity * item.price_cents).sum();
-    Ok(html(&ShowPage {
+    Ok(HtmlPage::new(ShowPage {
         total: money(total),
         flash: flash.0,
         mark_paid: mark_paid::bind(id),
         delete: delete_invoice::bind(id),
         invoice,
-    }))
+    })
+    .into_response())
 }
 
 /// `GET /invoices/{id}/attachment`: the file, with its type.
