@@ -8,7 +8,7 @@
 use std::fmt::{self, Write};
 
 use super::Button;
-use super::view::{FieldView, ViewCx, control_name, write_summary_target};
+use super::view::{FieldView, ViewCx, control_name, is_plain, write_summary_target};
 use crate::schema::{Control, FormSchema};
 use crate::{BoundAction, FieldError, FormErrors};
 
@@ -73,11 +73,12 @@ fn specials(word: u64) -> u64 {
     // A byte of `x` is zero exactly when its high bit in `zero(x)` is set (no carries across
     // bytes: the addition is on seven-bit values, so no false positives either).
     let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
+    // Three tests rather than five: `&` (0x26) and `'` (0x27) are the bytes that are 0x27 with
+    // their lowest bit set, `<` (0x3c) and `>` (0x3e) those that are 0x3e with their second bit set
+    // (setting a bit in every byte carries into no other byte).
     zero(word ^ (ONES * u64::from(b'"')))
-        | zero(word ^ (ONES * u64::from(b'&')))
-        | zero(word ^ (ONES * u64::from(b'\'')))
-        | zero(word ^ (ONES * u64::from(b'<')))
-        | zero(word ^ (ONES * u64::from(b'>')))
+        | zero((word | ONES) ^ (ONES * u64::from(b'\'')))
+        | zero((word | (ONES * 2)) ^ (ONES * u64::from(b'>')))
 }
 
 /// Writes a text fixed by the form's type, escaped once when its schema was built (`escaped`),
@@ -178,14 +179,26 @@ pub(crate) fn summary(
         out.write_str("</li>")?;
     }
     for (name, field_errors) in errors.fields() {
-        let field = schema.lookup(name);
+        // A plain name (`email`) is a field of the form itself: found without taking the name
+        // apart, and its link target written as it is.
+        let plain_name = is_plain(name, b'_');
+        let field = if plain_name { schema.field(name) } else { schema.lookup(name) };
+        // The link's opening tag: written for the field's first error, copied for the others.
+        let mut link = None;
         for error in field_errors {
             out.write_str("\n<li>")?;
             match field {
                 Some(field) => {
-                    out.write_str("<a href=\"#")?;
-                    write_summary_target(out, cx, field, name)?;
-                    out.write_str("\">")?;
+                    match &link {
+                        Some(written) => out.extend_from_within(std::ops::Range::clone(written)),
+                        None => {
+                            let start = out.len();
+                            out.write_str("<a href=\"#")?;
+                            write_summary_target(out, cx, field, name, plain_name)?;
+                            out.write_str("\">")?;
+                            link = Some(start..out.len());
+                        }
+                    }
                     summary_message(out, error)?;
                     out.write_str("</a>")?;
                 }

@@ -126,7 +126,7 @@ impl<'a, F: Form> FormView<'a, F> {
         });
         let default_id = *kept_for == type_name;
         let cx = if default_id {
-            ViewCx::with_plain_prefix(values, errors, id.clone(), *plain)
+            ViewCx::with_kept_prefix(values, errors, id, *plain)
         } else {
             ViewCx::new(values, errors, self::default_id::<F>())
         };
@@ -362,15 +362,23 @@ impl<F: Form> FormView<'_, F> {
 
     /// Writes every field, each after a newline.
     fn push_fields(&self, out: &mut String) -> std::fmt::Result {
-        // The fields one after the other, sharing two buffers for their names and ids.
-        let (mut name, mut id) = (String::with_capacity(32), String::with_capacity(64));
+        // The fields one after the other, sharing two buffers for their names and ids, kept by the
+        // thread from one render to the next.
+        let (mut name, mut id) = NAME_AND_ID.try_with(std::cell::Cell::take).unwrap_or_default();
+        let mut written = Ok(());
         for schema in &self.schema.fields {
             out.push('\n');
             let view = self.cx.field_reusing("", schema, name, id);
-            html::field(out, &view)?;
+            written = html::field(out, &view);
             (name, id) = (view.name, view.id);
+            if written.is_err() {
+                break;
+            }
         }
-        Ok(())
+        if name.capacity() <= 1024 && id.capacity() <= 1024 {
+            let _ = NAME_AND_ID.try_with(|kept| kept.set((name, id)));
+        }
+        written
     }
 
     /// Writes the whole form into `dest`: into one buffer first, then into `dest` at once (many
@@ -396,6 +404,13 @@ impl<F: Form> askama::FastWritable for FormView<'_, F> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
     }
+}
+
+thread_local! {
+    /// The buffers of a field's name and id while a form writes its fields ([`FormView::push_fields`]),
+    /// kept from one render to the next (a render inside finds them taken, and makes its own).
+    static NAME_AND_ID: std::cell::Cell<(String, String)> =
+        const { std::cell::Cell::new((String::new(), String::new())) };
 }
 
 /// The least capacity of the buffer a form is first written into: most forms fit without growing it.

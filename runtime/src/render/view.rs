@@ -15,7 +15,7 @@ use crate::{FieldError, Form, FormData, FormErrors, ParseCx};
 pub struct ViewCx<'a> {
     pub(crate) values: &'a FormData,
     pub(crate) errors: &'a FormErrors,
-    prefix: Arc<str>,
+    prefix: Prefix,
     /// Whether the prefix is letters, digits, `_` and `-` only (then plain ids need no escaping).
     pub(crate) plain_prefix: bool,
 }
@@ -24,17 +24,18 @@ impl<'a> ViewCx<'a> {
     pub(crate) fn new(values: &'a FormData, errors: &'a FormErrors, prefix: impl Into<Arc<str>>) -> Self {
         let prefix = prefix.into();
         let plain_prefix = is_plain(&prefix, b'-');
-        ViewCx { values, errors, prefix, plain_prefix }
+        ViewCx { values, errors, prefix: Prefix::Shared(prefix), plain_prefix }
     }
 
-    /// [`ViewCx::new`] with a prefix already known to be plain or not.
-    pub(crate) fn with_plain_prefix(
+    /// [`ViewCx::new`] with a prefix kept for good (a form's default id, kept in its schema), already
+    /// known to be plain or not: the views share it without counting references.
+    pub(crate) fn with_kept_prefix(
         values: &'a FormData,
         errors: &'a FormErrors,
-        prefix: Arc<str>,
+        prefix: &'static str,
         plain_prefix: bool,
     ) -> Self {
-        ViewCx { values, errors, prefix, plain_prefix }
+        ViewCx { values, errors, prefix: Prefix::Kept(prefix), plain_prefix }
     }
 
     /// The same id prefix over other values and errors.
@@ -67,6 +68,25 @@ impl<'a> ViewCx<'a> {
         id.clear();
         let plain = push_control_id(&mut id, self, &name);
         FieldView { errors: self.errors.field(&name), name, id, schema, plain, cx: self.clone() }
+    }
+}
+
+/// The id prefix of a form's views: kept for good (the default id, in the form's schema), or
+/// shared by the views of one render.
+#[derive(Clone)]
+enum Prefix {
+    Kept(&'static str),
+    Shared(Arc<str>),
+}
+
+impl Deref for Prefix {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Prefix::Kept(prefix) => prefix,
+            Prefix::Shared(prefix) => prefix,
+        }
     }
 }
 
@@ -451,14 +471,15 @@ pub(crate) fn summary_target(cx: &ViewCx<'_>, schema: &'static FormSchema, name:
 }
 
 /// Writes [`summary_target`] for the field `field` named `name`, escaped (without building it
-/// when the form's id and the name are plain).
+/// when the form's id and the name are plain: `plain_name` says whether the name is).
 pub(crate) fn write_summary_target(
     out: &mut impl std::fmt::Write,
     cx: &ViewCx<'_>,
     field: &FieldSchema,
     name: &str,
+    plain_name: bool,
 ) -> std::fmt::Result {
-    if cx.plain_prefix && is_plain(name, b'_') {
+    if cx.plain_prefix && plain_name {
         out.write_str(&cx.prefix)?;
         out.write_char('-')?;
         out.write_str(name)?;
