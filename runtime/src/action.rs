@@ -282,7 +282,8 @@ pub struct Submission {
     pub action: &'static str,
     /// The form type, if the action took one.
     pub form: Option<TypeId>,
-    /// The submitted values, without secrets and files.
+    /// The submitted values, without secrets and files (moved in by the page once the action
+    /// is done with them: empty in the [`Outcome`] [`Action::run`] returns).
     pub values: FormData,
     /// The errors of an invalid submission, moved here from [`Answer::Invalid`] when the page
     /// renders again (empty in an [`Outcome`] until then, and after a success).
@@ -295,6 +296,10 @@ pub struct Outcome {
     pub answer: Answer,
     /// The submission, for a page rendered again.
     pub submission: Submission,
+    /// When the page renders again with the values as submitted: how to redact them. The page
+    /// that decoded the submission moves them in then (see [`Outcome::take_values`]), rather than
+    /// the action copying them.
+    redact: Option<fn(&mut FormData)>,
 }
 
 /// Marks "no form" for [`Outcome::new`], for actions that take none.
@@ -302,22 +307,30 @@ pub enum NoForm {}
 
 impl Outcome {
     /// The outcome of an action with the form type `F` (or [`NoForm`]).
-    pub fn new<F: MaybeForm>(action: &'static str, data: &FormData, answer: Answer) -> Self {
+    ///
+    /// The submitted values are not copied: when the page renders again, the page that decoded
+    /// `data` moves them into [`Submission::values`] once the action is done with them.
+    pub fn new<F: MaybeForm>(action: &'static str, _data: &FormData, answer: Answer) -> Self {
         // Only a page rendered again shows the values; a redirect or an answer of the action's
-        // own never does, so it does not pay for the copy.
+        // own never does, so it does not even move them.
         let renders =
             matches!(answer, Answer::Invalid(_) | Answer::State { .. } | Answer::Done | Answer::Intent);
-        let values = if renders {
-            let mut values = data.clone();
-            F::redact(&mut values);
-            values
-        } else {
-            FormData::new()
-        };
+        let redact = if renders { Some(F::redact as fn(&mut FormData)) } else { None };
         // The errors stay in the answer (a JSON caller gets them from there); a page rendered again
         // moves them here, rather than paying for a copy that only one of the two uses.
-        let errors = FormErrors::new();
-        Outcome { answer, submission: Submission { action, form: F::type_id(), values, errors } }
+        let submission =
+            Submission { action, form: F::type_id(), values: FormData::new(), errors: FormErrors::new() };
+        Outcome { answer, submission, redact }
+    }
+
+    /// Moves the submitted values, `data` as the action received it, into
+    /// [`Submission::values`] when the page renders them again (secrets and files removed).
+    pub(crate) fn take_values(&mut self, data: FormData) {
+        if let Some(redact) = self.redact.take() {
+            let mut values = data;
+            redact(&mut values);
+            self.submission.values = values;
+        }
     }
 
     /// The outcome of a finished action call.
@@ -341,7 +354,12 @@ impl Outcome {
         let mut values = data.clone();
         apply_intent(&mut values, intent);
         values.remove(crate::render::INTENT_FIELD);
-        Outcome::new::<F>(action, &values, Answer::Intent)
+        F::redact(&mut values);
+        let mut outcome = Outcome::new::<F>(action, data, Answer::Intent);
+        // The values are the changed ones, not the submission's.
+        outcome.redact = None;
+        outcome.submission.values = values;
+        outcome
     }
 
     /// The outcome of bound arguments that did not open: 400, the action not run.
