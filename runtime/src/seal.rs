@@ -370,7 +370,20 @@ impl<'a> Sealing<'a> {
             // which nothing here produces; were it to, the nonce alone never opens.
             Err(_) => NONCE_LEN,
         };
-        URL_SAFE_NO_PAD.encode(&buffer[..sealed_len])
+        encode(&buffer[..sealed_len])
+    }
+}
+
+/// `bytes` as base64url text, encoded on the stack when it fits and then copied into a string
+/// of exactly its length (cheaper than the crate's own `encode`, which zeroes a buffer on the
+/// heap first).
+fn encode(bytes: &[u8]) -> String {
+    let mut text = [0u8; STACK_SEALED.div_ceil(3) * 4];
+    match URL_SAFE_NO_PAD.encode_slice(bytes, &mut text) {
+        Ok(len) => {
+            std::str::from_utf8(&text[..len]).map_or_else(|_| URL_SAFE_NO_PAD.encode(bytes), str::to_owned)
+        }
+        Err(_) => URL_SAFE_NO_PAD.encode(bytes),
     }
 }
 
