@@ -282,7 +282,8 @@ pub struct Submission {
     pub action: &'static str,
     /// The form type, if the action took one.
     pub form: Option<TypeId>,
-    /// The submitted values, without secrets and files.
+    /// The submitted values, without secrets and files (moved in by the page once the action
+    /// is done with them: empty in the [`Outcome`] [`Action::run`] returns).
     pub values: FormData,
     /// The errors of an invalid submission, moved here from [`Answer::Invalid`] when the page
     /// renders again (empty in an [`Outcome`] until then, and after a success).
@@ -295,6 +296,10 @@ pub struct Outcome {
     pub answer: Answer,
     /// The submission, for a page rendered again.
     pub submission: Submission,
+    /// When the page renders again with the values as submitted: how to redact them. The page
+    /// that decoded the submission moves them in then (see [`Outcome::take_values`]), rather than
+    /// the action copying them.
+    redact: Option<fn(&mut FormData)>,
 }
 
 /// Marks "no form" for [`Outcome::new`], for actions that take none.
@@ -302,22 +307,30 @@ pub enum NoForm {}
 
 impl Outcome {
     /// The outcome of an action with the form type `F` (or [`NoForm`]).
-    pub fn new<F: MaybeForm>(action: &'static str, data: &FormData, answer: Answer) -> Self {
+    ///
+    /// The submitted values are not copied: when the page renders again, the page that decoded
+    /// `data` moves them into [`Submission::values`] once the action is done with them.
+    pub fn new<F: MaybeForm>(action: &'static str, _data: &FormData, answer: Answer) -> Self {
         // Only a page rendered again shows the values; a redirect or an answer of the action's
-        // own never does, so it does not pay for the copy.
+        // own never does, so it does not even move them.
         let renders =
             matches!(answer, Answer::Invalid(_) | Answer::State { .. } | Answer::Done | Answer::Intent);
-        let values = if renders {
-            let mut values = data.clone();
-            F::redact(&mut values);
-            values
-        } else {
-            FormData::new()
-        };
+        let redact = if renders { Some(F::redact as fn(&mut FormData)) } else { None };
         // The errors stay in the answer (a JSON caller gets them from there); a page rendered again
         // moves them here, rather than paying for a copy that only one of the two uses.
-        let errors = FormErrors::new();
-        Outcome { answer, submission: Submission { action, form: F::type_id(), values, errors } }
+        let submission =
+            Submission { action, form: F::type_id(), values: FormData::new(), errors: FormErrors::new() };
+        Outcome { answer, submission, redact }
+    }
+
+    /// Moves the submitted values, `data` as the action received it, into
+    /// [`Submission::values`] when the page renders them again (secrets and files removed).
+    pub(crate) fn take_values(&mut self, data: FormData) {
+        if let Some(redact) = self.redact.take() {
+            let mut values = data;
+            redact(&mut values);
+            self.submission.values = values;
+        }
     }
 
     /// The outcome of a finished action call.
@@ -341,7 +354,12 @@ impl Outcome {
         let mut values = data.clone();
         apply_intent(&mut values, intent);
         values.remove(crate::render::INTENT_FIELD);
-        Outcome::new::<F>(action, &values, Answer::Intent)
+        F::redact(&mut values);
+        let mut outcome = Outcome::new::<F>(action, data, Answer::Intent);
+        // The values are the changed ones, not the submission's.
+        outcome.redact = None;
+        outcome.submission.values = values;
+        outcome
     }
 
     /// The outcome of bound arguments that did not open: 400, the action not run.
@@ -420,24 +438,22 @@ pub fn open_bound<T: serde::de::DeserializeOwned>(
     id: &'static str,
     max_age: Option<Duration>,
 ) -> Result<T, SealError> {
-    let sealed = data.text(BOUND_FIELD).ok_or(SealError::Missing)?;
+    let sealed = data.text(BOUND_FIELD).ok_or(SealError::Missing)?.trim();
     seal::with_current(|keys| {
-        let opened = with_bound_purpose(id, |purpose| keys.open_stamped(purpose, sealed, max_age))?;
-        let value = serde_json::from_slice(opened.json()).map_err(|_| SealError::Undecodable)?;
-        if opened.current_key {
-            // Outside a page's `POST` (an endpoint, a test calling `run`) there is no slot, and
-            // nothing to keep.
-            let _ = OPENED.try_with(|slot| {
-                *slot.borrow_mut() = Some(Opened {
-                    id,
-                    keys: keys as *const seal::Keys as usize,
-                    sealed: sealed.to_owned(),
-                    plaintext: opened.plaintext,
-                    ages: max_age.is_some(),
-                });
-            });
-        }
-        Ok(value)
+        with_bound_purpose(id, |purpose| {
+            keys.open_stamped(purpose, sealed, max_age, |plaintext, current_key| {
+                let (_, json) = seal::split_stamp(plaintext);
+                let value = serde_json::from_slice(json).map_err(|_| SealError::Undecodable)?;
+                if current_key {
+                    // Outside a page's `POST` (an endpoint, a test calling `run`) there is no
+                    // slot, and nothing to keep.
+                    let _ = OPENED.try_with(|slot| {
+                        *slot.borrow_mut() = Opened::new(id, keys, sealed, plaintext, max_age);
+                    });
+                }
+                Ok(value)
+            })
+        })?
     })
 }
 
@@ -447,12 +463,54 @@ struct Opened {
     id: &'static str,
     /// The keys that opened them (their address): the page's own or the process's.
     keys: usize,
-    /// The sealed text, as submitted.
-    sealed: String,
-    /// What it contains: the time it was sealed, then the JSON.
-    plaintext: Vec<u8>,
+    /// The sealed text as submitted, then the JSON it contains: one allocation, which becomes
+    /// the text handed back when it is reused. (Kept in place in a fixed array instead, it made
+    /// every request slower: the page's future, which holds it, grew by as much, and is copied
+    /// whole when it moves.)
+    kept: String,
+    /// Where the sealed text ends in `kept`.
+    sealed_len: usize,
+    /// The time it was sealed, as stamped (see [`seal::split_stamp`]).
+    stamp: [u8; 8],
     /// Whether the action has a maximum age, so that the time matters.
     ages: bool,
+}
+
+impl Opened {
+    /// What to keep of `sealed`, which opened to `plaintext`; `None` when its JSON is not UTF-8
+    /// (serde may have skipped over such bytes): nothing is reused then.
+    fn new(
+        id: &'static str,
+        keys: &seal::Keys,
+        sealed: &str,
+        plaintext: &[u8],
+        max_age: Option<Duration>,
+    ) -> Option<Self> {
+        let (stamp, json) = seal::split_stamp(plaintext);
+        let json = std::str::from_utf8(json).ok()?;
+        let mut kept = String::with_capacity(sealed.len() + json.len());
+        kept.push_str(sealed);
+        kept.push_str(json);
+        Some(Opened {
+            id,
+            keys: keys as *const seal::Keys as usize,
+            kept,
+            sealed_len: sealed.len(),
+            stamp: stamp.try_into().ok()?,
+            ages: max_age.is_some(),
+        })
+    }
+
+    /// The JSON the sealed value contains.
+    fn json(&self) -> &[u8] {
+        &self.kept.as_bytes()[self.sealed_len..]
+    }
+
+    /// The sealed text.
+    fn into_sealed(mut self) -> String {
+        self.kept.truncate(self.sealed_len);
+        self.kept
+    }
 }
 
 tokio::task_local! {
@@ -491,13 +549,12 @@ fn reuse_opened(id: &str, keys: &seal::Keys, plaintext: &[u8]) -> Option<String>
             let mut slot = slot.borrow_mut();
             let (stamp, json) = seal::split_stamp(plaintext);
             let fits = slot.as_ref().is_some_and(|opened| {
-                let (opened_stamp, opened_json) = seal::split_stamp(&opened.plaintext);
                 opened.id == id
                     && opened.keys == keys as *const seal::Keys as usize
-                    && opened_json == json
-                    && (!opened.ages || opened_stamp == stamp)
+                    && opened.json() == json
+                    && (!opened.ages || opened.stamp == stamp)
             });
-            if fits { slot.take().map(|opened| opened.sealed) } else { None }
+            if fits { slot.take().map(Opened::into_sealed) } else { None }
         })
         .ok()
         .flatten()
@@ -538,9 +595,10 @@ impl BoundAction {
     /// this second (a reused text keeps its first time).
     pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
         let sealed = seal::with_current(|keys| {
-            let plaintext = seal::stamped(args).ok()?;
-            reuse_opened(id, keys, &plaintext)
-                .or_else(|| Some(with_bound_purpose(id, |purpose| keys.seal(purpose, &plaintext))))
+            let mut stack = [0; seal::STACK_SEALED];
+            let sealing = seal::Sealing::stamped(&mut stack, args).ok()?;
+            reuse_opened(id, keys, sealing.plaintext())
+                .or_else(|| Some(with_bound_purpose(id, |purpose| sealing.seal(keys, purpose))))
         });
         BoundAction { id, sealed }
     }

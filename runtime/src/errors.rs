@@ -24,6 +24,7 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::ops::Range;
 
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
@@ -149,34 +150,79 @@ impl From<validator::ValidationError> for FieldError {
 ///     })
 /// );
 /// ```
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Default)]
 pub struct FormErrors {
     form: Vec<FieldError>,
-    fields: Vec<(String, Vec<FieldError>)>,
+    /// Every field error, grouped by field, the fields in the order they were first found
+    /// invalid: one allocation for all of them, rather than a list per field.
+    errors: Vec<FieldError>,
+    /// Every invalid field's name, one after another (one allocation for all of them, rather
+    /// than one each).
+    names: String,
+    /// Each invalid field: where its name is in `names`, and how many of `errors` are its own
+    /// (the fields' errors follow one another in this order).
+    fields: Vec<Field>,
+}
+
+/// One invalid field of [`FormErrors`].
+#[derive(Clone)]
+struct Field {
+    name: Range<usize>,
+    count: usize,
 }
 
 impl FormErrors {
     /// No errors.
     pub const fn new() -> Self {
-        FormErrors { form: Vec::new(), fields: Vec::new() }
+        FormErrors { form: Vec::new(), errors: Vec::new(), names: String::new(), fields: Vec::new() }
     }
 
     /// Whether there is no error at all.
     pub fn is_empty(&self) -> bool {
-        self.form.is_empty() && self.fields.is_empty()
+        self.form.is_empty() && self.errors.is_empty()
     }
 
     /// The number of errors, form-level and per field.
     pub fn len(&self) -> usize {
-        self.form.len() + self.fields.iter().map(|(_, errors)| errors.len()).sum::<usize>()
+        self.form.len() + self.errors.len()
     }
 
     /// Adds an error to the field named `name` (its HTML name, such as `"items[0].name"`).
     pub fn add(&mut self, name: impl AsRef<str> + Into<String>, error: FieldError) {
-        match self.fields.iter_mut().find(|(n, _)| n == name.as_ref()) {
-            Some((_, errors)) => errors.push(error),
-            None => self.fields.push((name.into(), vec![error])),
+        self.add_error(name.as_ref(), error);
+    }
+
+    /// [`FormErrors::add`], without making a `String` of the name.
+    pub(crate) fn add_error(&mut self, name: &str, error: FieldError) {
+        let mut end = 0;
+        for field in &mut self.fields {
+            end += field.count;
+            if self.names[field.name.clone()] == *name {
+                field.count += 1;
+                self.errors.insert(end, error);
+                return;
+            }
         }
+        if self.fields.is_empty() {
+            // Room for the usual handful of invalid fields at once.
+            self.fields.reserve(4);
+            self.errors.reserve(4);
+            self.names.reserve(64);
+        }
+        let start = self.names.len();
+        self.names.push_str(name);
+        self.fields.push(Field { name: start..self.names.len(), count: 1 });
+        self.errors.push(error);
+    }
+
+    /// Each field's name and errors, in order.
+    fn grouped(&self) -> impl Iterator<Item = (&str, &[FieldError])> {
+        let mut start = 0;
+        self.fields.iter().map(move |field| {
+            let errors = &self.errors[start..start + field.count];
+            start += field.count;
+            (&self.names[field.name.clone()], errors)
+        })
     }
 
     /// Adds an error about the form as a whole.
@@ -202,9 +248,11 @@ impl FormErrors {
     /// Moves every error of `other` into this one.
     pub fn merge(&mut self, other: FormErrors) {
         self.form.extend(other.form);
-        for (name, errors) in other.fields {
-            for error in errors {
-                self.add(name.as_str(), error);
+        let mut errors = other.errors.into_iter();
+        for field in &other.fields {
+            let name = &other.names[field.name.clone()];
+            for error in errors.by_ref().take(field.count) {
+                self.add_error(name, error);
             }
         }
     }
@@ -216,7 +264,7 @@ impl FormErrors {
 
     /// The errors of the field named `name` (empty when it has none).
     pub fn field(&self, name: &str) -> &[FieldError] {
-        self.fields.iter().find(|(n, _)| n == name).map(|(_, e)| e.as_slice()).unwrap_or(&[])
+        self.grouped().find(|(n, _)| *n == name).map_or(&[], |(_, errors)| errors)
     }
 
     /// Whether the field named `name` has an error.
@@ -226,15 +274,22 @@ impl FormErrors {
 
     /// Every field that has errors, with them, in the order the fields were first found invalid.
     pub fn fields(&self) -> impl Iterator<Item = (&str, &[FieldError])> {
-        self.fields.iter().map(|(name, errors)| (name.as_str(), errors.as_slice()))
+        self.grouped()
     }
 
     /// Removes every error of the field named `name` and returns them.
     pub fn take_field(&mut self, name: &str) -> Vec<FieldError> {
-        match self.fields.iter().position(|(n, _)| n == name) {
-            Some(i) => self.fields.remove(i).1,
-            None => Vec::new(),
+        let mut start = 0;
+        for (i, field) in self.fields.iter().enumerate() {
+            if self.names[field.name.clone()] == *name {
+                let count = field.count;
+                // Its name stays in `names`, unused: nothing points to it any more.
+                self.fields.remove(i);
+                return self.errors.drain(start..start + count).collect();
+            }
+            start += field.count;
         }
+        Vec::new()
     }
 
     /// zod's flattened shape: `{"formErrors": [...], "fieldErrors": {...}}`, messages only.
@@ -266,7 +321,7 @@ impl fmt::Display for FormErrors {
             sep(f)?;
             write!(f, "{error}")?;
         }
-        for (name, errors) in &self.fields {
+        for (name, errors) in self.grouped() {
             for error in errors {
                 sep(f)?;
                 write!(f, "{name}: {error}")?;
@@ -279,7 +334,22 @@ impl fmt::Display for FormErrors {
 impl From<FieldError> for FormErrors {
     /// A single form-level error.
     fn from(error: FieldError) -> Self {
-        FormErrors { form: vec![error], fields: Vec::new() }
+        FormErrors { form: vec![error], ..FormErrors::new() }
+    }
+}
+
+impl fmt::Debug for FormErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FormErrors")
+            .field("form", &self.form)
+            .field("fields", &self.grouped().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl PartialEq for FormErrors {
+    fn eq(&self, other: &Self) -> bool {
+        self.form == other.form && self.grouped().eq(other.grouped())
     }
 }
 
@@ -316,7 +386,7 @@ impl Serialize for FieldMap<'_, '_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let fields = &self.0.errors.fields;
         let mut map = serializer.serialize_map(Some(fields.len()))?;
-        for (name, errors) in fields {
+        for (name, errors) in self.0.errors.grouped() {
             map.serialize_entry(name, &Messages(self.0, errors))?;
         }
         map.end()
@@ -363,7 +433,7 @@ impl Serialize for Issues<'_, '_> {
         for error in &errors.form {
             seq.serialize_element(&Issue { flat: self.0, name: None, error })?;
         }
-        for (name, field_errors) in &errors.fields {
+        for (name, field_errors) in errors.grouped() {
             for error in field_errors {
                 seq.serialize_element(&Issue { flat: self.0, name: Some(name), error })?;
             }
@@ -434,6 +504,30 @@ mod tests {
         assert!(!a.has_field_error("x"));
         assert!(a.has_field_error("y"));
         assert!(FormErrors::new().into_result().is_ok());
+    }
+
+    #[test]
+    fn errors_stay_grouped_by_field_whatever_the_order_of_adding() {
+        let mut errors = FormErrors::new();
+        errors.add("x", FieldError::new("one"));
+        errors.add("y", FieldError::new("two"));
+        errors.add("x", FieldError::new("three"));
+        errors.add("z", FieldError::new("four"));
+        errors.add("y", FieldError::new("five"));
+        let codes = |errors: &[FieldError]| errors.iter().map(FieldError::code).collect::<Vec<_>>().join(",");
+        let fields: Vec<_> =
+            errors.fields().map(|(name, errors)| format!("{name}:{}", codes(errors))).collect();
+        assert_eq!(fields, ["x:one,three", "y:two,five", "z:four"]);
+        assert_eq!(codes(&errors.take_field("y")), "two,five");
+        assert_eq!(codes(errors.field("z")), "four");
+        assert_eq!(codes(errors.field("x")), "one,three");
+        let mut expected = FormErrors::new();
+        expected.add("x", FieldError::new("one"));
+        expected.add("x", FieldError::new("three"));
+        expected.add("z", FieldError::new("four"));
+        assert_eq!(errors, expected, "equal by content, whatever the buffers hold");
+        assert_eq!(errors.len(), 3);
+        assert_eq!(format!("{errors:?}").matches("four").count(), 1);
     }
 
     #[test]

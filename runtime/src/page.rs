@@ -358,7 +358,8 @@ async fn run_action<S>(
             }
         }
     };
-    let outcome = action.run(&mut parts, state, &data).await;
+    let mut outcome = action.run(&mut parts, state, &data).await;
+    outcome.take_values(data);
     let elapsed_us = started.elapsed().as_micros() as u64;
     match &outcome.answer {
         Answer::Failed(error) => tracing::error!(action = id, elapsed_us, error = %error, "action failed"),
@@ -402,8 +403,9 @@ fn answer_json(outcome: Outcome) -> Response {
     }
 }
 
-async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, state: S) -> Response {
-    let Outcome { answer, mut submission } = outcome;
+async fn answer_html<S>(outcome: Outcome, parts: Parts, render: &Render<S>, state: S) -> Response {
+    let Outcome { answer, mut submission, .. } = outcome;
+    let mut action_state = None;
     let status = match answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::see_other(redirect.target());
@@ -414,7 +416,7 @@ async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, 
         Answer::Refused(status, message) => return respond::problem(status, &message, false),
         Answer::Failed(_) => return respond::internal_error(false),
         Answer::State { value, .. } => {
-            parts.extensions.insert(StateSlot(value));
+            action_state = Some(value);
             StatusCode::OK
         }
         Answer::Done | Answer::Intent => StatusCode::OK,
@@ -423,13 +425,31 @@ async fn answer_html<S>(outcome: Outcome, mut parts: Parts, render: &Render<S>, 
             StatusCode::UNPROCESSABLE_ENTITY
         }
     };
-    parts.extensions.insert(Arc::new(submission));
-    parts.extensions.insert(Flash(None));
-    let mut response = render(Request::from_parts(parts, Body::empty()), state).await;
+    let after = AfterAction { submission: Arc::new(submission), state: action_state };
+    let page = render(Request::from_parts(parts, Body::empty()), state);
+    let mut response = AFTER_ACTION.scope(after, page).await;
     if response.status().is_success() {
         *response.status_mut() = status;
     }
     response
+}
+
+/// What the page renders with after an action: the submission, and the action's state if it
+/// answered with one. [`FormState`], [`ActionState`] and [`Flash`] read it while the page's
+/// handler runs.
+///
+/// It is task-local for the page's handler rather than in the request's extensions: each value
+/// there costs a box and an insertion into a hash map, on every submission the page answers.
+/// Nothing outside that handler's task sees it: a task it spawns does not, and a plain `GET`
+/// never has one.
+struct AfterAction {
+    submission: Arc<Submission>,
+    state: Option<Arc<dyn std::any::Any + Send + Sync>>,
+}
+
+tokio::task_local! {
+    /// The action that just ran, while the page renders in answer (see [`AfterAction`]).
+    static AFTER_ACTION: AfterAction;
 }
 
 fn set_flash(response: &mut Response, flash: Option<&str>) {
@@ -438,19 +458,16 @@ fn set_flash(response: &mut Response, flash: Option<&str>) {
     }
 }
 
-/// The typed state of the action that just ran, in extensions.
-#[derive(Clone)]
-struct StateSlot(Arc<dyn std::any::Any + Send + Sync>);
-
 impl<S: Send + Sync, T: Clone + Send + Sync + 'static> OptionalFromRequestParts<S> for ActionState<T> {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Option<Self>, Self::Rejection> {
-        Ok(parts
-            .extensions
-            .get::<StateSlot>()
-            .and_then(|slot| slot.0.downcast_ref::<ActionState<T>>())
-            .cloned())
+    async fn from_request_parts(_: &mut Parts, _: &S) -> Result<Option<Self>, Self::Rejection> {
+        Ok(AFTER_ACTION
+            .try_with(|after| {
+                after.state.as_ref().and_then(|state| state.downcast_ref::<ActionState<T>>()).cloned()
+            })
+            .ok()
+            .flatten())
     }
 }
 
@@ -500,9 +517,13 @@ impl<F> Clone for FormState<F> {
 impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
     type Rejection = Infallible;
 
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        let submission =
-            parts.extensions.get::<Arc<Submission>>().filter(|s| s.form == Some(TypeId::of::<F>())).cloned();
+    async fn from_request_parts(_: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let submission = AFTER_ACTION
+            .try_with(|after| {
+                (after.submission.form == Some(TypeId::of::<F>())).then(|| after.submission.clone())
+            })
+            .ok()
+            .flatten();
         Ok(FormState { submission, form: PhantomData })
     }
 }
@@ -518,6 +539,10 @@ impl<S: Send + Sync> FromRequestParts<S> for Flash {
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
         // Pages served by `page(...)` have it read already; elsewhere, read the cookie (the page
         // cannot clear it then, and it expires on its own).
+        // After an action, the page shows no message: the flash is for the page a redirect leads to.
+        if AFTER_ACTION.try_with(|_| ()).is_ok() {
+            return Ok(Flash(None));
+        }
         Ok(parts.extensions.get::<Flash>().cloned().unwrap_or_else(|| Flash(read_flash(&parts.headers))))
     }
 }

@@ -37,8 +37,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use aes_gcm_siv::aead::{Aead, AeadInOut, Generate, KeyInit, Payload};
-use aes_gcm_siv::{Aes256GcmSiv, Key, Nonce};
+use aes_gcm_siv::aead::{AeadInOut, Generate, KeyInit};
+use aes_gcm_siv::{Aes256GcmSiv, Key, Nonce, Tag};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use serde::Serialize;
@@ -183,54 +183,54 @@ impl Keys {
 
     /// Seals `plaintext` for `purpose`, as base64url text.
     pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> String {
-        let nonce = next_nonce();
-        // Nonce, ciphertext and tag in one buffer, encrypted where it lies.
-        let mut sealed = Vec::with_capacity(NONCE_LEN + plaintext.len() + TAG_LEN);
-        sealed.extend_from_slice(nonce.as_slice());
-        sealed.extend_from_slice(plaintext);
-        match self.keys[0].encrypt_inout_detached(&nonce, purpose, (&mut sealed[NONCE_LEN..]).into()) {
-            Ok(tag) => sealed.extend_from_slice(&tag),
-            // Encryption only fails for messages beyond the cipher's length limit (2^36 bytes),
-            // which nothing here produces; were it to, the nonce alone never opens.
-            Err(_) => sealed.truncate(NONCE_LEN),
-        }
-        URL_SAFE_NO_PAD.encode(sealed)
+        Sealing::new(&mut [0; STACK_SEALED], plaintext).seal(self, purpose)
     }
 
     /// Opens a value sealed for `purpose` with the current or a previous key.
     pub fn open(&self, purpose: &[u8], sealed: &str) -> Result<Vec<u8>, SealError> {
-        self.open_with_index(purpose, sealed).map(|(plaintext, _)| plaintext)
+        self.open_with(purpose, sealed, |plaintext, _| plaintext.to_vec())
     }
 
-    /// [`Keys::open`], and the index of the key that opened it (0: the current key).
-    fn open_with_index(&self, purpose: &[u8], sealed: &str) -> Result<(Vec<u8>, usize), SealError> {
-        // Decoded on the stack when it fits (every bound value a page seals does), on the heap
-        // otherwise: the cipher makes the plaintext's own buffer.
+    /// Opens a value sealed for `purpose` with the current or a previous key, and calls `f` with
+    /// its plaintext and whether the current key opened it (not a previous one).
+    ///
+    /// The sealed bytes are decoded and decrypted where they lie, on the stack when they fit
+    /// (every bound value a page seals does), on the heap otherwise: opening allocates nothing
+    /// of its own in the usual case.
+    fn open_with<R>(
+        &self,
+        purpose: &[u8],
+        sealed: &str,
+        f: impl FnOnce(&[u8], bool) -> R,
+    ) -> Result<R, SealError> {
         let sealed = sealed.trim();
-        let mut stack = [0u8; 512];
+        let mut stack = [0u8; STACK_SEALED];
         let mut heap = Vec::new();
-        let buffer = if base64::decoded_len_estimate(sealed.len()) <= stack.len() {
+        let estimate = base64::decoded_len_estimate(sealed.len());
+        let buffer = if estimate <= stack.len() {
             &mut stack[..]
         } else {
-            heap.resize(base64::decoded_len_estimate(sealed.len()), 0);
+            heap.resize(estimate, 0);
             &mut heap[..]
         };
         let len = URL_SAFE_NO_PAD.decode_slice(sealed, buffer).map_err(|_| SealError::Malformed)?;
-        let bytes = &buffer[..len];
-        if bytes.len() < NONCE_LEN + TAG_LEN {
+        if len < NONCE_LEN + TAG_LEN {
             return Err(SealError::Malformed);
         }
-        let (nonce, ciphertext) = bytes.split_at(NONCE_LEN);
-        let nonce = Nonce::try_from(nonce).map_err(|_| SealError::Malformed)?;
-        self.keys
+        let (nonce, rest) = buffer[..len].split_at_mut(NONCE_LEN);
+        let (ciphertext, tag) = rest.split_at_mut(len - NONCE_LEN - TAG_LEN);
+        let nonce = Nonce::try_from(&*nonce).map_err(|_| SealError::Malformed)?;
+        let tag = Tag::try_from(&*tag).map_err(|_| SealError::Malformed)?;
+        // A failed attempt leaves the ciphertext as it was (the cipher encrypts it back), so the
+        // next key tries the same bytes.
+        let index = self
+            .keys
             .iter()
-            .enumerate()
-            .find_map(|(index, key)| {
-                key.decrypt(&nonce, Payload { msg: ciphertext, aad: purpose })
-                    .ok()
-                    .map(|plain| (plain, index))
+            .position(|key| {
+                key.decrypt_inout_detached(&nonce, purpose, (&mut *ciphertext).into(), &tag).is_ok()
             })
-            .ok_or(SealError::Rejected)
+            .ok_or(SealError::Rejected)?;
+        Ok(f(ciphertext, index == 0))
     }
 
     /// Seals a serde value for `purpose`, stamped with the time, for [`Keys::open_value`].
@@ -239,7 +239,7 @@ impl Keys {
         purpose: &[u8],
         value: &T,
     ) -> Result<String, serde_json::Error> {
-        Ok(self.seal(purpose, &stamped(value)?))
+        Ok(Sealing::stamped(&mut [0; STACK_SEALED], value)?.seal(self, purpose))
     }
 
     /// Opens a serde value sealed by [`Keys::seal_value`], refusing it when older than `max_age`.
@@ -249,66 +249,142 @@ impl Keys {
         sealed: &str,
         max_age: Option<Duration>,
     ) -> Result<T, SealError> {
-        let opened = self.open_stamped(purpose, sealed, max_age)?;
-        serde_json::from_slice(opened.json()).map_err(|_| SealError::Undecodable)
+        self.open_stamped(purpose, sealed, max_age, |plaintext, _| {
+            serde_json::from_slice(split_stamp(plaintext).1).map_err(|_| SealError::Undecodable)
+        })?
     }
 
-    /// Opens a value sealed by [`Keys::seal_value`] without reading its JSON: its plaintext, and
-    /// whether the current key opened it.
-    pub(crate) fn open_stamped(
+    /// Opens a value sealed by [`Keys::seal_value`] without reading its JSON, and calls `f` with
+    /// its plaintext (the stamp, then the JSON) and whether the current key opened it.
+    pub(crate) fn open_stamped<R>(
         &self,
         purpose: &[u8],
         sealed: &str,
         max_age: Option<Duration>,
-    ) -> Result<Stamped, SealError> {
-        let (plaintext, index) = self.open_with_index(purpose, sealed)?;
-        if plaintext.len() < TIMESTAMP_LEN {
-            return Err(SealError::Undecodable);
-        }
-        let stamped = Stamped { plaintext, current_key: index == 0 };
-        if let Some(max_age) = max_age {
-            let age = now_secs().saturating_sub(stamped.sealed_at());
-            if age > max_age.as_secs() {
-                return Err(SealError::Expired);
+        f: impl FnOnce(&[u8], bool) -> R,
+    ) -> Result<R, SealError> {
+        self.open_with(purpose, sealed, |plaintext, current_key| {
+            if plaintext.len() < TIMESTAMP_LEN {
+                return Err(SealError::Undecodable);
             }
-        }
-        Ok(stamped)
+            if let Some(max_age) = max_age {
+                let age = now_secs().saturating_sub(sealed_at(plaintext));
+                if age > max_age.as_secs() {
+                    return Err(SealError::Expired);
+                }
+            }
+            Ok(f(plaintext, current_key))
+        })?
     }
 }
 
-/// The plaintext of a value sealed by [`Keys::seal_value`]: the time it was sealed (seconds since
-/// the Unix epoch, 8 bytes big-endian), then its JSON.
-pub(crate) struct Stamped {
-    pub(crate) plaintext: Vec<u8>,
-    /// Whether the current key opened it (not a previous one).
-    pub(crate) current_key: bool,
+/// When a plaintext made by [`Sealing::stamped`] was sealed, in seconds since the Unix epoch.
+fn sealed_at(plaintext: &[u8]) -> u64 {
+    let mut sealed_at = [0; TIMESTAMP_LEN];
+    sealed_at.copy_from_slice(&plaintext[..TIMESTAMP_LEN]);
+    u64::from_be_bytes(sealed_at)
 }
 
-impl Stamped {
-    /// The JSON.
-    pub(crate) fn json(&self) -> &[u8] {
-        &self.plaintext[TIMESTAMP_LEN..]
-    }
-
-    /// When it was sealed, in seconds since the Unix epoch.
-    pub(crate) fn sealed_at(&self) -> u64 {
-        let mut sealed_at = [0; TIMESTAMP_LEN];
-        sealed_at.copy_from_slice(&self.plaintext[..TIMESTAMP_LEN]);
-        u64::from_be_bytes(sealed_at)
-    }
-}
-
-/// The plaintext [`Keys::seal_value`] seals: the time now, then the value's JSON.
-pub(crate) fn stamped<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    let mut plaintext = Vec::with_capacity(64);
-    plaintext.extend_from_slice(&now_secs().to_be_bytes());
-    serde_json::to_writer(&mut plaintext, value)?;
-    Ok(plaintext)
-}
-
-/// Splits a plaintext made by [`stamped`] into its time and its JSON.
+/// Splits a plaintext made by [`Sealing::stamped`] into its time and its JSON.
 pub(crate) fn split_stamp(plaintext: &[u8]) -> (&[u8], &[u8]) {
     plaintext.split_at(TIMESTAMP_LEN.min(plaintext.len()))
+}
+
+/// The most bytes sealed without a heap buffer (nonce, plaintext and tag): every bound value a
+/// page usually seals fits.
+pub(crate) const STACK_SEALED: usize = 256;
+
+/// A plaintext about to be sealed, in a buffer with room for the nonce before it and the tag
+/// after it, so that it is encrypted where it lies: in the caller's buffer (on its stack) when
+/// it fits, else on the heap. It borrows the buffer rather than holding it, so that it moves
+/// without copying it.
+pub(crate) struct Sealing<'a> {
+    stack: &'a mut [u8; STACK_SEALED],
+    heap: Vec<u8>,
+    /// The plaintext's length.
+    len: usize,
+}
+
+impl<'a> Sealing<'a> {
+    /// `plaintext` in `stack` when it fits, else on the heap.
+    fn new(stack: &'a mut [u8; STACK_SEALED], plaintext: &[u8]) -> Self {
+        let len = plaintext.len();
+        let total = NONCE_LEN + len + TAG_LEN;
+        let mut sealing = Sealing { stack, heap: Vec::new(), len };
+        if total > STACK_SEALED {
+            sealing.heap = vec![0; total];
+        }
+        sealing.buffer()[NONCE_LEN..NONCE_LEN + len].copy_from_slice(plaintext);
+        sealing
+    }
+
+    /// The whole buffer: the stack's, or the heap's when the plaintext did not fit.
+    fn buffer(&mut self) -> &mut [u8] {
+        if self.heap.is_empty() { &mut self.stack[..] } else { &mut self.heap }
+    }
+
+    /// The time now (see [`sealed_at`]) followed by `value`'s JSON: what [`Keys::seal_value`]
+    /// seals. The JSON is written into `stack` when it fits.
+    pub(crate) fn stamped<T: Serialize + ?Sized>(
+        stack: &'a mut [u8; STACK_SEALED],
+        value: &T,
+    ) -> Result<Self, serde_json::Error> {
+        let stamp = now_secs().to_be_bytes();
+        let room = &mut stack[NONCE_LEN..STACK_SEALED - TAG_LEN];
+        room[..TIMESTAMP_LEN].copy_from_slice(&stamp);
+        let mut writer = &mut room[TIMESTAMP_LEN..];
+        let free = writer.len();
+        if serde_json::to_writer(&mut writer, value).is_ok() {
+            let len = TIMESTAMP_LEN + free - writer.len();
+            return Ok(Sealing { stack, heap: Vec::new(), len });
+        }
+        // Too large for the stack (or not serialisable, which this tells again): on the heap.
+        let mut heap = vec![0; NONCE_LEN];
+        heap.extend_from_slice(&stamp);
+        serde_json::to_writer(&mut heap, value)?;
+        let len = heap.len() - NONCE_LEN;
+        heap.resize(heap.len() + TAG_LEN, 0);
+        Ok(Sealing { stack, heap, len })
+    }
+
+    /// The plaintext.
+    pub(crate) fn plaintext(&self) -> &[u8] {
+        let buffer = if self.heap.is_empty() { &self.stack[..] } else { &self.heap[..] };
+        &buffer[NONCE_LEN..NONCE_LEN + self.len]
+    }
+
+    /// Seals the plaintext for `purpose` with the current key, as base64url text: the nonce, the
+    /// ciphertext, the tag.
+    pub(crate) fn seal(mut self, keys: &Keys, purpose: &[u8]) -> String {
+        let nonce = next_nonce();
+        let len = self.len;
+        let buffer = self.buffer();
+        buffer[..NONCE_LEN].copy_from_slice(nonce.as_slice());
+        let (plaintext, after) = buffer[NONCE_LEN..].split_at_mut(len);
+        let sealed_len = match keys.keys[0].encrypt_inout_detached(&nonce, purpose, plaintext.into()) {
+            Ok(tag) => {
+                after[..TAG_LEN].copy_from_slice(&tag);
+                NONCE_LEN + len + TAG_LEN
+            }
+            // Encryption only fails for messages beyond the cipher's length limit (2^36 bytes),
+            // which nothing here produces; were it to, the nonce alone never opens.
+            Err(_) => NONCE_LEN,
+        };
+        encode(&buffer[..sealed_len])
+    }
+}
+
+/// `bytes` as base64url text, encoded on the stack when it fits and then copied into a string
+/// of exactly its length (cheaper than the crate's own `encode`, which zeroes a buffer on the
+/// heap first).
+fn encode(bytes: &[u8]) -> String {
+    let mut text = [0u8; STACK_SEALED.div_ceil(3) * 4];
+    match URL_SAFE_NO_PAD.encode_slice(bytes, &mut text) {
+        Ok(len) => {
+            std::str::from_utf8(&text[..len]).map_or_else(|_| URL_SAFE_NO_PAD.encode(bytes), str::to_owned)
+        }
+        Err(_) => URL_SAFE_NO_PAD.encode(bytes),
+    }
 }
 
 /// A nonce never used before by this process: 12 random bytes drawn once per process, with a
@@ -438,6 +514,23 @@ mod tests {
             Err(SealError::Expired)
         );
         assert_eq!(keys.open_value::<(u8,)>(b"p", &old, None), Ok((1,)));
+    }
+
+    #[test]
+    fn values_too_large_for_the_stack_buffer() {
+        let keys = Keys::new([4; 32]).with_previous(Keys::new([8; 32]));
+        for len in [0, 100, STACK_SEALED - 60, STACK_SEALED, 5_000] {
+            let text = "é".repeat(len / 2);
+            let sealed = keys.seal_value(b"p", &text).unwrap();
+            assert_eq!(keys.open_value::<String>(b"p", &sealed, None).unwrap(), text, "{len}");
+            let plaintext = vec![7u8; len];
+            let sealed = keys.seal(b"p", &plaintext);
+            assert_eq!(keys.open(b"p", &sealed).unwrap(), plaintext, "{len}");
+            // Sealed with the previous key: the current key's failed attempt leaves the bytes
+            // for the next one.
+            let old = Keys::new([8; 32]).seal(b"p", &plaintext);
+            assert_eq!(keys.open(b"p", &old).unwrap(), plaintext, "{len}");
+        }
     }
 
     #[test]

@@ -4,8 +4,6 @@
 //! byte. Unlike the lenient decoders most crates use, a malformed `%` escape or a name or value
 //! that is not UTF-8 once decoded is an error rather than silently altered text.
 
-use std::borrow::Cow;
-
 use super::{DecodeError, Limits};
 use crate::{FieldValue, FormData};
 
@@ -71,6 +69,14 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
     let mut data = FormData::with_capacity(pairs.min(limits.max_fields).min(MAX_RESERVED_ENTRIES));
     // Names are usually well under half of a body; the buffer grows past this if they are not.
     data.reserve_names((input.len() / 2).min(MAX_RESERVED_NAME_BYTES));
+    // The whole input as text, checked once: browsers escape every byte that is not ASCII, so it
+    // is, and the names and values used as they are need no check of their own. When it is not
+    // UTF-8, each part is checked on its own, to say which one is wrong.
+    let text = std::str::from_utf8(input).ok();
+    // Escaped names are decoded here (on the stack when they fit, as names do), before they are
+    // copied into the submission's buffer of names: no allocation of their own.
+    let mut stack = [0u8; 128];
+    let mut heap = Vec::new();
     for pair in (RawPairs { input, at: 0 }) {
         if pair.is_empty() {
             continue;
@@ -80,31 +86,44 @@ fn decode_pairs(input: &[u8], base: usize, limits: &Limits) -> Result<FormData, 
         }
         let name_offset = base + pair.name_at;
         let value_offset = base + pair.value_at;
-
-        let Some(name) = unescape(pair.name, pair.name_escaped, name_offset, limits.max_name_bytes)? else {
-            // Too long, but its escapes are valid (they were checked): decode it for the message.
-            let name = unescape(pair.name, true, name_offset, usize::MAX)?.unwrap_or_default();
-            return Err(DecodeError::name_too_long(&name, limits.max_name_bytes));
-        };
         let invalid_name = || DecodeError::InvalidUtf8Name { offset: Some(name_offset) };
-        let name: Cow<'_, str> = match name {
-            Cow::Borrowed(bytes) => Cow::Borrowed(std::str::from_utf8(bytes).map_err(|_| invalid_name())?),
-            Cow::Owned(bytes) => Cow::Owned(String::from_utf8(bytes).map_err(|_| invalid_name())?),
+
+        if over_limit(pair.name, pair.name_escaped, name_offset, limits.max_name_bytes)? {
+            // Too long, but its escapes are valid (they were checked): decode it for the message.
+            let name = unescape(pair.name, name_offset)?;
+            return Err(DecodeError::name_too_long(&name, limits.max_name_bytes));
+        }
+        let name: &str = if pair.name_escaped {
+            let decoded = if pair.name.len() <= stack.len() {
+                &mut stack[..pair.name.len()]
+            } else {
+                heap.resize(pair.name.len(), 0);
+                &mut heap[..]
+            };
+            let len = unescape_to(pair.name, name_offset, decoded)?;
+            std::str::from_utf8(&decoded[..len]).map_err(|_| invalid_name())?
+        } else {
+            match text {
+                Some(text) => &text[pair.name_at..pair.name_at + pair.name.len()],
+                None => std::str::from_utf8(pair.name).map_err(|_| invalid_name())?,
+            }
         };
 
-        let Some(value) = unescape(pair.value, pair.value_escaped, value_offset, limits.max_field_bytes)?
-        else {
-            return Err(DecodeError::FieldTooLarge {
-                name: name.into_owned(),
-                limit: limits.max_field_bytes,
-            });
-        };
-        let Some(value) = into_string(value) else {
-            return Err(DecodeError::InvalidUtf8Value { name: name.into_owned() });
+        if over_limit(pair.value, pair.value_escaped, value_offset, limits.max_field_bytes)? {
+            return Err(DecodeError::FieldTooLarge { name: name.to_owned(), limit: limits.max_field_bytes });
+        }
+        let invalid_value = || DecodeError::InvalidUtf8Value { name: name.to_owned() };
+        let value = if pair.value_escaped {
+            String::from_utf8(unescape(pair.value, value_offset)?).map_err(|_| invalid_value())?
+        } else {
+            match text {
+                Some(text) => text[pair.value_at..pair.value_at + pair.value.len()].to_owned(),
+                None => std::str::from_utf8(pair.value).map_err(|_| invalid_value())?.to_owned(),
+            }
         };
 
         // The name is copied into the submission's buffer of names, never allocated on its own.
-        data.push_named(&name, FieldValue::Text(value));
+        data.push_named(name, FieldValue::Text(value));
     }
     Ok(data)
 }
@@ -154,37 +173,22 @@ impl<'a> Iterator for RawPairs<'a> {
 
     fn next(&mut self) -> Option<RawPair<'a>> {
         let start = self.at;
-        if start > self.input.len() {
-            return None;
-        }
-        let mut equals = None;
-        let (mut name_escaped, mut value_escaped) = (false, false);
-        let mut end = start;
-        while let Some(&byte) = self.input.get(end) {
-            // Every byte that means something here (`%`, `&`, `+`, `=`) is at most `=`: letters,
-            // the most common bytes, take one comparison.
-            if byte <= b'=' {
-                match byte {
-                    b'&' => break,
-                    b'=' if equals.is_none() => equals = Some(end),
-                    b'%' | b'+' if equals.is_none() => name_escaped = true,
-                    b'%' | b'+' => value_escaped = true,
-                    _ => {}
-                }
-            }
-            end += 1;
-        }
+        let rest = self.input.get(start..)?;
+        // The `&` is searched many bytes at a time (`memchr`): values such as sealed bound
+        // arguments are long.
+        let len = memchr::memchr(b'&', rest).unwrap_or(rest.len());
+        let end = start + len;
         self.at = end + 1;
-        let pair = &self.input[start..end];
-        Some(match equals {
+        let pair = &rest[..len];
+        Some(match pair.iter().position(|&byte| byte == b'=') {
             Some(eq) => RawPair {
-                name: &pair[..eq - start],
-                value: &pair[eq - start + 1..],
+                name: &pair[..eq],
+                value: &pair[eq + 1..],
                 has_equals: true,
                 name_at: start,
-                value_at: eq + 1,
-                name_escaped,
-                value_escaped,
+                value_at: start + eq + 1,
+                name_escaped: escaped(&pair[..eq]),
+                value_escaped: escaped(&pair[eq + 1..]),
             },
             None => RawPair {
                 name: pair,
@@ -192,55 +196,69 @@ impl<'a> Iterator for RawPairs<'a> {
                 has_equals: false,
                 name_at: start,
                 value_at: end,
-                name_escaped,
+                name_escaped: escaped(pair),
                 value_escaped: false,
             },
         })
     }
 }
 
-/// Decodes the `+` and `%XX` escapes of `raw` in one pass (`escaped` tells whether it has any),
-/// or answers `None` when what `raw` decodes to is longer than `limit` bytes (found without
-/// decoding it). `offset` is the position of `raw`, for the error of a `%` not followed by two
-/// hexadecimal digits (the first such `%`).
-fn unescape(
-    raw: &[u8],
-    escaped: bool,
-    offset: usize,
-    limit: usize,
-) -> Result<Option<Cow<'_, [u8]>>, DecodeError> {
+/// Whether `part` holds a `%` or a `+`: a long part (a sealed value) is searched many bytes at a
+/// time, a short one byte by byte, which costs less for it.
+fn escaped(part: &[u8]) -> bool {
+    if part.len() > 32 {
+        memchr::memchr2(b'%', b'+', part).is_some()
+    } else {
+        part.iter().any(|&byte| byte == b'%' || byte == b'+')
+    }
+}
+
+/// Whether what `raw` decodes to is longer than `limit` bytes (found without decoding it;
+/// `escaped` tells whether it has any escape). `offset` is the position of `raw`, for the error
+/// of a `%` not followed by two hexadecimal digits.
+fn over_limit(raw: &[u8], escaped: bool, offset: usize, limit: usize) -> Result<bool, DecodeError> {
     // An escape only shortens the text, so only text longer than the limit needs counting.
-    if raw.len() > limit && (!escaped || decoded_len(raw, offset)? > limit) {
-        return Ok(None);
-    }
-    if !escaped {
-        return Ok(Some(Cow::Borrowed(raw)));
-    }
-    let is_escape = |byte: &u8| *byte == b'%' || *byte == b'+';
-    let mut decoded = Vec::with_capacity(raw.len());
+    Ok(raw.len() > limit && (!escaped || decoded_len(raw, offset)? > limit))
+}
+
+/// Decodes the `+` and `%XX` escapes of `raw` in one pass into `decoded`, which must have room
+/// for `raw.len()` bytes (escapes only shorten), and answers the length decoded. `offset` is the
+/// position of `raw`, for the error of a `%` not followed by two hexadecimal digits (the first
+/// such `%`).
+fn unescape_to(raw: &[u8], offset: usize, decoded: &mut [u8]) -> Result<usize, DecodeError> {
+    let mut len = 0;
     let mut at = 0;
-    while at < raw.len() {
-        let run = raw[at..].iter().position(is_escape).unwrap_or(raw.len() - at);
-        decoded.extend_from_slice(&raw[at..at + run]);
-        at += run;
-        match raw.get(at) {
-            None => break,
-            Some(b'+') => {
-                decoded.push(b' ');
+    while let (Some(&byte), Some(out)) = (raw.get(at), decoded.get_mut(len)) {
+        match byte {
+            b'+' => {
+                *out = b' ';
                 at += 1;
             }
-            Some(_) => {
+            b'%' => {
                 let digit = |at: usize| raw.get(at).and_then(|&byte| char::from(byte).to_digit(16));
                 let (Some(high), Some(low)) = (digit(at + 1), digit(at + 2)) else {
                     return Err(DecodeError::InvalidPercentEncoding { offset: offset + at });
                 };
                 // Two hexadecimal digits make at most 0xFF.
-                decoded.push((high * 16 + low) as u8);
+                *out = (high * 16 + low) as u8;
                 at += 3;
             }
+            _ => {
+                *out = byte;
+                at += 1;
+            }
         }
+        len += 1;
     }
-    Ok(Some(Cow::Owned(decoded)))
+    Ok(len)
+}
+
+/// [`unescape_to`] into a new buffer of the right length.
+fn unescape(raw: &[u8], offset: usize) -> Result<Vec<u8>, DecodeError> {
+    let mut decoded = vec![0; raw.len()];
+    let len = unescape_to(raw, offset, &mut decoded)?;
+    decoded.truncate(len);
+    Ok(decoded)
 }
 
 /// Checks that every `%` in `raw` starts an escape of two hexadecimal digits, and answers the
@@ -258,13 +276,6 @@ fn decoded_len(raw: &[u8], offset: usize) -> Result<usize, DecodeError> {
         rest_start = percent + 3;
     }
     Ok(raw.len() - 2 * escapes)
-}
-
-fn into_string(bytes: Cow<'_, [u8]>) -> Option<String> {
-    match bytes {
-        Cow::Borrowed(bytes) => std::str::from_utf8(bytes).ok().map(str::to_owned),
-        Cow::Owned(bytes) => String::from_utf8(bytes).ok(),
-    }
 }
 
 #[cfg(test)]
@@ -303,6 +314,25 @@ mod tests {
     fn multibyte_utf8_escaped_or_raw() {
         let data = decode("%E5%90%8D%E5%89%8D=%C3%A9t%C3%A9&raw=caf\u{e9}&emoji=%F0%9F%A6%80").unwrap();
         assert_eq!(pairs(&data), [("名前", "été"), ("raw", "café"), ("emoji", "🦀")]);
+    }
+
+    #[test]
+    fn long_escaped_names_and_values() {
+        let name = "n%41".repeat(100);
+        let value = "v+%2B".repeat(100);
+        let data = decode(&format!("{name}={value}&%24bound=x")).unwrap();
+        assert_eq!(pairs(&data), [("nA".repeat(100).as_str(), "v +".repeat(100).as_str()), ("$bound", "x")]);
+        // Raw bytes that are not ASCII elsewhere in the body: each part is checked on its own.
+        let data = decode_urlencoded(b"a%41=1&b=caf\xc3\xa9", &Limits::default()).unwrap();
+        assert_eq!(pairs(&data), [("aA", "1"), ("b", "caf\u{e9}")]);
+        assert_eq!(
+            message(decode_urlencoded(b"ok=\xff&n%41=x", &Limits::default())),
+            "the value of `ok` is not valid UTF-8"
+        );
+        assert_eq!(
+            message(decode_urlencoded(b"ok=1&n%41\xff=x", &Limits::default())),
+            "the field name at byte 5 is not valid UTF-8"
+        );
     }
 
     #[test]

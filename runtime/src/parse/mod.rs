@@ -46,7 +46,7 @@ impl<'a> ParseCx<'a> {
 
     /// Records an error for the field named `name`.
     pub fn error(&mut self, name: &str, error: FieldError) {
-        self.errors.add(name, error);
+        self.errors.add_error(name, error);
     }
 
     /// Records a form-level error.
