@@ -18,50 +18,64 @@ use crate::{BoundAction, FieldError, FormData, FormErrors};
 pub(crate) fn escape(out: &mut (impl Write + ?Sized), text: &str) -> fmt::Result {
     let bytes = text.as_bytes();
     let mut last = 0;
-    let mut index = 0;
     // Eight bytes at a time: the special bytes among them are found at once, and the text
     // between them written whole.
-    while index < bytes.len() {
-        let rest = bytes.len() - index;
-        let mut special = if let Some(chunk) = bytes.get(index..index + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            specials(u64::from_le_bytes(word))
-        } else if bytes.len() >= 8 {
-            // The last eight bytes, of which the first `8 - rest` were looked at already.
-            let mut word = [0; 8];
-            word.copy_from_slice(&bytes[bytes.len() - 8..]);
-            specials(u64::from_le_bytes(word)) >> ((8 - rest) * 8)
+    let (words, rest) = bytes.as_chunks::<8>();
+    for (position, word) in words.iter().enumerate() {
+        let special = specials(u64::from_le_bytes(*word));
+        if special != 0 {
+            last = write_specials(out, text, position * 8, special, last)?;
+        }
+    }
+    if !rest.is_empty() {
+        let at = bytes.len() - rest.len();
+        let special = if let Some(tail) = bytes.last_chunk::<8>() {
+            // The last eight bytes, of which the first `8 - rest.len()` were looked at already.
+            specials(u64::from_le_bytes(*tail)) >> ((8 - rest.len()) * 8)
         } else {
             // A short text, padded with zeros (which need no escaping).
-            let mut word = 0;
-            for (shift, &byte) in bytes.iter().enumerate() {
-                word |= u64::from(byte) << (shift * 8);
-            }
-            specials(word)
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            specials(u64::from_le_bytes(word))
         };
-        while special != 0 {
-            let at = index + (special.trailing_zeros() / 8) as usize;
-            special &= special - 1;
-            let entity = match bytes[at] {
-                b'"' => "&#34;",
-                b'&' => "&#38;",
-                b'\'' => "&#39;",
-                b'<' => "&#60;",
-                _ => "&#62;",
-            };
-            if last < at {
-                out.write_str(&text[last..at])?;
-            }
-            out.write_str(entity)?;
-            last = at + 1;
+        if special != 0 {
+            last = write_specials(out, text, at, special, last)?;
         }
-        index += 8;
     }
     if last < text.len() {
         out.write_str(&text[last..])?;
     }
     Ok(())
+}
+
+/// Writes the text from `last` up to each special byte of the eight from `at` (`special` from
+/// [`specials`]) and the byte's entity; gives where the text not yet written starts.
+#[cold]
+fn write_specials(
+    out: &mut (impl Write + ?Sized),
+    text: &str,
+    at: usize,
+    mut special: u64,
+    mut last: usize,
+) -> Result<usize, fmt::Error> {
+    let bytes = text.as_bytes();
+    while special != 0 {
+        let index = at + (special.trailing_zeros() / 8) as usize;
+        special &= special - 1;
+        let entity = match bytes[index] {
+            b'"' => "&#34;",
+            b'&' => "&#38;",
+            b'\'' => "&#39;",
+            b'<' => "&#60;",
+            _ => "&#62;",
+        };
+        if last < index {
+            out.write_str(&text[last..index])?;
+        }
+        out.write_str(entity)?;
+        last = index + 1;
+    }
+    Ok(last)
 }
 
 /// The bytes of `word` that are `"`, `&`, `'`, `<` or `>`: each one's high bit set, every other
