@@ -520,6 +520,9 @@ pub struct FormSchema {
     /// same on every render: made once by the first such render, copied by the next ones (see
     /// `render::FormView::push_form`).
     pub(crate) pristine_fields: std::sync::OnceLock<Box<str>>,
+    /// What renders with the default id keep of each field (see `render::KeptField`), one per
+    /// field when first needed.
+    pub(crate) kept_fields: std::sync::OnceLock<Box<[crate::render::KeptField]>>,
 }
 
 impl Clone for FormSchema {
@@ -531,6 +534,7 @@ impl Clone for FormSchema {
             secret: self.secret,
             default_id: std::sync::OnceLock::new(),
             pristine_fields: std::sync::OnceLock::new(),
+            kept_fields: std::sync::OnceLock::new(),
         }
     }
 }
@@ -553,7 +557,13 @@ impl FormSchema {
             secret,
             default_id: std::sync::OnceLock::new(),
             pristine_fields: std::sync::OnceLock::new(),
+            kept_fields: std::sync::OnceLock::new(),
         }
+    }
+
+    /// What renders with the default id keep of each field, by the field's position.
+    pub(crate) fn kept_fields(&self) -> &[crate::render::KeptField] {
+        self.kept_fields.get_or_init(|| self.fields.iter().map(|_| Default::default()).collect())
     }
 
     /// The field named `name` at this level.

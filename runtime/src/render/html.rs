@@ -6,61 +6,76 @@
 //! askama's HTML escaper does.
 
 use std::fmt::{self, Write};
+use std::sync::OnceLock;
 
 use super::Button;
-use super::view::{FieldView, ViewCx, control_name, is_plain, write_summary_target};
-use crate::schema::{Control, FormSchema};
-use crate::{BoundAction, FieldError, FormErrors};
+use super::view::{FieldView, Filling, ViewCx, control_name, is_plain, write_summary_target};
+use crate::schema::{Control, FieldSchema, FormSchema};
+use crate::{BoundAction, FieldError, FormData, FormErrors};
 
 /// Writes `text` HTML-escaped as askama does: `"` `&` `'` `<` `>` as `&#34;` `&#38;` `&#39;`
 /// `&#60;` `&#62;`, everything else as it is.
 pub(crate) fn escape(out: &mut (impl Write + ?Sized), text: &str) -> fmt::Result {
     let bytes = text.as_bytes();
     let mut last = 0;
-    let mut index = 0;
     // Eight bytes at a time: the special bytes among them are found at once, and the text
     // between them written whole.
-    while index < bytes.len() {
-        let rest = bytes.len() - index;
-        let mut special = if let Some(chunk) = bytes.get(index..index + 8) {
-            let mut word = [0; 8];
-            word.copy_from_slice(chunk);
-            specials(u64::from_le_bytes(word))
-        } else if bytes.len() >= 8 {
-            // The last eight bytes, of which the first `8 - rest` were looked at already.
-            let mut word = [0; 8];
-            word.copy_from_slice(&bytes[bytes.len() - 8..]);
-            specials(u64::from_le_bytes(word)) >> ((8 - rest) * 8)
+    let (words, rest) = bytes.as_chunks::<8>();
+    for (position, word) in words.iter().enumerate() {
+        let special = specials(u64::from_le_bytes(*word));
+        if special != 0 {
+            last = write_specials(out, text, position * 8, special, last)?;
+        }
+    }
+    if !rest.is_empty() {
+        let at = bytes.len() - rest.len();
+        let special = if let Some(tail) = bytes.last_chunk::<8>() {
+            // The last eight bytes, of which the first `8 - rest.len()` were looked at already.
+            specials(u64::from_le_bytes(*tail)) >> ((8 - rest.len()) * 8)
         } else {
             // A short text, padded with zeros (which need no escaping).
-            let mut word = 0;
-            for (shift, &byte) in bytes.iter().enumerate() {
-                word |= u64::from(byte) << (shift * 8);
-            }
-            specials(word)
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            specials(u64::from_le_bytes(word))
         };
-        while special != 0 {
-            let at = index + (special.trailing_zeros() / 8) as usize;
-            special &= special - 1;
-            let entity = match bytes[at] {
-                b'"' => "&#34;",
-                b'&' => "&#38;",
-                b'\'' => "&#39;",
-                b'<' => "&#60;",
-                _ => "&#62;",
-            };
-            if last < at {
-                out.write_str(&text[last..at])?;
-            }
-            out.write_str(entity)?;
-            last = at + 1;
+        if special != 0 {
+            last = write_specials(out, text, at, special, last)?;
         }
-        index += 8;
     }
     if last < text.len() {
         out.write_str(&text[last..])?;
     }
     Ok(())
+}
+
+/// Writes the text from `last` up to each special byte of the eight from `at` (`special` from
+/// [`specials`]) and the byte's entity; gives where the text not yet written starts.
+#[cold]
+fn write_specials(
+    out: &mut (impl Write + ?Sized),
+    text: &str,
+    at: usize,
+    mut special: u64,
+    mut last: usize,
+) -> Result<usize, fmt::Error> {
+    let bytes = text.as_bytes();
+    while special != 0 {
+        let index = at + (special.trailing_zeros() / 8) as usize;
+        special &= special - 1;
+        let entity = match bytes[index] {
+            b'"' => "&#34;",
+            b'&' => "&#38;",
+            b'\'' => "&#39;",
+            b'<' => "&#60;",
+            _ => "&#62;",
+        };
+        if last < index {
+            out.write_str(&text[last..index])?;
+        }
+        out.write_str(entity)?;
+        last = index + 1;
+    }
+    Ok(last)
 }
 
 /// The bytes of `word` that are `"`, `&`, `'`, `<` or `>`: each one's high bit set, every other
@@ -110,7 +125,7 @@ pub(crate) fn form(
     action: Option<&BoundAction>,
     multipart: bool,
     enhance: bool,
-    summary: Option<(&ViewCx<'_>, &'static FormSchema, &FormErrors)>,
+    summary: Option<(&ViewCx<'_>, &'static FormSchema, &FormErrors, &[KeptField])>,
     hidden: impl FnOnce(&mut String),
     fields: impl FnOnce(&mut String) -> fmt::Result,
     buttons: &[Button],
@@ -134,8 +149,8 @@ pub(crate) fn form(
         out.write_str(" data-enhance")?;
     }
     out.write_str(">\n")?;
-    if let Some((cx, schema, errors)) = summary {
-        self::summary(out, id, cx, schema, errors)?;
+    if let Some((cx, schema, errors, kept)) = summary {
+        self::summary(out, id, cx, schema, errors, kept)?;
     }
     hidden(out);
     fields(out)?;
@@ -156,13 +171,15 @@ pub(crate) fn form(
 }
 
 /// The error summary, as `summary.html`: an entry per error, form errors first (no link), each
-/// field's linking to its control.
+/// field's linking to its control. `kept` is what the schema keeps of its fields when the form has
+/// its default id (otherwise empty).
 pub(crate) fn summary(
     out: &mut String,
     id: &str,
     cx: &ViewCx<'_>,
     schema: &'static FormSchema,
     errors: &FormErrors,
+    kept: &[KeptField],
 ) -> fmt::Result {
     let plain = cx.plain_prefix;
     let write_id = |out: &mut _| if plain { Write::write_str(out, id) } else { escape(out, id) };
@@ -180,38 +197,58 @@ pub(crate) fn summary(
     }
     for (name, field_errors) in errors.fields() {
         // A plain name (`email`) is a field of the form itself: found without taking the name
-        // apart, and its link target written as it is.
+        // apart, and its link target written as it is (or kept, under the default id).
         let plain_name = is_plain(name, b'_');
-        let field = if plain_name { schema.field(name) } else { schema.lookup(name) };
-        // The link's opening tag: written for the field's first error, copied for the others.
+        let (field, kept) = if plain_name {
+            match schema.fields.iter().position(|field| field.name == name) {
+                Some(index) => (schema.fields.get(index), kept.get(index)),
+                None => (None, None),
+            }
+        } else {
+            (schema.lookup(name), None)
+        };
+        let Some(field) = field else {
+            for error in field_errors {
+                out.write_str("\n<li>")?;
+                error_message(out, error)?;
+                out.write_str("</li>")?;
+            }
+            continue;
+        };
+        // The entry up to the message: kept, or written for the field's first error and copied
+        // for the others.
+        let kept_link = kept.map(|kept| {
+            &**kept.link.get_or_init(|| {
+                let mut link = String::from("\n<li><a href=\"#");
+                // Writing into a `String` cannot fail.
+                let _ = write_summary_target(&mut link, cx, field, name, plain_name);
+                link.push_str("\">");
+                link.into_boxed_str()
+            })
+        });
         let mut link = None;
         for error in field_errors {
-            out.write_str("\n<li>")?;
-            match field {
-                Some(field) => {
-                    match &link {
-                        Some(written) => out.extend_from_within(std::ops::Range::clone(written)),
-                        None => {
-                            let start = out.len();
-                            out.write_str("<a href=\"#")?;
-                            write_summary_target(out, cx, field, name, plain_name)?;
-                            out.write_str("\">")?;
-                            link = Some(start..out.len());
-                        }
-                    }
-                    summary_message(out, error)?;
-                    out.write_str("</a>")?;
+            match (kept_link, &link) {
+                (Some(kept), _) => out.write_str(kept)?,
+                (None, Some(written)) => out.extend_from_within(std::ops::Range::clone(written)),
+                (None, None) => {
+                    let start = out.len();
+                    out.write_str("\n<li><a href=\"#")?;
+                    write_summary_target(out, cx, field, name, plain_name)?;
+                    out.write_str("\">")?;
+                    link = Some(start..out.len());
                 }
-                None => error_message(out, error)?,
             }
-            out.write_str("</li>")?;
+            summary_message(out, error)?;
+            out.write_str("</a></li>")?;
         }
     }
     out.write_str("\n</ul>\n</div>")
 }
 
-/// The help and the errors of a field, as `notes.html`.
-fn notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
+/// The help and the errors of a field, as `notes.html` (the errors' items are the hole
+/// [`Hole::Errors`]).
+fn notes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fill) -> fmt::Result {
     if let Some(help) = field.help() {
         out.write_str("\n<p class=\"fa-help\" id=\"")?;
         id(out, field, &field.id)?;
@@ -223,11 +260,7 @@ fn notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
         out.write_str("\n<ul class=\"fa-errors\" id=\"")?;
         id(out, field, &field.id)?;
         out.write_str("-error\">")?;
-        for error in field.errors {
-            out.write_str("\n<li>")?;
-            field_message(out, error)?;
-            out.write_str("</li>")?;
-        }
+        fill(out, Hole::Errors)?;
         out.write_str("\n</ul>")?;
     }
     Ok(())
@@ -360,13 +393,13 @@ fn field_div(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::Resul
 }
 
 /// `<label for="ID">LABEL</label>` and the notes, after a newline.
-fn label_and_notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
+fn label_and_notes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fill) -> fmt::Result {
     out.write_str("\n<label for=\"")?;
     id(out, field, &field.id)?;
     out.write_str("\">")?;
     label(out, field)?;
     out.write_str("</label>")?;
-    notes(out, field)
+    notes(out, field, fill)
 }
 
 /// ` id="ID" name="NAME"`.
@@ -392,29 +425,140 @@ fn fieldset_start(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::
 }
 
 /// `>` then `<legend>LABEL</legend>` and the notes.
-fn legend_and_notes(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
+fn legend_and_notes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fill) -> fmt::Result {
     out.write_str(">\n<legend>")?;
     label(out, field)?;
     out.write_str("</legend>")?;
-    notes(out, field)
+    notes(out, field, fill)
 }
 
-/// One field, as `field.html`.
-pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
-    let value = if field.echoes_value() { field.value() } else { "" };
-    match control_name(field.schema) {
-        "input" => {
-            field_div(out, field, "<div class=\"fa-field")?;
-            label_and_notes(out, field)?;
-            out.write_str("\n<input type=\"")?;
-            out.write_str(field.input_type())?;
-            out.write_char('"')?;
-            id_and_name(out, field, &field.id)?;
+/// A part of a field's markup that one render fills in from the submitted values and the errors.
+/// The rest of the markup of a field of the form itself (not inside a group or a list) depends
+/// only on its schema, the form's id and whether the field has errors: kept in the schema for the
+/// default id (see [`KeptField`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hole {
+    /// The items of the error list.
+    Errors,
+    /// ` value="VALUE"` when a value is shown back (an `<input>`).
+    ValueAttribute,
+    /// The value shown back, escaped (a hidden input's `value`, a textarea's text).
+    Value,
+    /// ` checked` when checked (a checkbox).
+    Checked,
+    /// The options of a `<select>` after `Choose…`.
+    Options,
+    /// The radios or checkboxes of a choice, each with its label.
+    Choices,
+}
+
+/// What writes a [`Hole`]: at once ([`fill`]), or while noting where it is ([`field_in_pieces`]).
+trait Fill: FnMut(&mut String, Hole) -> fmt::Result {}
+
+impl<F: FnMut(&mut String, Hole) -> fmt::Result> Fill for F {}
+
+/// Writes `hole` for the render `filling`.
+fn fill(out: &mut String, hole: Hole, filling: &Filling<'_>) -> fmt::Result {
+    match hole {
+        Hole::Errors => {
+            for error in filling.errors {
+                out.write_str("\n<li>")?;
+                field_message(out, error)?;
+                out.write_str("</li>")?;
+            }
+            Ok(())
+        }
+        Hole::ValueAttribute => {
+            let value = filling.echoed();
             if !value.is_empty() {
                 out.write_str(" value=\"")?;
                 escape(out, value)?;
                 out.write_char('"')?;
             }
+            Ok(())
+        }
+        Hole::Value => escape(out, filling.echoed()),
+        Hole::Checked => {
+            if filling.is_checked() {
+                out.write_str(" checked")?;
+            }
+            Ok(())
+        }
+        Hole::Options => {
+            for choice in filling.schema.choices {
+                out.write_str("\n<option value=\"")?;
+                escape(out, choice.value)?;
+                out.write_char('"')?;
+                if filling.is_selected(choice) {
+                    out.write_str(" selected")?;
+                }
+                out.write_char('>')?;
+                escape(out, choice.label)?;
+                out.write_str("</option>")?;
+            }
+            Ok(())
+        }
+        Hole::Choices => {
+            let radios = filling.schema.control == Control::Radios;
+            let required = radios && filling.schema.constraints.required;
+            let invalid = !filling.errors.is_empty();
+            // An option's id is the field's and `-INDEX` (which needs no escaping).
+            let option_id = |out: &mut String, index: usize| {
+                plain_or_escaped(out, filling.plain, filling.id)?;
+                write!(out, "-{index}")
+            };
+            for (index, choice) in filling.schema.choices.iter().enumerate() {
+                out.write_str("\n<div class=\"fa-choice\">\n<input type=\"")?;
+                out.write_str(if radios { "radio" } else { "checkbox" })?;
+                out.write_str("\" id=\"")?;
+                option_id(out, index)?;
+                out.write_str("\" name=\"")?;
+                plain_or_escaped(out, filling.plain, filling.name)?;
+                out.write_str("\" value=\"")?;
+                escape(out, choice.value)?;
+                out.write_char('"')?;
+                if filling.is_selected(choice) {
+                    out.write_str(" checked")?;
+                }
+                if required {
+                    out.write_str(" required")?;
+                }
+                if invalid {
+                    out.write_str(" aria-invalid=\"true\"")?;
+                }
+                out.write_str(">\n<label for=\"")?;
+                option_id(out, index)?;
+                out.write_str("\">")?;
+                escape(out, choice.label)?;
+                out.write_str("</label>\n</div>")?;
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes `text` as it is when `plain`, escaped otherwise.
+fn plain_or_escaped(out: &mut String, plain: bool, text: &str) -> fmt::Result {
+    if plain { out.write_str(text) } else { escape(out, text) }
+}
+
+/// One field, as `field.html`.
+pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
+    let filling = field.filling();
+    field_with_holes(out, field, &mut |out: &mut String, hole| fill(out, hole, &filling))
+}
+
+/// One field, as `field.html`, each [`Hole`] written by `fill`.
+fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fill) -> fmt::Result {
+    match control_name(field.schema) {
+        "input" => {
+            field_div(out, field, "<div class=\"fa-field")?;
+            label_and_notes(out, field, fill)?;
+            out.write_str("\n<input type=\"")?;
+            out.write_str(field.input_type())?;
+            out.write_char('"')?;
+            id_and_name(out, field, &field.id)?;
+            fill(out, Hole::ValueAttribute)?;
             field.attributes().write_to(out)?;
             out.write_str(">\n</div>")
         }
@@ -422,7 +566,7 @@ pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
             out.write_str("<input type=\"hidden\"")?;
             id_and_name(out, field, &field.id)?;
             out.write_str(" value=\"")?;
-            escape(out, value)?;
+            fill(out, Hole::Value)?;
             out.write_str("\">")
         }
         "checkbox" => {
@@ -430,27 +574,25 @@ pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
             out.write_str("\n<input type=\"checkbox\"")?;
             id_and_name(out, field, &field.id)?;
             out.write_str(" value=\"on\"")?;
-            if field.is_checked() {
-                out.write_str(" checked")?;
-            }
+            fill(out, Hole::Checked)?;
             field.attributes().write_to(out)?;
             out.write_char('>')?;
-            label_and_notes(out, field)?;
+            label_and_notes(out, field, fill)?;
             out.write_str("\n</div>")
         }
         "textarea" => {
             field_div(out, field, "<div class=\"fa-field")?;
-            label_and_notes(out, field)?;
+            label_and_notes(out, field, fill)?;
             out.write_str("\n<textarea")?;
             id_and_name(out, field, &field.id)?;
             field.attributes().write_to(out)?;
             out.write_char('>')?;
-            escape(out, value)?;
+            fill(out, Hole::Value)?;
             out.write_str("</textarea>\n</div>")
         }
         "select" => {
             field_div(out, field, "<div class=\"fa-field")?;
-            label_and_notes(out, field)?;
+            label_and_notes(out, field, fill)?;
             out.write_str("\n<select")?;
             id_and_name(out, field, &field.id)?;
             field.attributes().write_to(out)?;
@@ -458,56 +600,23 @@ pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
             if !field.schema.constraints.multiple {
                 out.write_str("\n<option value=\"\">Choose…</option>")?;
             }
-            for option in field.options() {
-                out.write_str("\n<option value=\"")?;
-                escape(out, option.choice.value)?;
-                out.write_char('"')?;
-                if option.selected {
-                    out.write_str(" selected")?;
-                }
-                out.write_char('>')?;
-                escape(out, option.choice.label)?;
-                out.write_str("</option>")?;
-            }
+            fill(out, Hole::Options)?;
             out.write_str("\n</select>\n</div>")
         }
-        control @ ("radios" | "checkboxes") => {
-            let radios = control == "radios";
+        "radios" | "checkboxes" => {
             fieldset_start(out, field, "<fieldset class=\"fa-field fa-choices")?;
             if let Some(ids) = field.described_by() {
                 out.write_str(" aria-describedby=\"")?;
                 escape(out, &ids)?;
                 out.write_char('"')?;
             }
-            legend_and_notes(out, field)?;
-            for option in field.options() {
-                out.write_str("\n<div class=\"fa-choice\">\n<input type=\"")?;
-                out.write_str(if radios { "radio" } else { "checkbox" })?;
-                out.write_char('"')?;
-                id_and_name(out, field, &option.id)?;
-                out.write_str(" value=\"")?;
-                escape(out, option.choice.value)?;
-                out.write_char('"')?;
-                if option.selected {
-                    out.write_str(" checked")?;
-                }
-                if radios && field.schema.constraints.required {
-                    out.write_str(" required")?;
-                }
-                if field.is_invalid() {
-                    out.write_str(" aria-invalid=\"true\"")?;
-                }
-                out.write_str(">\n<label for=\"")?;
-                id(out, field, &option.id)?;
-                out.write_str("\">")?;
-                escape(out, option.choice.label)?;
-                out.write_str("</label>\n</div>")?;
-            }
+            legend_and_notes(out, field, fill)?;
+            fill(out, Hole::Choices)?;
             out.write_str("\n</fieldset>")
         }
         "group" => {
             fieldset_start(out, field, "<fieldset class=\"fa-group")?;
-            legend_and_notes(out, field)?;
+            legend_and_notes(out, field, fill)?;
             for child in field.children() {
                 out.write_char('\n')?;
                 self::field(out, &child)?;
@@ -517,7 +626,7 @@ pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
         _ => {
             debug_assert_eq!(field.schema.control, Control::List);
             fieldset_start(out, field, "<fieldset class=\"fa-list")?;
-            legend_and_notes(out, field)?;
+            legend_and_notes(out, field, fill)?;
             for (position, row) in field.rows().into_iter().enumerate() {
                 let legend = format!("{} {}", field.schema.label, position + 1);
                 out.write_str("\n<fieldset class=\"fa-row\" data-row=\"")?;
@@ -547,6 +656,82 @@ pub(crate) fn field(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
             label(out, field)?;
             out.write_str("</button>\n</fieldset>")
         }
+    }
+}
+
+/// What a form's schema keeps of one of its own fields (not one inside a group or a list) for
+/// renders under the form's default id: the field's markup with and without errors, cut at its
+/// holes, and the summary's link to it. Each is made by the first render that needs it.
+#[derive(Debug, Default)]
+pub(crate) struct KeptField {
+    /// Without errors, with errors.
+    pieces: [OnceLock<Pieces>; 2],
+    /// `\n<li><a href="#ID">`, the summary's entry for an error of the field up to the message.
+    link: OnceLock<Box<str>>,
+}
+
+/// A field's markup cut at its holes: each fixed part with the hole after it, the part after the
+/// last hole, and what the holes need of the field's id.
+#[derive(Debug)]
+pub(crate) struct Pieces {
+    parts: Box<[(Box<str>, Hole)]>,
+    end: Box<str>,
+    /// The control's id, and whether it and the name need no escaping.
+    id: Box<str>,
+    plain: bool,
+}
+
+impl KeptField {
+    /// The pieces of the field's markup with (`invalid`) or without errors, when kept.
+    pub(crate) fn pieces(&self, invalid: bool) -> Option<&Pieces> {
+        self.pieces[usize::from(invalid)].get()
+    }
+
+    /// Whether fields of this schema are kept: every control but a group and a list (whose
+    /// fields' names depend on the values).
+    pub(crate) fn keeps(schema: &FieldSchema) -> bool {
+        !matches!(schema.control, Control::Group | Control::List)
+    }
+
+    /// Writes `field` as [`field`] does, and keeps its markup in pieces (the first time).
+    pub(crate) fn write_and_keep(&self, out: &mut String, field: &FieldView<'_>) -> fmt::Result {
+        let filling = field.filling();
+        let mut parts = Vec::new();
+        let mut last = out.len();
+        field_with_holes(out, field, &mut |out: &mut String, hole| {
+            parts.push((out[last..].into(), hole));
+            self::fill(out, hole, &filling)?;
+            last = out.len();
+            Ok(())
+        })?;
+        let pieces = Pieces {
+            parts: parts.into(),
+            end: out[last..].into(),
+            id: field.id.as_str().into(),
+            plain: field.plain,
+        };
+        let _ = self.pieces[usize::from(field.is_invalid())].set(pieces);
+        Ok(())
+    }
+}
+
+impl Pieces {
+    /// Writes the field `schema` of the form (so named as in its schema) for `values` and `errors`
+    /// (the field's, which it has exactly when these pieces are those with errors).
+    pub(crate) fn write(
+        &self,
+        out: &mut String,
+        schema: &'static FieldSchema,
+        values: &FormData,
+        errors: &[FieldError],
+    ) -> fmt::Result {
+        let filling = Filling { schema, name: schema.name, id: &self.id, plain: self.plain, values, errors };
+        for (fixed, hole) in &self.parts {
+            out.push_str(fixed);
+            fill(out, *hole, &filling)?;
+        }
+        out.push_str(&self.end);
+        Ok(())
     }
 }
 
@@ -689,8 +874,200 @@ mod tests {
     /// The fields of `view` rendered now, whatever the schema kept.
     fn fresh_fields<F: Form>(view: &FormView<'_, F>) -> String {
         let mut fields = String::new();
+        for field in view.field_views() {
+            fields.push('\n');
+            super::field(&mut fields, &field).expect("writing into a String");
+        }
+        fields
+    }
+
+    /// The fields of `view` as a whole render writes them (from what the schema kept, when it
+    /// kept them).
+    fn written_fields<F: Form>(view: &FormView<'_, F>) -> String {
+        let mut fields = String::new();
         view.push_fields(&mut fields).expect("writing into a String");
         fields
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct AllControls {
+        #[field(label = "Full <name>", help = "As on \"papers\" & 'cards'", placeholder = "Ada")]
+        #[validate(length(min = 2, max = 5))]
+        name: String,
+        #[validate(email)]
+        email: Option<String>,
+        #[field(secret)]
+        #[validate(length(min = 8))]
+        password: String,
+        #[field(hidden)]
+        token: String,
+        #[field(help = "Tick it")]
+        urgent: bool,
+        #[field(textarea)]
+        #[validate(length(max = 5))]
+        notes: Option<String>,
+        colour: Colour,
+        #[field(radio, help = "Pick one")]
+        second: Colour,
+        #[field(radio)]
+        third: Option<Colour>,
+        colours: Vec<Colour>,
+        #[field(select)]
+        many: Vec<Colour>,
+        tags: Vec<String>,
+        age: u8,
+        address: Address,
+        #[validate(length(min = 1, max = 3))]
+        lines: Vec<Line>,
+    }
+
+    #[test]
+    fn kept_field_pieces_write_the_fresh_markup_with_and_without_errors() {
+        let renders = [
+            FormData::new(),
+            FormData::from_pairs([("name", "Ada")]),
+            FormData::from_pairs([
+                ("name", "<script>alert('x') & \"y\"</script>"),
+                ("email", "not an email <b>"),
+                ("password", "short\"<"),
+                ("token", "t\"ok<en>"),
+                ("urgent", " YES "),
+                ("notes", "</textarea><b>bold & long</b>"),
+                ("colour", "green-ish"),
+                ("second", " red "),
+                ("third", "\"><x"),
+                ("colours", "red"),
+                ("colours", "green-ish"),
+                ("many", "green-ish"),
+                ("tags", "a&b"),
+                ("tags", "<c>"),
+                ("age", "2000"),
+                ("address.street", ""),
+                ("lines[0].description", "far too long a <description>"),
+                ("lines[4].quantity", "x\"y"),
+            ]),
+            FormData::from_pairs([
+                ("name", "Ada"),
+                ("email", "ada@example.com"),
+                ("password", "long enough"),
+                ("urgent", "off"),
+                ("colour", "red"),
+                ("second", "red"),
+                ("colours", "red"),
+                ("many", "red"),
+                ("many", "green-ish"),
+                ("age", "x"),
+            ]),
+        ];
+        let schema = AllControls::schema();
+        for values in &renders {
+            let errors = AllControls::parse(values).err().unwrap_or_default();
+            let mut with_a_form_error = errors.clone();
+            with_a_form_error.add_form_error(crate::FieldError::new("custom").with_message("Not <now>"));
+            // Every field invalid, two errors on some (a checkbox or a hidden input has none of its
+            // own rules).
+            let mut everywhere = FormErrors::new();
+            for (position, field) in schema.fields.iter().enumerate() {
+                for n in 0..=position % 2 {
+                    let message = format!("Bad <{}> {n}", field.name);
+                    everywhere.add(field.name, crate::FieldError::new("custom").with_message(message));
+                }
+            }
+            for errors in [&errors, &with_a_form_error, &everywhere, &FormErrors::new()] {
+                // The first render keeps what the second uses; both are the reference's markup.
+                for _ in 0..2 {
+                    let view = FormView::<AllControls>::new(values, errors, BoundAction::unbound("save"));
+                    assert_eq!(written_fields(&view), fresh_fields(&view));
+                    assert_eq!(view.to_string(), view.reference());
+                }
+                for (field, kept) in schema.fields.iter().zip(schema.kept_fields()) {
+                    let invalid = !errors.field(field.name).is_empty();
+                    assert_eq!(
+                        kept.pieces(invalid).is_some(),
+                        super::KeptField::keeps(field),
+                        "{} (invalid: {invalid})",
+                        field.name
+                    );
+                }
+            }
+        }
+        // Every keepable field was rendered both ways.
+        for (field, kept) in schema.fields.iter().zip(schema.kept_fields()) {
+            for invalid in [false, true] {
+                assert_eq!(kept.pieces(invalid).is_some(), super::KeptField::keeps(field), "{}", field.name);
+            }
+        }
+    }
+
+    #[form]
+    #[derive(Debug)]
+    struct Marked {
+        #[validate(length(min = 2))]
+        name: String,
+        #[field(radio)]
+        colour: Colour,
+        address: Address,
+    }
+
+    #[test]
+    fn only_a_form_with_the_default_id_is_served_the_kept_pieces() {
+        const FIELD: &str = "<!-- kept field -->";
+        const LINK: &str = "<!-- kept link -->";
+        let schema = Marked::schema();
+        let marked = |_: &crate::schema::FieldSchema| {
+            let kept = super::KeptField::default();
+            for invalid in [false, true] {
+                let pieces = super::Pieces {
+                    parts: Box::new([(FIELD.into(), super::Hole::Errors)]),
+                    end: "".into(),
+                    id: "x".into(),
+                    plain: true,
+                };
+                kept.pieces[usize::from(invalid)].set(pieces).expect("empty");
+            }
+            kept.link.set(format!("\n<li>{LINK}").into()).expect("empty");
+            kept
+        };
+        schema
+            .kept_fields
+            .set(schema.fields.iter().map(marked).collect())
+            .expect("no other test renders `Marked`");
+        let action = || BoundAction::unbound("save");
+        let values = FormData::from_pairs([("name", "A"), ("colour", "red"), ("address.city", "Oslo")]);
+        let errors = Marked::parse(&values).expect_err("the name is too short");
+        let no_errors = FormErrors::new();
+        // Served the kept pieces: the default id, whatever the values, errors, key or buttons.
+        for view in [
+            FormView::<Marked>::new(&values, &errors, action()),
+            FormView::<Marked>::new(&values, &no_errors, action()).key("row-1").plain(),
+            FormView::<Marked>::new(&values, &errors, action())
+                .button("Other", BoundAction::unbound("other")),
+        ] {
+            let html = view.to_string();
+            // `name` and `colour`, not the group `address` (rendered, its fields inside included).
+            assert_eq!(html.matches(FIELD).count(), 2, "{html}");
+            assert!(html.contains("data-field=\"address.city\""), "{html}");
+            assert_eq!(html.contains(LINK), !view.errors().is_empty(), "{html}");
+        }
+        // Rendered: another id.
+        for view in [
+            FormView::<Marked>::new(&values, &errors, action()).id("other"),
+            FormView::<Marked>::new(&values, &errors, action()).id("marked"),
+            FormView::<Marked>::new(&values, &no_errors, action()).id("marked"),
+        ] {
+            let html = view.to_string();
+            assert!(!html.contains(FIELD) && !html.contains(LINK), "{html}");
+            assert_eq!(html, view.reference());
+        }
+        // A field rendered on its own, and the fields of a template's own markup.
+        let view = FormView::<Marked>::new(&values, &errors, action());
+        for field in view.field_views() {
+            assert!(!field.to_string().contains(FIELD));
+        }
+        assert!(!view.name.to_string().contains(FIELD));
+        // A copy of the schema (whose fields may then be changed) keeps nothing.
+        assert!(schema.clone().kept_fields.get().is_none());
     }
 
     #[test]

@@ -70,6 +70,7 @@ use std::sync::{Arc, OnceLock};
 #[cfg(test)]
 use askama::Template;
 
+pub(crate) use html::KeptField;
 pub(crate) use html::escape as escape_html;
 pub use page::{HtmlPage, render_bytes};
 pub use script::{SCRIPT_PATH, SCRIPT_SOURCE, script, script_route, script_tag};
@@ -255,7 +256,7 @@ impl<'a, F: Form> FormView<'a, F> {
         let mut html = String::new();
         if !self.errors.is_empty() {
             // Writing into a `String` cannot fail.
-            let _ = html::summary(&mut html, self.form_id(), &self.cx, self.schema, self.errors);
+            let _ = html::summary(&mut html, self.form_id(), &self.cx, self.schema, self.errors, self.kept());
         }
         html
     }
@@ -323,7 +324,7 @@ fn default_id_long(short: &str) -> String {
 impl<F: Form> FormView<'_, F> {
     /// Writes the whole form into `html`.
     fn push_form(&self, html: &mut String) -> std::fmt::Result {
-        let summary = (!self.errors.is_empty()).then_some((&self.cx, self.schema, self.errors));
+        let summary = (!self.errors.is_empty()).then(|| (&self.cx, self.schema, self.errors, self.kept()));
         let _messages = html::MessageScope::new(summary.is_some());
         html::form(
             html,
@@ -360,16 +361,38 @@ impl<F: Form> FormView<'_, F> {
         self.default_id && self.cx.values.is_empty() && self.cx.errors.is_empty() && self.errors.is_empty()
     }
 
+    /// What the schema keeps of each field for renders with the default id; nothing under another.
+    fn kept(&self) -> &'static [KeptField] {
+        if self.default_id { self.schema.kept_fields() } else { &[] }
+    }
+
     /// Writes every field, each after a newline.
     fn push_fields(&self, out: &mut String) -> std::fmt::Result {
         // The fields one after the other, sharing two buffers for their names and ids, kept by the
         // thread from one render to the next.
         let (mut name, mut id) = NAME_AND_ID.try_with(std::cell::Cell::take).unwrap_or_default();
+        // Under the default id, a field's markup but for its values and errors is kept in the
+        // schema by the first render of the field with (or without) errors.
+        let kept = self.kept();
         let mut written = Ok(());
-        for schema in &self.schema.fields {
+        for (index, schema) in self.schema.fields.iter().enumerate() {
             out.push('\n');
+            let kept = kept.get(index).filter(|_| KeptField::keeps(schema));
+            if let Some(kept) = kept {
+                let errors = self.cx.errors.field(schema.name);
+                if let Some(pieces) = kept.pieces(!errors.is_empty()) {
+                    written = pieces.write(out, schema, self.cx.values, errors);
+                    if written.is_err() {
+                        break;
+                    }
+                    continue;
+                }
+            }
             let view = self.cx.field_reusing("", schema, name, id);
-            written = html::field(out, &view);
+            written = match kept {
+                Some(kept) => kept.write_and_keep(out, &view),
+                None => html::field(out, &view),
+            };
             (name, id) = (view.name, view.id);
             if written.is_err() {
                 break;

@@ -213,7 +213,19 @@ impl<'a> FieldView<'a> {
 
     /// Whether a checkbox is checked (a `bool` field).
     pub fn is_checked(&self) -> bool {
-        matches!(self.value().trim().to_ascii_lowercase().as_str(), "on" | "true" | "1" | "yes")
+        self.filling().is_checked()
+    }
+
+    /// What a render of this field fills into its fixed markup.
+    pub(crate) fn filling(&self) -> Filling<'_> {
+        Filling {
+            schema: self.schema,
+            name: &self.name,
+            id: &self.id,
+            plain: self.plain,
+            values: self.cx.values,
+            errors: self.errors,
+        }
     }
 
     /// The options of a choice, each with whether it is selected.
@@ -236,7 +248,9 @@ impl<'a> FieldView<'a> {
         self.schema.input_type.as_str()
     }
 
-    /// Whether a value is shown back in the control (never for secrets and files).
+    /// Whether a value is shown back in the control (never for secrets and files): what the
+    /// reference template is given (the render asks [`Filling::echoed`]).
+    #[cfg(test)]
     pub(crate) fn echoes_value(&self) -> bool {
         !self.schema.secret && !matches!(self.schema.input_type, InputType::File | InputType::Password)
     }
@@ -285,6 +299,45 @@ impl std::fmt::Display for FieldView<'_> {
 impl askama::FastWritable for FieldView<'_> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
+    }
+}
+
+/// What one render of a field fills into the markup fixed by its schema, its name and id, and
+/// whether it is invalid (see `html::Hole`): the submitted values and the errors.
+pub(crate) struct Filling<'a> {
+    pub(crate) schema: &'static FieldSchema,
+    /// The full HTML name.
+    pub(crate) name: &'a str,
+    /// The control's id, and whether it and the name need no escaping.
+    pub(crate) id: &'a str,
+    pub(crate) plain: bool,
+    pub(crate) values: &'a FormData,
+    pub(crate) errors: &'a [FieldError],
+}
+
+impl<'a> Filling<'a> {
+    /// The submitted text ([`FieldView::value`]).
+    pub(crate) fn text(&self) -> &'a str {
+        if self.schema.secret { "" } else { self.values.text(self.name).unwrap_or("") }
+    }
+
+    /// The text shown back in the control: none for secrets and files.
+    pub(crate) fn echoed(&self) -> &'a str {
+        if matches!(self.schema.input_type, InputType::File | InputType::Password) { "" } else { self.text() }
+    }
+
+    /// [`FieldView::is_checked`].
+    pub(crate) fn is_checked(&self) -> bool {
+        let value = self.text().trim();
+        ["on", "true", "1", "yes"].iter().any(|word| value.eq_ignore_ascii_case(word))
+    }
+
+    /// Whether `choice` is among the submitted values ([`FieldView::options`]).
+    pub(crate) fn is_selected(&self, choice: &Choice) -> bool {
+        !self.schema.secret
+            && self.values.iter().any(|(name, value)| {
+                name == self.name && value.as_text().is_some_and(|text| text.trim() == choice.value)
+            })
     }
 }
 
