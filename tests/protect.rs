@@ -196,7 +196,10 @@ async fn serve_cuts_off_slow_headers_and_keeps_serving() {
     let mut stalled = tokio::net::TcpStream::connect(addr).await.expect("connect");
     stalled.write_all(b"GET / HTTP/1.1\r\nHost: x\r\n").await.expect("write");
     let started = std::time::Instant::now();
-    let client = reqwest::Client::new();
+    // No connection pool: each request below opens a connection of its own. A kept-alive one
+    // would sit idle while the stalled client is cut off, be closed by the same header deadline,
+    // and the second request could race that close.
+    let client = reqwest::Client::builder().pool_max_idle_per_host(0).build().expect("client");
     let home = client.get(format!("http://{addr}/")).send().await.expect("GET");
     assert_eq!(home.text().await.expect("body"), "still here", "served while the other stalls");
     let mut buffer = [0; 64];
