@@ -39,6 +39,7 @@ use axum::extract::{FromRequestParts, OptionalFromRequestParts, Request, State};
 use axum::handler::Handler;
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
+use futures_util::future::Either;
 use http::header::{CONTENT_LENGTH, COOKIE, SET_COOKIE};
 use http::request::Parts;
 use http::{HeaderValue, StatusCode};
@@ -186,10 +187,15 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
     })
 }
 
-async fn scoped<F: std::future::Future>(keys: Option<Arc<Keys>>, future: F) -> F::Output {
+/// `future` with the page's own keys in use when it has some. A plain function returning one of
+/// two futures rather than an `async fn`, whose state would hold `future` once per branch.
+fn scoped<F: std::future::Future>(
+    keys: Option<Arc<Keys>>,
+    future: F,
+) -> impl std::future::Future<Output = F::Output> {
     match keys {
-        Some(keys) => seal::with_keys(keys, future).await,
-        None => future.await,
+        Some(keys) => Either::Left(seal::with_keys(keys, future)),
+        None => Either::Right(future),
     }
 }
 
@@ -343,7 +349,7 @@ async fn run_action<S>(
     let data = if bytes.is_empty() && content_type.is_none() {
         FormData::new()
     } else {
-        match decode::decode_body(content_type.as_deref(), bytes, &config.limits).await {
+        match decode::decode_body(content_type, bytes, &config.limits).await {
             Ok(data) => data,
             Err(error) => {
                 let status = if error.is_limit() {
