@@ -334,12 +334,10 @@ async fn run_action<S>(
     if declared.is_some_and(|length| length > config.body_limit as u64) {
         return Err(too_large());
     }
-    let bytes = match axum::body::to_bytes(body, config.body_limit).await {
+    let bytes = match read_body(body, config.body_limit).await {
         Ok(bytes) => bytes,
         Err(error) => {
-            let is_limit = std::error::Error::source(&error)
-                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
-            if is_limit {
+            if error.is::<http_body_util::LengthLimitError>() {
                 return Err(too_large());
             }
             tracing::info!(action = id, status = 400, %error, "action refused: body could not be read");
@@ -372,6 +370,33 @@ async fn run_action<S>(
         answer => tracing::info!(action = id, elapsed_us, outcome = answer_name(answer), "action"),
     }
     Ok((outcome, parts))
+}
+
+/// The whole body, at most `limit` bytes (a longer one is a [`LengthLimitError`](http_body_util::LengthLimitError)).
+/// A body of one piece, what a form post usually is, comes back as that piece: nothing is
+/// collected into a list of pieces first, nor copied. Trailers are ignored.
+async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, axum::BoxError> {
+    use http_body_util::BodyExt as _;
+    let mut body = http_body_util::Limited::new(body, limit);
+    let mut first = bytes::Bytes::new();
+    let mut joined: Option<bytes::BytesMut> = None;
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame?.into_data() else { continue };
+        if data.is_empty() {
+            continue;
+        }
+        match &mut joined {
+            Some(joined) => joined.extend_from_slice(&data),
+            None if first.is_empty() => first = data,
+            None => {
+                let mut both = bytes::BytesMut::with_capacity(first.len() + data.len());
+                both.extend_from_slice(&first);
+                both.extend_from_slice(&data);
+                joined = Some(both);
+            }
+        }
+    }
+    Ok(joined.map_or(first, bytes::BytesMut::freeze))
 }
 
 fn answer_name(answer: &Answer) -> &'static str {
@@ -573,5 +598,36 @@ mod chosen_action_tests {
         assert_eq!(chosen_action("_action=a%3A%3Ab+c"), Some("a::b c".into()));
         assert_eq!(chosen_action("_action"), Some("".into()));
         assert_eq!(chosen_action("_actionx=1"), None);
+    }
+}
+
+#[cfg(test)]
+mod read_body_tests {
+    use super::*;
+
+    fn pieces(pieces: &[&'static str]) -> Body {
+        let frames =
+            pieces.iter().map(|piece| Ok::<_, Infallible>(bytes::Bytes::from_static(piece.as_bytes())));
+        Body::from_stream(futures_util::stream::iter(frames.collect::<Vec<_>>()))
+    }
+
+    #[tokio::test]
+    async fn pieces_are_joined_in_order_and_a_single_one_is_kept_whole() {
+        let one = bytes::Bytes::from_static(b"name=Ada");
+        let read = read_body(Body::from(one.clone()), 100).await.unwrap();
+        assert_eq!(read, one);
+        assert_eq!(read.as_ptr(), one.as_ptr(), "a body of one piece is not copied");
+        assert_eq!(read_body(pieces(&["a=1", "", "&b=2", "&c=3"]), 100).await.unwrap(), "a=1&b=2&c=3");
+        assert_eq!(read_body(pieces(&["", "x"]), 100).await.unwrap(), "x");
+        assert_eq!(read_body(Body::empty(), 100).await.unwrap(), "");
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_a_length_limit_error_in_one_piece_or_several() {
+        for body in [pieces(&["a=12345"]), pieces(&["a=1", "234", "5"])] {
+            let error = read_body(body, 6).await.unwrap_err();
+            assert!(error.is::<http_body_util::LengthLimitError>(), "{error}");
+        }
+        assert_eq!(read_body(pieces(&["a=1", "234"]), 6).await.unwrap(), "a=1234");
     }
 }
