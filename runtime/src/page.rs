@@ -296,10 +296,25 @@ fn chosen_action(query: &str) -> Option<std::borrow::Cow<'_, str>> {
 
 /// The value of the first `_action` in the query, as written.
 fn raw_chosen_action(query: &str) -> Option<&str> {
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == crate::action::ACTION_PARAM).then_some(value)
-    })
+    // Byte by byte rather than `split('&')` and `split_once('=')`: the name is ASCII, and '&' and
+    // '=' are single bytes, so every slice below starts and ends at a character boundary.
+    let name = crate::action::ACTION_PARAM.as_bytes();
+    let mut rest = query;
+    loop {
+        let end = memchr::memchr(b'&', rest.as_bytes()).unwrap_or(rest.len());
+        let pair = &rest[..end];
+        if let Some(after) = pair.as_bytes().strip_prefix(name) {
+            match after.first() {
+                None => return Some(""),
+                Some(b'=') => return Some(&pair[name.len() + 1..]),
+                Some(_) => {}
+            }
+        }
+        if end == rest.len() {
+            return None;
+        }
+        rest = &rest[end + 1..];
+    }
 }
 
 /// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal).
@@ -598,6 +613,32 @@ mod chosen_action_tests {
         assert_eq!(chosen_action("_action=a%3A%3Ab+c"), Some("a::b c".into()));
         assert_eq!(chosen_action("_action"), Some("".into()));
         assert_eq!(chosen_action("_actionx=1"), None);
+    }
+
+    #[test]
+    fn the_raw_value_is_what_splitting_at_ampersands_and_the_first_equals_sign_finds() {
+        let by_splitting = |query: &'static str| {
+            query.split('&').find_map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (key == crate::action::ACTION_PARAM).then_some(value)
+            })
+        };
+        for query in [
+            "",
+            "&",
+            "_action",
+            "_action=",
+            "&_action=&",
+            "_action=a=b&_action=c",
+            "x=_action=1",
+            "_action_x=1&_action=y",
+            "é=1&_action=ü",
+            "_actio=1&_action",
+            "a&&_action=z&",
+            "_Action=1",
+        ] {
+            assert_eq!(raw_chosen_action(query), by_splitting(query), "{query}");
+        }
     }
 }
 
