@@ -191,7 +191,7 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Result<Option<&str>, Refusal>
     };
     let text =
         value.to_str().map_err(|_| Refusal::UnsupportedMediaType("unreadable content type".to_owned()))?;
-    let essence = text.split(';').next().unwrap_or("").trim().as_bytes();
+    let essence = crate::decode::essence(text).as_bytes();
     let has_prefix =
         |prefix: &[u8]| essence.len() >= prefix.len() && essence[..prefix.len()].eq_ignore_ascii_case(prefix);
     let has_suffix = |suffix: &[u8]| {
