@@ -224,7 +224,7 @@ impl FormData {
         let scanned = scan
             .into_iter()
             .flatten()
-            .filter(move |entry| self.name(entry) == name)
+            .filter(move |entry| self.is_named(entry, name))
             .map(|entry| &entry.value);
         let looked_up = positions.into_iter().flatten().map(|&i| &self.entries[i].value);
         scanned.chain(looked_up)
@@ -240,7 +240,7 @@ impl FormData {
                 index.get(name).and_then(|positions| positions.last()).map(|&i| &self.entries[i].value)
             }
             None => {
-                self.entries.iter().rev().find(|entry| self.name(entry) == name).map(|entry| &entry.value)
+                self.entries.iter().rev().find(|entry| self.is_named(entry, name)).map(|entry| &entry.value)
             }
         }
     }
@@ -304,6 +304,13 @@ impl FormData {
 
     fn name(&self, entry: &Entry) -> &str {
         &self.names[entry.name.clone()]
+    }
+
+    /// Whether `entry` is named `name`: the lengths first, then the bytes (equal bytes are equal
+    /// text; slicing the names as text would check character boundaries on every entry).
+    fn is_named(&self, entry: &Entry, name: &str) -> bool {
+        entry.name.len() == name.len()
+            && self.names.as_bytes().get(entry.name.clone()) == Some(name.as_bytes())
     }
 
     fn index_if_large(&self) -> Option<&HashMap<String, Vec<usize>>> {

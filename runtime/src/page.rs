@@ -39,6 +39,7 @@ use axum::extract::{FromRequestParts, OptionalFromRequestParts, Request, State};
 use axum::handler::Handler;
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
+use futures_util::future::Either;
 use http::header::{CONTENT_LENGTH, COOKIE, SET_COOKIE};
 use http::request::Parts;
 use http::{HeaderValue, StatusCode};
@@ -186,10 +187,15 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
     })
 }
 
-async fn scoped<F: std::future::Future>(keys: Option<Arc<Keys>>, future: F) -> F::Output {
+/// `future` with the page's own keys in use when it has some. A plain function returning one of
+/// two futures rather than an `async fn`, whose state would hold `future` once per branch.
+fn scoped<F: std::future::Future>(
+    keys: Option<Arc<Keys>>,
+    future: F,
+) -> impl std::future::Future<Output = F::Output> {
     match keys {
-        Some(keys) => seal::with_keys(keys, future).await,
-        None => future.await,
+        Some(keys) => Either::Left(seal::with_keys(keys, future)),
+        None => Either::Right(future),
     }
 }
 
@@ -290,10 +296,25 @@ fn chosen_action(query: &str) -> Option<std::borrow::Cow<'_, str>> {
 
 /// The value of the first `_action` in the query, as written.
 fn raw_chosen_action(query: &str) -> Option<&str> {
-    query.split('&').find_map(|pair| {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        (key == crate::action::ACTION_PARAM).then_some(value)
-    })
+    // Byte by byte rather than `split('&')` and `split_once('=')`: the name is ASCII, and '&' and
+    // '=' are single bytes, so every slice below starts and ends at a character boundary.
+    let name = crate::action::ACTION_PARAM.as_bytes();
+    let mut rest = query;
+    loop {
+        let end = memchr::memchr(b'&', rest.as_bytes()).unwrap_or(rest.len());
+        let pair = &rest[..end];
+        if let Some(after) = pair.as_bytes().strip_prefix(name) {
+            match after.first() {
+                None => return Some(""),
+                Some(b'=') => return Some(&pair[name.len() + 1..]),
+                Some(_) => {}
+            }
+        }
+        if end == rest.len() {
+            return None;
+        }
+        rest = &rest[end + 1..];
+    }
 }
 
 /// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal).
@@ -328,12 +349,10 @@ async fn run_action<S>(
     if declared.is_some_and(|length| length > config.body_limit as u64) {
         return Err(too_large());
     }
-    let bytes = match axum::body::to_bytes(body, config.body_limit).await {
+    let bytes = match read_body(body, config.body_limit).await {
         Ok(bytes) => bytes,
         Err(error) => {
-            let is_limit = std::error::Error::source(&error)
-                .is_some_and(|source| source.is::<http_body_util::LengthLimitError>());
-            if is_limit {
+            if error.is::<http_body_util::LengthLimitError>() {
                 return Err(too_large());
             }
             tracing::info!(action = id, status = 400, %error, "action refused: body could not be read");
@@ -343,7 +362,7 @@ async fn run_action<S>(
     let data = if bytes.is_empty() && content_type.is_none() {
         FormData::new()
     } else {
-        match decode::decode_body(content_type.as_deref(), bytes, &config.limits).await {
+        match decode::decode_body(content_type, bytes, &config.limits).await {
             Ok(data) => data,
             Err(error) => {
                 let status = if error.is_limit() {
@@ -366,6 +385,33 @@ async fn run_action<S>(
         answer => tracing::info!(action = id, elapsed_us, outcome = answer_name(answer), "action"),
     }
     Ok((outcome, parts))
+}
+
+/// The whole body, at most `limit` bytes (a longer one is a [`LengthLimitError`](http_body_util::LengthLimitError)).
+/// A body of one piece, what a form post usually is, comes back as that piece: nothing is
+/// collected into a list of pieces first, nor copied. Trailers are ignored.
+async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, axum::BoxError> {
+    use http_body_util::BodyExt as _;
+    let mut body = http_body_util::Limited::new(body, limit);
+    let mut first = bytes::Bytes::new();
+    let mut joined: Option<bytes::BytesMut> = None;
+    while let Some(frame) = body.frame().await {
+        let Ok(data) = frame?.into_data() else { continue };
+        if data.is_empty() {
+            continue;
+        }
+        match &mut joined {
+            Some(joined) => joined.extend_from_slice(&data),
+            None if first.is_empty() => first = data,
+            None => {
+                let mut both = bytes::BytesMut::with_capacity(first.len() + data.len());
+                both.extend_from_slice(&first);
+                both.extend_from_slice(&data);
+                joined = Some(both);
+            }
+        }
+    }
+    Ok(joined.map_or(first, bytes::BytesMut::freeze))
 }
 
 fn answer_name(answer: &Answer) -> &'static str {
@@ -567,5 +613,62 @@ mod chosen_action_tests {
         assert_eq!(chosen_action("_action=a%3A%3Ab+c"), Some("a::b c".into()));
         assert_eq!(chosen_action("_action"), Some("".into()));
         assert_eq!(chosen_action("_actionx=1"), None);
+    }
+
+    #[test]
+    fn the_raw_value_is_what_splitting_at_ampersands_and_the_first_equals_sign_finds() {
+        let by_splitting = |query: &'static str| {
+            query.split('&').find_map(|pair| {
+                let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+                (key == crate::action::ACTION_PARAM).then_some(value)
+            })
+        };
+        for query in [
+            "",
+            "&",
+            "_action",
+            "_action=",
+            "&_action=&",
+            "_action=a=b&_action=c",
+            "x=_action=1",
+            "_action_x=1&_action=y",
+            "é=1&_action=ü",
+            "_actio=1&_action",
+            "a&&_action=z&",
+            "_Action=1",
+        ] {
+            assert_eq!(raw_chosen_action(query), by_splitting(query), "{query}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod read_body_tests {
+    use super::*;
+
+    fn pieces(pieces: &[&'static str]) -> Body {
+        let frames =
+            pieces.iter().map(|piece| Ok::<_, Infallible>(bytes::Bytes::from_static(piece.as_bytes())));
+        Body::from_stream(futures_util::stream::iter(frames.collect::<Vec<_>>()))
+    }
+
+    #[tokio::test]
+    async fn pieces_are_joined_in_order_and_a_single_one_is_kept_whole() {
+        let one = bytes::Bytes::from_static(b"name=Ada");
+        let read = read_body(Body::from(one.clone()), 100).await.unwrap();
+        assert_eq!(read, one);
+        assert_eq!(read.as_ptr(), one.as_ptr(), "a body of one piece is not copied");
+        assert_eq!(read_body(pieces(&["a=1", "", "&b=2", "&c=3"]), 100).await.unwrap(), "a=1&b=2&c=3");
+        assert_eq!(read_body(pieces(&["", "x"]), 100).await.unwrap(), "x");
+        assert_eq!(read_body(Body::empty(), 100).await.unwrap(), "");
+    }
+
+    #[tokio::test]
+    async fn a_body_over_the_limit_is_a_length_limit_error_in_one_piece_or_several() {
+        for body in [pieces(&["a=12345"]), pieces(&["a=1", "234", "5"])] {
+            let error = read_body(body, 6).await.unwrap_err();
+            assert!(error.is::<http_body_util::LengthLimitError>(), "{error}");
+        }
+        assert_eq!(read_body(pieces(&["a=1", "234"]), 6).await.unwrap(), "a=1234");
     }
 }

@@ -419,8 +419,9 @@ tokio::task_local! {
 
 /// Runs `future` with `keys` as the keys in use: what a page with its own keys does while it
 /// renders or runs an action, so `name::bind(...)` seals with them.
-pub async fn with_keys<F: Future>(keys: Arc<Keys>, future: F) -> F::Output {
-    SCOPED.scope(keys, future).await
+pub fn with_keys<F: Future>(keys: Arc<Keys>, future: F) -> impl Future<Output = F::Output> {
+    // A plain function rather than an `async fn`, which would hold `future` twice in its state.
+    SCOPED.scope(keys, future)
 }
 
 /// Calls `f` with the keys in use: the page's own (see [`with_keys`]), else the process's

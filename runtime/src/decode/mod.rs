@@ -70,22 +70,39 @@ pub async fn decode_body(
     let Some(content_type) = content_type.filter(|content_type| !content_type.trim().is_empty()) else {
         return Err(unsupported(None));
     };
-    match &*media_type(content_type) {
-        "application/x-www-form-urlencoded" => decode_urlencoded(&body, limits),
-        "multipart/form-data" => {
-            let boundary = multipart_boundary(content_type)?;
-            let stream = futures_util::stream::iter([Ok::<_, Infallible>(body)]);
-            decode_multipart(stream, &boundary, limits).await
-        }
-        media if is_json(media) => decode_json(&body, limits),
-        _ => Err(unsupported(Some(content_type))),
+    // The media type compared ignoring case, as written: nothing lowered into a new string.
+    let media = essence(content_type);
+    if media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+        decode_urlencoded(&body, limits)
+    } else if media.eq_ignore_ascii_case("multipart/form-data") {
+        let boundary = multipart_boundary(content_type)?;
+        let stream = futures_util::stream::iter([Ok::<_, Infallible>(body)]);
+        decode_multipart(stream, &boundary, limits).await
+    } else if is_json(media) {
+        decode_json(&body, limits)
+    } else {
+        Err(unsupported(Some(content_type)))
+    }
+}
+
+/// A content type without its parameters and the whitespace around it, as written.
+pub(crate) fn essence(content_type: &str) -> &str {
+    let end = memchr::memchr(b';', content_type.as_bytes()).unwrap_or(content_type.len());
+    let essence = &content_type[..end];
+    // Trimming finds nothing to take when both ends are visible ASCII, as they are in the
+    // headers browsers send; it decodes characters at both ends otherwise.
+    let bytes = essence.as_bytes();
+    if bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic) {
+        essence
+    } else {
+        essence.trim()
     }
 }
 
 /// The media type of a content type: lower case, without parameters (borrowed when it is already
 /// lower case, as browsers send it).
 fn media_type(content_type: &str) -> std::borrow::Cow<'_, str> {
-    let essence = content_type.split(';').next().unwrap_or_default().trim();
+    let essence = essence(content_type);
     if essence.bytes().any(|b| b.is_ascii_uppercase()) {
         std::borrow::Cow::Owned(essence.to_ascii_lowercase())
     } else {
@@ -93,9 +110,14 @@ fn media_type(content_type: &str) -> std::borrow::Cow<'_, str> {
     }
 }
 
+/// Whether a media type (in any case) is JSON: `application/json` or `application/<anything>+json`.
 fn is_json(media_type: &str) -> bool {
-    media_type == "application/json"
-        || media_type.strip_prefix("application/").is_some_and(|subtype| subtype.ends_with("+json"))
+    const APPLICATION: &str = "application/";
+    let bytes = media_type.as_bytes();
+    media_type.eq_ignore_ascii_case("application/json")
+        || (bytes.len() > APPLICATION.len() + "+json".len() - 1
+            && bytes[..APPLICATION.len()].eq_ignore_ascii_case(APPLICATION.as_bytes())
+            && bytes[bytes.len() - "+json".len()..].eq_ignore_ascii_case(b"+json"))
 }
 
 fn unsupported(content_type: Option<&str>) -> DecodeError {
@@ -149,6 +171,34 @@ mod tests {
         ];
         for (content_type, body) in cases {
             assert_eq!(decode(Some(content_type), body).unwrap(), expected, "{content_type}");
+        }
+    }
+
+    #[test]
+    fn the_essence_is_the_text_before_parameters_trimmed() {
+        for content_type in [
+            "",
+            " ",
+            ";",
+            "a/b",
+            " a/b ; x=1",
+            "\u{b}a/b\u{b}",
+            "\u{a0}a/b\u{2003};",
+            "a/b\t;c",
+            "é/ü",
+            "a/b\n",
+        ] {
+            let by_splitting = content_type.split(';').next().unwrap_or_default().trim();
+            assert_eq!(super::essence(content_type), by_splitting, "{content_type:?}");
+        }
+        for json in ["application/json", "APPLICATION/Json", "application/+json", "Application/VND.API+JSON"]
+        {
+            assert!(super::is_json(json), "{json}");
+        }
+        for other in
+            ["application/jso", "application+json", "text/x+json", "application/json+", "application/"]
+        {
+            assert!(!super::is_json(other), "{other}");
         }
     }
 
