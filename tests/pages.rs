@@ -6,9 +6,6 @@
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
-
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
@@ -17,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use formaction::render::{FormView, HtmlPage};
 use formaction::{ActionError, FormState, Redirect, action, form, page};
-use support::{Log, Server};
+use support::{Log, Server, capture_log};
 
 #[form]
 #[derive(Debug)]
@@ -149,37 +146,9 @@ async fn another_status_is_kept_when_the_page_renders() {
     assert_eq!(body, "<h1>No such page: /a&#60;b&#62;</h1>");
 }
 
-/// Everything logged by this (current-thread) test, server included.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())).into_owned()
-    }
-}
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
 #[tokio::test]
 async fn a_failing_template_is_a_plain_500_that_shows_nothing_and_is_logged() {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::INFO)
-        .finish();
-    let _guard = tracing::subscriber::set_default(subscriber);
+    let (captured, _guard) = capture_log();
     let server = Server::start(app(Log::default())).await;
 
     // A status asked for does not hide the failure.

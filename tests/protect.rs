@@ -5,8 +5,6 @@
 #[allow(dead_code, unreachable_pub, reason = "this file uses the server, not the action log")]
 mod support;
 
-use std::io::Write;
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
@@ -14,7 +12,7 @@ use axum::response::Html;
 use axum::routing::get;
 use formaction::protect::Protection;
 use formaction::{ActionError, FormState, Redirect, action, form, page};
-use support::Server;
+use support::{Server, capture_log};
 
 #[form]
 struct Order {
@@ -48,39 +46,6 @@ fn app(protection: &Protection) -> Router {
         .route("/broken", get(broken_page))
         .route("/", get(|| async { "still here" }))
         .layer(protection.layer())
-}
-
-/// What this thread's `tracing` events wrote, as text.
-#[derive(Clone, Default)]
-struct Captured(Arc<Mutex<Vec<u8>>>);
-
-impl Captured {
-    fn text(&self) -> String {
-        String::from_utf8_lossy(&self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())).into_owned()
-    }
-}
-
-impl Write for Captured {
-    fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-        self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).extend_from_slice(bytes);
-        Ok(bytes.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Captures the log of everything this (current-thread) test runs, server included.
-fn capture_log() -> (Captured, tracing::subscriber::DefaultGuard) {
-    let captured = Captured::default();
-    let writer = captured.clone();
-    let subscriber = tracing_subscriber::fmt()
-        .with_writer(move || writer.clone())
-        .with_ansi(false)
-        .with_max_level(tracing::Level::INFO)
-        .finish();
-    (captured, tracing::subscriber::set_default(subscriber))
 }
 
 const SECRETS: &[&str] = &["secret detail", "/srv/stock.db", "panicked", "index out of bounds", ".rs:"];
