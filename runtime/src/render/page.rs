@@ -1,10 +1,9 @@
 //! Answering with a whole page rendered by an askama template.
 
 use askama::Template;
-use axum::body::Body;
-use axum::response::{IntoResponse, Response};
+use axum::response::{Html, IntoResponse, Response};
 use bytes::Bytes;
-use http::{HeaderValue, StatusCode, header};
+use http::StatusCode;
 
 /// The least capacity of the buffer a page is first rendered into (most pages fit).
 const PAGE_CAPACITY: usize = 8 * 1024;
@@ -84,7 +83,7 @@ impl<T: Template> From<T> for HtmlPage<T> {
 impl<T: Template> IntoResponse for HtmlPage<T> {
     fn into_response(self) -> Response {
         match render_bytes(&self.template) {
-            Ok(body) => html_response(self.status, Body::from(body)),
+            Ok(body) => (self.status, Html(body)).into_response(),
             Err(error) => {
                 tracing::error!(%error, template = std::any::type_name::<T>(), "a page's template failed");
                 // The same plain page as every other internal error.
@@ -92,13 +91,6 @@ impl<T: Template> IntoResponse for HtmlPage<T> {
             }
         }
     }
-}
-
-fn html_response(status: StatusCode, body: Body) -> Response {
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    response.headers_mut().insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
-    response
 }
 
 /// Renders `template` into bytes: the same as [`Template::render`], through a buffer the thread
