@@ -144,18 +144,59 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
 impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
     fn from(page: Page<S>) -> Self {
         let page = Arc::new(page);
-        let for_get = page.clone();
-        get(move |State(state): State<S>, request: Request| {
-            let page = for_get.clone();
-            async move { scoped(page.keys.clone(), render_with_flash(&page.render, request, state)).await }
-        })
-        .post(move |State(state): State<S>, request: Request| {
-            let page = page.clone();
-            async move {
-                let answer = crate::action::reusing_opened(dispatch(&page, request, state));
-                scoped(page.keys.clone(), answer).await
-            }
-        })
+        get(ShowPage(page.clone())).post(Submit(page))
+    }
+}
+
+/// The handlers below implement axum's [`Handler`] themselves rather than being closures: a
+/// closure handler's future is axum's own boxed `async` block around the closure's future, which
+/// holds the request a second time and copies the whole answer's future in whenever it starts.
+/// Here the answer's future is built once, and boxed once.
+enum PageHandler {}
+
+/// A page's `GET`: its handler, with the flash message read.
+struct ShowPage<S>(Arc<Page<S>>);
+
+impl<S> Clone for ShowPage<S> {
+    fn clone(&self) -> Self {
+        ShowPage(self.0.clone())
+    }
+}
+
+impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
+    type Future = BoxFuture<'static, Response>;
+
+    fn call(self, request: Request, state: S) -> Self::Future {
+        let page = self.0;
+        match page.keys.clone() {
+            // The usual page: its handler's own future, nothing around it.
+            None => render_with_flash(&page.render, request, state),
+            Some(keys) => Box::pin(seal::with_keys(keys, render_with_flash(&page.render, request, state))),
+        }
+    }
+}
+
+/// A page's `POST`: the action the submission names, then the answer.
+struct Submit<S>(Arc<Page<S>>);
+
+impl<S> Clone for Submit<S> {
+    fn clone(&self) -> Self {
+        Submit(self.0.clone())
+    }
+}
+
+impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
+    type Future = BoxFuture<'static, Response>;
+
+    fn call(self, request: Request, state: S) -> Self::Future {
+        let page = self.0;
+        let json = respond::wants_json(request.headers());
+        let action = match chosen(&page, &request, json) {
+            Ok(action) => action,
+            Err(refused) => return Box::pin(std::future::ready(refused)),
+        };
+        let answer = crate::action::reusing_opened(submit(page.clone(), action, request, state, json));
+        Box::pin(scoped(page.keys.clone(), answer))
     }
 }
 
@@ -176,13 +217,11 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
         let settings = settings.clone();
         let keys = keys.clone();
         scoped(keys, async move {
-            let action: Arc<dyn ErasedAction<S>> = Arc::new(Erased::<A>(PhantomData));
-            let (parts, body) = request.into_parts();
-            let (outcome, _) = match run_action(&*action, &settings, parts, body, &state, true).await {
-                Ok(done) => done,
-                Err(response) => return response,
-            };
-            answer_json(outcome)
+            let (mut parts, body) = request.into_parts();
+            match run_action(&Erased::<A>(PhantomData), &settings, &mut parts, body, &state, true).await {
+                Ok(outcome) => answer_json(outcome),
+                Err(response) => response,
+            }
         })
     })
 }
@@ -199,22 +238,24 @@ fn scoped<F: std::future::Future>(
     }
 }
 
-async fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> Response {
-    let flash = read_flash(request.headers());
-    let had_flash = flash.is_some();
-    // Without a message, [`Flash`] finds no cookie to read either; leaving the extension out
-    // spares a plain `GET` building the request's extension map.
-    if had_flash {
-        request.extensions_mut().insert(Flash(flash));
-    }
-    let mut response = render(request, state).await;
-    if had_flash {
+/// The page's handler answering `request`; with a flash message, read for the page and then
+/// cleared.
+fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> BoxFuture<'static, Response> {
+    let Some(flash) = read_flash(request.headers()) else {
+        // Without a message, [`Flash`] finds no cookie to read either; leaving the extension out
+        // spares a plain `GET` building the request's extension map.
+        return render(request, state);
+    };
+    request.extensions_mut().insert(Flash(Some(flash)));
+    let page = render(request, state);
+    Box::pin(async move {
+        let mut response = page.await;
         let clear = format!("{FLASH_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
         if let Ok(value) = HeaderValue::from_str(&clear) {
             response.headers_mut().append(SET_COOKIE, value);
         }
-    }
-    response
+        response
+    })
 }
 
 fn read_flash(headers: &http::HeaderMap) -> Option<String> {
@@ -236,40 +277,54 @@ fn flash_cookie(message: &str) -> Option<HeaderValue> {
         .ok()
 }
 
-async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Request, state: S) -> Response {
-    let json = respond::wants_json(request.headers());
+/// The action a submission to `page` names (or its only one); `Err` is the answer when there is
+/// none to run.
+#[allow(clippy::result_large_err, reason = "the error is the answer, built only on a refusal")]
+fn chosen<S>(page: &Page<S>, request: &Request, json: bool) -> Result<Arc<dyn ErasedAction<S>>, Response> {
     let query = request.uri().query();
     // The action as its URL names it, the usual case: compared as written, nothing decoded.
-    let written = query.and_then(raw_chosen_action).and_then(|raw| {
-        page.encoded_ids.iter().position(|encoded| encoded == raw).map(|at| page.actions[at].clone())
-    });
-    let chosen = if written.is_some() { None } else { query.and_then(chosen_action) };
-    let action = match (written, &chosen, page.actions.as_slice()) {
-        (Some(action), _, _) => action,
-        (None, Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
-            Some(action) => action.clone(),
+    if let Some(at) = query
+        .and_then(raw_chosen_action)
+        .and_then(|raw| page.encoded_ids.iter().position(|encoded| encoded == raw))
+    {
+        return Ok(page.actions[at].clone());
+    }
+    match (query.and_then(chosen_action), page.actions.as_slice()) {
+        (Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
+            Some(action) => Ok(action.clone()),
             None => {
                 let message =
                     format!("this page has no action `{}`", id.chars().take(200).collect::<String>());
-                return respond::problem(StatusCode::NOT_FOUND, &message, json);
+                Err(respond::problem(StatusCode::NOT_FOUND, &message, json))
             }
         },
-        (None, None, [only]) => only.clone(),
-        (None, None, []) => {
+        (None, [only]) => Ok(only.clone()),
+        (None, []) => {
             // A 405 must say what is allowed (RFC 9110, 15.5.6): this URL serves only GET.
             let mut response =
                 respond::problem(StatusCode::METHOD_NOT_ALLOWED, "this page has no actions", json);
             response.headers_mut().insert(http::header::ALLOW, HeaderValue::from_static("GET,HEAD"));
-            return response;
+            Err(response)
         }
-        (None, None, _) => {
+        (None, _) => {
             let message = "this page has several actions: name one with ?_action=<id>";
-            return respond::problem(StatusCode::BAD_REQUEST, message, json);
+            Err(respond::problem(StatusCode::BAD_REQUEST, message, json))
         }
-    };
-    let (parts, body) = request.into_parts();
-    let (outcome, parts) = match run_action(&*action, &page.settings, parts, body, &state, json).await {
-        Ok(done) => done,
+    }
+}
+
+/// Runs `action` for a submission to `page`, then answers: JSON, or the page again, or what the
+/// action answered.
+async fn submit<S: Clone + Send + Sync + 'static>(
+    page: Arc<Page<S>>,
+    action: Arc<dyn ErasedAction<S>>,
+    request: Request,
+    state: S,
+    json: bool,
+) -> Response {
+    let (mut parts, body) = request.into_parts();
+    let outcome = match run_action(&*action, &page.settings, &mut parts, body, &state, json).await {
+        Ok(outcome) => outcome,
         Err(response) => return response,
     };
     // An intent (a list row more or less) always renders the page: the enhancement script swaps
@@ -277,7 +332,10 @@ async fn dispatch<S: Clone + Send + Sync + 'static>(page: &Page<S>, request: Req
     if json && !matches!(outcome.answer, Answer::Intent) {
         return answer_json(outcome);
     }
-    answer_html(outcome, parts, &page.render, state).await
+    match answer_html(outcome, parts, &page.render, state) {
+        Ok(answer) => answer,
+        Err(page) => page.await,
+    }
 }
 
 /// The action named in the query, `?_action=<id>`: borrowed as it is when it needs no decoding
@@ -321,12 +379,13 @@ fn raw_chosen_action(query: &str) -> Option<&str> {
 async fn run_action<S>(
     action: &dyn ErasedAction<S>,
     settings: &Settings,
-    mut parts: Parts,
+    parts: &mut Parts,
     body: Body,
     state: &S,
     json: bool,
-) -> Result<(Outcome, Parts), Response> {
-    let started = Instant::now();
+) -> Result<Outcome, Response> {
+    // The time it took is logged; with no log that takes it, the clock is not read.
+    let started = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let id = action.id();
     let refuse = |refusal: Refusal| {
         let status = match refusal {
@@ -362,7 +421,11 @@ async fn run_action<S>(
     let data = if bytes.is_empty() && content_type.is_none() {
         FormData::new()
     } else {
-        match decode::decode_body(content_type, bytes, &config.limits).await {
+        let decoded = match decode::start_decoding(content_type, bytes, &config.limits) {
+            decode::Decoding::Done(decoded) => decoded,
+            decode::Decoding::Multipart(decoding) => decoding.await,
+        };
+        match decoded {
             Ok(data) => data,
             Err(error) => {
                 let status = if error.is_limit() {
@@ -377,14 +440,14 @@ async fn run_action<S>(
             }
         }
     };
-    let mut outcome = action.run(&mut parts, state, &data).await;
+    let mut outcome = action.run(parts, state, &data).await;
     outcome.take_values(data);
-    let elapsed_us = started.elapsed().as_micros() as u64;
+    let elapsed_us = started.map_or(0, |started| started.elapsed().as_micros() as u64);
     match &outcome.answer {
         Answer::Failed(error) => tracing::error!(action = id, elapsed_us, error = %error, "action failed"),
         answer => tracing::info!(action = id, elapsed_us, outcome = answer_name(answer), "action"),
     }
-    Ok((outcome, parts))
+    Ok(outcome)
 }
 
 /// The whole body, at most `limit` bytes (a longer one is a [`LengthLimitError`](http_body_util::LengthLimitError)).
@@ -449,18 +512,26 @@ fn answer_json(outcome: Outcome) -> Response {
     }
 }
 
-async fn answer_html<S>(outcome: Outcome, parts: Parts, render: &Render<S>, state: S) -> Response {
+/// The answer to a browser with JavaScript off: `Ok` when it is ready (a redirect, the action's
+/// own response, a refusal), `Err` the page rendered again with the outcome (see [`AfterAction`]).
+#[allow(clippy::result_large_err, reason = "`Ok` is the answer itself, as `Err` is its future")]
+fn answer_html<S>(
+    outcome: Outcome,
+    parts: Parts,
+    render: &Render<S>,
+    state: S,
+) -> Result<Response, impl Future<Output = Response> + use<S>> {
     let Outcome { answer, mut submission, .. } = outcome;
     let mut action_state = None;
     let status = match answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::see_other(redirect.target());
             set_flash(&mut response, redirect.flash());
-            return response;
+            return Ok(response);
         }
-        Answer::Response(response) | Answer::Rejected(response) => return response,
-        Answer::Refused(status, message) => return respond::problem(status, &message, false),
-        Answer::Failed(_) => return respond::internal_error(false),
+        Answer::Response(response) | Answer::Rejected(response) => return Ok(response),
+        Answer::Refused(status, message) => return Ok(respond::problem(status, &message, false)),
+        Answer::Failed(_) => return Ok(respond::internal_error(false)),
         Answer::State { value, .. } => {
             action_state = Some(value);
             StatusCode::OK
@@ -472,12 +543,14 @@ async fn answer_html<S>(outcome: Outcome, parts: Parts, render: &Render<S>, stat
         }
     };
     let after = AfterAction { submission: Arc::new(submission), state: action_state };
-    let page = render(Request::from_parts(parts, Body::empty()), state);
-    let mut response = AFTER_ACTION.scope(after, page).await;
-    if response.status().is_success() {
-        *response.status_mut() = status;
-    }
-    response
+    let page = AFTER_ACTION.scope(after, render(Request::from_parts(parts, Body::empty()), state));
+    Err(async move {
+        let mut response = page.await;
+        if response.status().is_success() {
+            *response.status_mut() = status;
+        }
+        response
+    })
 }
 
 /// What the page renders with after an action: the submission, and the action's state if it

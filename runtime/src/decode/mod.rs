@@ -67,22 +67,46 @@ pub async fn decode_body(
     body: Bytes,
     limits: &Limits,
 ) -> Result<FormData, DecodeError> {
+    match start_decoding(content_type, body, limits) {
+        Decoding::Done(decoded) => decoded,
+        Decoding::Multipart(future) => future.await,
+    }
+}
+
+/// A body being decoded (see [`start_decoding`]).
+pub(crate) enum Decoding {
+    /// Decoded at once: urlencoded and JSON bodies, and every refusal.
+    Done(Result<FormData, DecodeError>),
+    /// A multipart body, decoded by this future.
+    Multipart(crate::action::BoxFuture<'static, Result<FormData, DecodeError>>),
+}
+
+/// [`decode_body`] without a future for the bodies decoded at once. A multipart body's parser
+/// waits on its stream, and its state is large: boxed, it is not carried in the future of every
+/// submission that awaits the decoding.
+pub(crate) fn start_decoding(content_type: Option<&str>, body: Bytes, limits: &Limits) -> Decoding {
     let Some(content_type) = content_type.filter(|content_type| !content_type.trim().is_empty()) else {
-        return Err(unsupported(None));
+        return Decoding::Done(Err(unsupported(None)));
     };
     // The media type compared ignoring case, as written: nothing lowered into a new string.
     let media = essence(content_type);
-    if media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+    Decoding::Done(if media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
         decode_urlencoded(&body, limits)
     } else if media.eq_ignore_ascii_case("multipart/form-data") {
-        let boundary = multipart_boundary(content_type)?;
+        let boundary = match multipart_boundary(content_type) {
+            Ok(boundary) => boundary,
+            Err(error) => return Decoding::Done(Err(error)),
+        };
+        let limits = *limits;
         let stream = futures_util::stream::iter([Ok::<_, Infallible>(body)]);
-        decode_multipart(stream, &boundary, limits).await
+        return Decoding::Multipart(Box::pin(
+            async move { decode_multipart(stream, &boundary, &limits).await },
+        ));
     } else if is_json(media) {
         decode_json(&body, limits)
     } else {
         Err(unsupported(Some(content_type)))
-    }
+    })
 }
 
 /// A content type without its parameters and the whitespace around it, as written.
