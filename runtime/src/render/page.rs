@@ -1,19 +1,17 @@
 //! Answering with a whole page rendered by an askama template.
 
+use std::sync::atomic::{AtomicUsize, Ordering};
+
 use askama::Template;
 use axum::response::{Html, IntoResponse, Response};
 use bytes::Bytes;
 use http::StatusCode;
 
-/// The least capacity of the buffer a page is first rendered into (most pages fit).
-const PAGE_CAPACITY: usize = 8 * 1024;
-
 /// A page rendered by an askama template, as an answer: `200 OK` (or the status given with
 /// [`HtmlPage::status`]), `text/html; charset=utf-8`.
 ///
-/// The template renders into a buffer the thread keeps from one render to the next (so a page
-/// that grows past what askama guesses from its fixed text is not copied over and over while it
-/// renders), and the body is one allocation of exactly the page's length.
+/// The template renders into one buffer as long as its longest recent page, which becomes the
+/// body without a copy (see [`render_bytes`]).
 ///
 /// When the template fails (a value's `Display` returned an error, say), the answer is a
 /// `500 Internal Server Error` with a plain page that shows nothing of the error; the error goes
@@ -93,18 +91,39 @@ impl<T: Template> IntoResponse for HtmlPage<T> {
     }
 }
 
-/// Renders `template` into bytes: the same as [`Template::render`], through a buffer the thread
-/// keeps between renders, copied out into one allocation of exactly the page's length.
+/// Renders `template` into bytes: the same as [`Template::render`], into one buffer that becomes
+/// the body as it is, without a copy. The buffer starts as long as the template's longest recent
+/// page (or askama's guess, the first time), so a page that grows past what askama guesses from its fixed
+/// text is not copied over and over while it renders.
 ///
 /// # Errors
 ///
 /// The template's error, when a value failed to render.
 pub fn render_bytes<T: Template>(template: &T) -> askama::Result<Bytes> {
-    super::html::with_buffer(T::SIZE_HINT.max(PAGE_CAPACITY), |page| {
-        template.render_into(page)?;
-        Ok(Bytes::copy_from_slice(page.as_bytes()))
-    })
+    let last = last_length::<T>();
+    let guess = last.load(Ordering::Relaxed);
+    let mut page = String::with_capacity(T::SIZE_HINT.max(guess));
+    template.render_into(&mut page)?;
+    // A longer page is the next guess; a shorter one only when it is much shorter, so that a page
+    // whose length varies a little is not copied as it grows every other time.
+    if (page.len() > guess || page.len() < guess / 2) && page.len() <= MAX_REMEMBERED {
+        last.store(page.len(), Ordering::Relaxed);
+    }
+    Ok(Bytes::from(page))
 }
+
+/// The length of template `T`'s longest recent page: one of a few slots, picked by the address of
+/// [`render_bytes`] for `T` (one function per template). Two templates that share a slot take
+/// turns guessing each other's length, which costs a copy while the page grows, nothing more.
+fn last_length<T: Template>() -> &'static AtomicUsize {
+    static LAST: [AtomicUsize; 64] = [const { AtomicUsize::new(0) }; 64];
+    let function = render_bytes::<T> as fn(&T) -> askama::Result<Bytes> as usize;
+    // Functions are aligned to 16 bytes: the bits below say nothing.
+    &LAST[(function >> 4) % LAST.len()]
+}
+
+/// The longest page whose length is remembered: a longer one is not a guess for the next.
+const MAX_REMEMBERED: usize = 1024 * 1024;
 
 #[cfg(test)]
 mod tests {
