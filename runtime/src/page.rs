@@ -96,13 +96,29 @@ where
     T: 'static,
     S: Clone + Send + Sync + 'static,
 {
-    let render: Render<S> = Arc::new(move |request, state| Box::pin(handler.clone().call(request, state)));
+    let render: Render<S> = Arc::new(move |request, state| boxed(handler.clone().call(request, state)));
     Page {
         render,
         actions: Vec::new(),
         encoded_ids: Vec::new(),
         settings: Arc::new(Settings::from_env()),
         keys: None,
+    }
+}
+
+/// `future` boxed: as it is when it is boxed already, as the futures of axum's handlers made of
+/// functions and closures are, rather than boxed a second time.
+fn boxed<F: Future<Output = Response> + Send + 'static>(future: F) -> BoxFuture<'static, Response> {
+    let mut future = Some(future);
+    let already =
+        (&mut future as &mut dyn std::any::Any).downcast_mut::<Option<BoxFuture<'static, Response>>>();
+    if let Some(boxed) = already.and_then(Option::take) {
+        return boxed;
+    }
+    match future {
+        Some(future) => Box::pin(future),
+        // Taken only when it was boxed already, and then returned above.
+        None => Box::pin(std::future::ready(respond::internal_error(false))),
     }
 }
 
@@ -315,26 +331,32 @@ fn chosen<S>(page: &Page<S>, request: &Request, json: bool) -> Result<Arc<dyn Er
 
 /// Runs `action` for a submission to `page`, then answers: JSON, or the page again, or what the
 /// action answered.
-async fn submit<S: Clone + Send + Sync + 'static>(
+///
+/// A function returning an `async` block rather than an `async fn`: an `async fn` keeps each
+/// argument twice in its future (as given, and moved into its body), and the request's parts
+/// are large; the block uses them where they lie.
+fn submit<S: Clone + Send + Sync + 'static>(
     page: Arc<Page<S>>,
     action: Arc<dyn ErasedAction<S>>,
     request: Request,
     state: S,
     json: bool,
-) -> Response {
+) -> impl Future<Output = Response> {
     let (mut parts, body) = request.into_parts();
-    let outcome = match run_action(&*action, &page.settings, &mut parts, body, &state, json).await {
-        Ok(outcome) => outcome,
-        Err(response) => return response,
-    };
-    // An intent (a list row more or less) always renders the page: the enhancement script swaps
-    // the form in place from it.
-    if json && !matches!(outcome.answer, Answer::Intent) {
-        return answer_json(outcome);
-    }
-    match answer_html(outcome, parts, &page.render, state) {
-        Ok(answer) => answer,
-        Err(page) => page.await,
+    async move {
+        let outcome = match run_action(&*action, &page.settings, &mut parts, body, &state, json).await {
+            Ok(outcome) => outcome,
+            Err(response) => return response,
+        };
+        // An intent (a list row more or less) always renders the page: the enhancement script
+        // swaps the form in place from it.
+        if json && !matches!(outcome.answer, Answer::Intent) {
+            return answer_json(outcome);
+        }
+        match answer_html(outcome, parts, &page.render, state) {
+            Ok(answer) => answer,
+            Err(page) => page.await,
+        }
     }
 }
 
@@ -743,5 +765,24 @@ mod read_body_tests {
             assert!(error.is::<http_body_util::LengthLimitError>(), "{error}");
         }
         assert_eq!(read_body(pieces(&["a=1", "234"]), 6).await.unwrap(), "a=1234");
+    }
+}
+
+#[cfg(test)]
+mod boxed_tests {
+    use axum::response::IntoResponse;
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_boxed_future_is_taken_as_it_is_and_any_other_is_boxed() {
+        let inner: BoxFuture<'static, Response> = Box::pin(async { StatusCode::IM_A_TEAPOT.into_response() });
+        let address = std::ptr::from_ref(&*inner).cast::<()>();
+        let outer = boxed(inner);
+        assert_eq!(std::ptr::from_ref(&*outer).cast::<()>(), address, "boxed a second time");
+        assert_eq!(outer.await.status(), StatusCode::IM_A_TEAPOT);
+
+        let plain = boxed(async { StatusCode::CREATED.into_response() });
+        assert_eq!(plain.await.status(), StatusCode::CREATED);
     }
 }
