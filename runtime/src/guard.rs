@@ -11,6 +11,8 @@
 use http::HeaderMap;
 use http::header::{CONTENT_TYPE, HOST, ORIGIN, REFERER};
 
+use crate::decode::eq_ignore_case;
+
 /// Where requests may come from.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
@@ -111,7 +113,7 @@ pub(crate) fn same_origin(headers: &HeaderMap, settings: &Settings) -> Result<()
     }
     let Some(source_host) = authority(source) else { return Err(refused()) };
     // Hosts compare without regard to case.
-    if source_host.eq_ignore_ascii_case(host) {
+    if eq_ignore_case(source_host, host) {
         return Ok(());
     }
     // ASCII throughout (see `header`), so these are text.
@@ -145,10 +147,10 @@ fn authority(url: &[u8]) -> Option<&[u8]> {
     } else {
         return None;
     };
-    let end = rest.iter().position(|&b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
+    let end = memchr::memchr3(b'/', b'?', b'#', rest).unwrap_or(rest.len());
     let authority = &rest[..end];
     // userinfo@host is never sent by browsers in Origin, and a Referer with one is suspect.
-    if authority.is_empty() || authority.contains(&b'@') {
+    if authority.is_empty() || memchr::memchr(b'@', authority).is_some() {
         return None;
     }
     Some(authority)
@@ -197,8 +199,8 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Result<Option<&str>, Refusal>
     let has_suffix = |suffix: &[u8]| {
         essence.len() >= suffix.len() && essence[essence.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
-    let supported = essence.eq_ignore_ascii_case(b"application/x-www-form-urlencoded")
-        || essence.eq_ignore_ascii_case(b"multipart/form-data")
+    let supported = eq_ignore_case(essence, b"application/x-www-form-urlencoded")
+        || eq_ignore_case(essence, b"multipart/form-data")
         || essence.eq_ignore_ascii_case(b"application/json")
         || (has_prefix(b"application/") && has_suffix(b"+json"));
     if supported {

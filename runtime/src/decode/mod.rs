@@ -90,9 +90,9 @@ pub(crate) fn start_decoding(content_type: Option<&str>, body: Bytes, limits: &L
     };
     // The media type compared ignoring case, as written: nothing lowered into a new string.
     let media = essence(content_type);
-    Decoding::Done(if media.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+    Decoding::Done(if eq_ignore_case(media.as_bytes(), b"application/x-www-form-urlencoded") {
         decode_urlencoded(&body, limits)
-    } else if media.eq_ignore_ascii_case("multipart/form-data") {
+    } else if eq_ignore_case(media.as_bytes(), b"multipart/form-data") {
         let boundary = match multipart_boundary(content_type) {
             Ok(boundary) => boundary,
             Err(error) => return Decoding::Done(Err(error)),
@@ -107,6 +107,13 @@ pub(crate) fn start_decoding(content_type: Option<&str>, body: Bytes, limits: &L
     } else {
         Err(unsupported(Some(content_type)))
     })
+}
+
+/// Whether `a` and `b` are the same ASCII text but for case: compared as they are first, since
+/// what is compared (a header's value against a name) is usually written in the same case, and
+/// a plain comparison takes whole words where the other goes byte by byte.
+pub(crate) fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
+    a == b || a.eq_ignore_ascii_case(b)
 }
 
 /// A content type without its parameters and the whitespace around it, as written.
