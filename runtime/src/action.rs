@@ -438,7 +438,7 @@ pub fn open_bound<T: serde::de::DeserializeOwned>(
     id: &'static str,
     max_age: Option<Duration>,
 ) -> Result<T, SealError> {
-    let sealed = data.text(BOUND_FIELD).ok_or(SealError::Missing)?.trim();
+    let sealed = crate::decode::trim(data.text(BOUND_FIELD).ok_or(SealError::Missing)?);
     seal::with_current(|keys| {
         with_bound_purpose(id, |purpose| {
             keys.open_stamped(purpose, sealed, max_age, |plaintext, current_key| {

@@ -85,7 +85,7 @@ pub(crate) enum Decoding {
 /// waits on its stream, and its state is large: boxed, it is not carried in the future of every
 /// submission that awaits the decoding.
 pub(crate) fn start_decoding(content_type: Option<&str>, body: Bytes, limits: &Limits) -> Decoding {
-    let Some(content_type) = content_type.filter(|content_type| !content_type.trim().is_empty()) else {
+    let Some(content_type) = content_type.filter(|content_type| !trim(content_type).is_empty()) else {
         return Decoding::Done(Err(unsupported(None)));
     };
     // The media type compared ignoring case, as written: nothing lowered into a new string.
@@ -119,14 +119,18 @@ pub(crate) fn eq_ignore_case(a: &[u8], b: &[u8]) -> bool {
 /// A content type without its parameters and the whitespace around it, as written.
 pub(crate) fn essence(content_type: &str) -> &str {
     let end = memchr::memchr(b';', content_type.as_bytes()).unwrap_or(content_type.len());
-    let essence = &content_type[..end];
-    // Trimming finds nothing to take when both ends are visible ASCII, as they are in the
-    // headers browsers send; it decodes characters at both ends otherwise.
-    let bytes = essence.as_bytes();
+    trim(&content_type[..end])
+}
+
+/// `text` without the whitespace at its ends, as [`str::trim`] gives it; at once when both ends
+/// are visible ASCII, as in what browsers send, where trimming finds nothing to take (it decodes
+/// characters at both ends otherwise).
+pub(crate) fn trim(text: &str) -> &str {
+    let bytes = text.as_bytes();
     if bytes.first().is_some_and(u8::is_ascii_graphic) && bytes.last().is_some_and(u8::is_ascii_graphic) {
-        essence
+        text
     } else {
-        essence.trim()
+        text.trim()
     }
 }
 
@@ -178,6 +182,36 @@ mod test_support {
 mod tests {
     use super::*;
     use crate::decode::test_support::message;
+
+    #[test]
+    fn trim_and_eq_ignore_case_answer_as_the_standard_library() {
+        let texts = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta b\n",
+            "\u{a0}x\u{a0}",
+            "\u{3000}",
+            "x\u{2003}",
+            "é",
+            " é ",
+            "a;b",
+        ];
+        for text in texts {
+            assert_eq!(trim(text), text.trim(), "{text:?}");
+            for other in texts {
+                assert_eq!(
+                    eq_ignore_case(text.as_bytes(), other.as_bytes()),
+                    text.eq_ignore_ascii_case(other),
+                    "{text:?} {other:?}"
+                );
+            }
+        }
+        assert!(eq_ignore_case(b"Multipart/Form-Data", b"multipart/form-data"));
+        assert!(!eq_ignore_case(b"multipart/form-datA ", b"multipart/form-data"));
+    }
 
     fn decode(content_type: Option<&str>, body: &str) -> Result<FormData, DecodeError> {
         let limits = Limits::default();
