@@ -45,15 +45,64 @@ use crate::messages;
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldError {
     code: Cow<'static, str>,
-    params: Vec<(Cow<'static, str>, Value)>,
+    params: Params,
     message: Option<Cow<'static, str>>,
+}
+
+/// One parameter of a [`FieldError`]: its name and value.
+type Param = (Cow<'static, str>, Value);
+
+/// The parameters of a [`FieldError`], in the order they were added.
+///
+/// Almost every error has none or one (`min` of `too_short`), so the first is kept inline and
+/// only a second one and after go to the heap: recording an error with a parameter then takes
+/// no allocation, and dropping it frees none. `rest` is empty whenever `first` is `None`; it is a
+/// boxed slice rather than a `Vec` to keep [`FieldError`] small (it travels in every `Result`).
+#[derive(Clone, Default, PartialEq)]
+struct Params {
+    first: Option<Param>,
+    rest: Box<[Param]>,
+}
+
+impl Params {
+    fn push(&mut self, param: Param) {
+        if self.first.is_none() {
+            self.first = Some(param);
+        } else {
+            let mut rest = std::mem::take(&mut self.rest).into_vec();
+            rest.push(param);
+            self.rest = rest.into_boxed_slice();
+        }
+    }
+
+    fn len(&self) -> usize {
+        usize::from(self.first.is_some()) + self.rest.len()
+    }
+
+    fn iter(&self) -> impl Iterator<Item = &Param> {
+        self.first.iter().chain(&self.rest)
+    }
+}
+
+impl FromIterator<Param> for Params {
+    fn from_iter<I: IntoIterator<Item = Param>>(iter: I) -> Self {
+        let mut iter = iter.into_iter();
+        Params { first: iter.next(), rest: iter.collect() }
+    }
+}
+
+impl fmt::Debug for Params {
+    /// As the list it stands for: `[("min", Number(8))]`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_list().entries(self.iter()).finish()
+    }
 }
 
 impl FieldError {
     /// An error with a stable `code` such as `"required"` or `"too_short"`; its message comes from
     /// the installed catalogue (see [`crate::messages`]).
     pub fn new(code: impl Into<Cow<'static, str>>) -> Self {
-        FieldError { code: code.into(), params: Vec::new(), message: None }
+        FieldError { code: code.into(), params: Params::default(), message: None }
     }
 
     /// Adds a parameter that the message (and clients) can use, such as `min` for `too_short`.
@@ -114,10 +163,9 @@ impl FieldError {
     /// Converts an error from the `validator` crate (returned by a `custom` rule function), keeping
     /// its code, parameters and message.
     pub fn from_validation_error(error: validator::ValidationError) -> Self {
-        let mut params: Vec<(Cow<'static, str>, Value)> =
-            error.params.into_iter().filter(|(name, _)| name != "value").collect();
+        let mut params: Vec<Param> = error.params.into_iter().filter(|(name, _)| name != "value").collect();
         params.sort_by(|a, b| a.0.cmp(&b.0));
-        FieldError { code: error.code, params, message: error.message }
+        FieldError { code: error.code, params: params.into_iter().collect(), message: error.message }
     }
 }
 
@@ -203,11 +251,14 @@ impl FormErrors {
                 return;
             }
         }
-        if self.fields.is_empty() {
-            // Room for the usual handful of invalid fields at once.
-            self.fields.reserve(4);
-            self.errors.reserve(4);
-            self.names.reserve(64);
+        if self.fields.capacity() == 0 {
+            // Room for the usual handful of invalid fields at once (made anew rather than grown:
+            // nothing is there to keep, and it skips the growing path).
+            self.fields = Vec::with_capacity(4);
+            self.names = String::with_capacity(64);
+            if self.errors.capacity() == 0 {
+                self.errors = Vec::with_capacity(4);
+            }
         }
         let start = self.names.len();
         self.names.push_str(name);
@@ -415,7 +466,7 @@ impl Serialize for Issue<'_, '_> {
         map.serialize_entry("name", &self.name)?;
         map.serialize_entry("code", &self.error.code)?;
         map.serialize_entry("message", &self.flat.message(self.error))?;
-        for (param, value) in &self.error.params {
+        for (param, value) in self.error.params.iter() {
             if !matches!(param.as_ref(), "name" | "code" | "message") {
                 map.serialize_entry(param, value)?;
             }

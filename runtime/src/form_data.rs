@@ -44,7 +44,13 @@ impl FieldValue {
     /// or the empty part a browser sends for a file input left empty.
     pub fn is_blank(&self) -> bool {
         match self {
-            FieldValue::Text(text) => text.trim().is_empty(),
+            // Usually the first byte already answers: a visible ASCII character is no white
+            // space, and nothing at all is blank; anything else is trimmed as Unicode says.
+            FieldValue::Text(text) => match text.as_bytes().first() {
+                None => true,
+                Some(byte) if byte.is_ascii_graphic() => false,
+                Some(_) => text.trim().is_empty(),
+            },
             FieldValue::File(file) => file.is_empty_selection(),
         }
     }

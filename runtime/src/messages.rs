@@ -75,6 +75,11 @@ pub struct English;
 fn push_param(text: &mut String, error: &FieldError, name: &str) {
     match error.param(name) {
         Some(Value::String(param)) => text.push_str(param),
+        // A number writes itself as it serialises (`13`, `0.01`), without going through the
+        // JSON serialiser that `Value`'s own `Display` sets up.
+        Some(Value::Number(number)) => {
+            let _ = write!(text, "{number}");
+        }
         Some(value) => {
             let _ = write!(text, "{value}");
         }
