@@ -81,7 +81,7 @@ impl<S, A: Action<S>> ErasedAction<S> for Erased<A> {
 /// `Router::new().route("/invoices/new", page(new_invoice).action::<create_invoice>().into())`.
 pub struct Page<S> {
     render: Render<S>,
-    actions: Vec<Arc<dyn ErasedAction<S>>>,
+    actions: Vec<Box<dyn ErasedAction<S>>>,
     /// Each action's id as its URL writes it (`?_action=<this>`), in the order of `actions`.
     encoded_ids: Vec<String>,
     settings: Arc<Settings>,
@@ -135,7 +135,7 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
             "formaction: the action `{}` is added to this page twice",
             A::ID
         );
-        self.actions.push(Arc::new(Erased::<A>(PhantomData)));
+        self.actions.push(Box::new(Erased::<A>(PhantomData)));
         let mut encoded = String::new();
         crate::action::push_urlencoded_component(&mut encoded, A::ID);
         self.encoded_ids.push(encoded);
@@ -211,8 +211,12 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
             Ok(action) => action,
             Err(refused) => return Box::pin(std::future::ready(refused)),
         };
-        let answer = crate::action::reusing_opened(submit(page.clone(), action, request, state, json));
-        Box::pin(scoped(page.keys.clone(), answer))
+        // The page moves into the answer, and the action is found in it there by its place: no
+        // count of the page's or the action's owners goes up and down for every submission (the
+        // threads answering requests at once would each write it).
+        let keys = page.keys.clone();
+        let answer = crate::action::reusing_opened(submit(page, action, request, state, json));
+        Box::pin(scoped(keys, answer))
     }
 }
 
@@ -293,28 +297,28 @@ fn flash_cookie(message: &str) -> Option<HeaderValue> {
         .ok()
 }
 
-/// The action a submission to `page` names (or its only one); `Err` is the answer when there is
-/// none to run.
+/// The place in `page.actions` of the action a submission to `page` names (or of its only one);
+/// `Err` is the answer when there is none to run.
 #[allow(clippy::result_large_err, reason = "the error is the answer, built only on a refusal")]
-fn chosen<S>(page: &Page<S>, request: &Request, json: bool) -> Result<Arc<dyn ErasedAction<S>>, Response> {
+fn chosen<S>(page: &Page<S>, request: &Request, json: bool) -> Result<usize, Response> {
     let query = request.uri().query();
     // The action as its URL names it, the usual case: compared as written, nothing decoded.
     if let Some(at) = query
         .and_then(raw_chosen_action)
         .and_then(|raw| page.encoded_ids.iter().position(|encoded| encoded == raw))
     {
-        return Ok(page.actions[at].clone());
+        return Ok(at);
     }
     match (query.and_then(chosen_action), page.actions.as_slice()) {
-        (Some(id), actions) => match actions.iter().find(|a| a.id() == id.as_ref()) {
-            Some(action) => Ok(action.clone()),
+        (Some(id), actions) => match actions.iter().position(|a| a.id() == id.as_ref()) {
+            Some(at) => Ok(at),
             None => {
                 let message =
                     format!("this page has no action `{}`", id.chars().take(200).collect::<String>());
                 Err(respond::problem(StatusCode::NOT_FOUND, &message, json))
             }
         },
-        (None, [only]) => Ok(only.clone()),
+        (None, [_]) => Ok(0),
         (None, []) => {
             // A 405 must say what is allowed (RFC 9110, 15.5.6): this URL serves only GET.
             let mut response =
@@ -337,14 +341,15 @@ fn chosen<S>(page: &Page<S>, request: &Request, json: bool) -> Result<Arc<dyn Er
 /// are large; the block uses them where they lie.
 fn submit<S: Clone + Send + Sync + 'static>(
     page: Arc<Page<S>>,
-    action: Arc<dyn ErasedAction<S>>,
+    action: usize,
     request: Request,
     state: S,
     json: bool,
 ) -> impl Future<Output = Response> {
     let (mut parts, body) = request.into_parts();
     async move {
-        let outcome = match run_action(&*action, &page.settings, &mut parts, body, &state, json).await {
+        let action = &*page.actions[action];
+        let outcome = match run_action(action, &page.settings, &mut parts, body, &state, json).await {
             Ok(outcome) => outcome,
             Err(response) => return response,
         };
@@ -409,36 +414,18 @@ async fn run_action<S>(
     // The time it took is logged; with no log that takes it, the clock is not read.
     let started = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let id = action.id();
-    let refuse = |refusal: Refusal| {
-        let status = match refusal {
-            Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
-            Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        };
-        tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
-        respond::problem(status, refusal.message(), json)
-    };
-    guard::same_origin(&parts.headers, settings).map_err(refuse)?;
-    let content_type = guard::content_type(&parts.headers).map_err(refuse)?;
+    // The refusals are functions of their own, out of the way of the path every submission takes.
+    guard::same_origin(&parts.headers, settings).map_err(|refusal| refused(id, &refusal, json))?;
+    let content_type = guard::content_type(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
     let config = action.config();
-    let too_large = || {
-        let message = format!("the body is larger than this action's limit of {} bytes", config.body_limit);
-        tracing::info!(action = id, status = 413, "action refused: body over the limit");
-        respond::problem(StatusCode::PAYLOAD_TOO_LARGE, &message, json)
-    };
     let declared =
         parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|length| length > config.body_limit as u64) {
-        return Err(too_large());
+        return Err(too_large(id, config.body_limit, json));
     }
     let bytes = match read_body(body, config.body_limit).await {
         Ok(bytes) => bytes,
-        Err(error) => {
-            if error.is::<http_body_util::LengthLimitError>() {
-                return Err(too_large());
-            }
-            tracing::info!(action = id, status = 400, %error, "action refused: body could not be read");
-            return Err(respond::problem(StatusCode::BAD_REQUEST, "the body could not be read", json));
-        }
+        Err(error) => return Err(unreadable(id, &error, config.body_limit, json)),
     };
     let data = if bytes.is_empty() && content_type.is_none() {
         FormData::new()
@@ -449,27 +436,71 @@ async fn run_action<S>(
         };
         match decoded {
             Ok(data) => data,
-            Err(error) => {
-                let status = if error.is_limit() {
-                    StatusCode::PAYLOAD_TOO_LARGE
-                } else if error.is_unsupported_media_type() {
-                    StatusCode::UNSUPPORTED_MEDIA_TYPE
-                } else {
-                    StatusCode::BAD_REQUEST
-                };
-                tracing::info!(action = id, status = status.as_u16(), %error, "action refused: body not decoded");
-                return Err(respond::problem(status, &error.to_string(), json));
-            }
+            Err(error) => return Err(undecodable(id, &error, json)),
         }
     };
     let mut outcome = action.run(parts, state, &data).await;
     outcome.take_values(data);
+    log_outcome(id, started, &outcome.answer);
+    Ok(outcome)
+}
+
+/// The answer refusing a submission for `refusal` (logged).
+#[cold]
+#[inline(never)]
+fn refused(id: &str, refusal: &Refusal, json: bool) -> Response {
+    let status = match refusal {
+        Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
+        Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+    };
+    tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
+    respond::problem(status, refusal.message(), json)
+}
+
+/// The answer to a body over the action's limit (logged).
+#[cold]
+#[inline(never)]
+fn too_large(id: &str, body_limit: usize, json: bool) -> Response {
+    let message = format!("the body is larger than this action's limit of {body_limit} bytes");
+    tracing::info!(action = id, status = 413, "action refused: body over the limit");
+    respond::problem(StatusCode::PAYLOAD_TOO_LARGE, &message, json)
+}
+
+/// The answer to a body that could not be read: over the limit, or cut off (logged).
+#[cold]
+#[inline(never)]
+fn unreadable(id: &str, error: &axum::BoxError, body_limit: usize, json: bool) -> Response {
+    if error.is::<http_body_util::LengthLimitError>() {
+        return too_large(id, body_limit, json);
+    }
+    tracing::info!(action = id, status = 400, %error, "action refused: body could not be read");
+    respond::problem(StatusCode::BAD_REQUEST, "the body could not be read", json)
+}
+
+/// The answer to a body that could not be decoded (logged).
+#[cold]
+#[inline(never)]
+fn undecodable(id: &str, error: &decode::DecodeError, json: bool) -> Response {
+    let status = if error.is_limit() {
+        StatusCode::PAYLOAD_TOO_LARGE
+    } else if error.is_unsupported_media_type() {
+        StatusCode::UNSUPPORTED_MEDIA_TYPE
+    } else {
+        StatusCode::BAD_REQUEST
+    };
+    tracing::info!(action = id, status = status.as_u16(), %error, "action refused: body not decoded");
+    respond::problem(status, &error.to_string(), json)
+}
+
+/// The log line of an action that ran (a function of its own: `tracing`'s macros write much code,
+/// which would otherwise sit amid the path every submission takes).
+#[inline(never)]
+fn log_outcome(id: &str, started: Option<Instant>, answer: &Answer) {
     let elapsed_us = started.map_or(0, |started| started.elapsed().as_micros() as u64);
-    match &outcome.answer {
+    match answer {
         Answer::Failed(error) => tracing::error!(action = id, elapsed_us, error = %error, "action failed"),
         answer => tracing::info!(action = id, elapsed_us, outcome = answer_name(answer), "action"),
     }
-    Ok(outcome)
 }
 
 /// The whole body, at most `limit` bytes (a longer one is a [`LengthLimitError`](http_body_util::LengthLimitError)).
