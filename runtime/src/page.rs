@@ -171,13 +171,8 @@ impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
 enum PageHandler {}
 
 /// A page's `GET`: its handler, with the flash message read.
+#[derive(Clone)]
 struct ShowPage<S>(Arc<Page<S>>);
-
-impl<S> Clone for ShowPage<S> {
-    fn clone(&self) -> Self {
-        ShowPage(self.0.clone())
-    }
-}
 
 impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
     type Future = BoxFuture<'static, Response>;
@@ -193,13 +188,8 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
 }
 
 /// A page's `POST`: the action the submission names, then the answer.
+#[derive(Clone)]
 struct Submit<S>(Arc<Page<S>>);
-
-impl<S> Clone for Submit<S> {
-    fn clone(&self) -> Self {
-        Submit(self.0.clone())
-    }
-}
 
 impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
     type Future = BoxFuture<'static, Response>;
