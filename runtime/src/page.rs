@@ -182,7 +182,10 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
         match page.keys.clone() {
             // The usual page: its handler's own future, nothing around it.
             None => render_with_flash(&page.render, request, state),
-            Some(keys) => Box::pin(seal::with_keys(keys, render_with_flash(&page.render, request, state))),
+            // The flash message is opened with the page's own keys: inside their scope.
+            Some(keys) => Box::pin(seal::with_keys(keys, async move {
+                render_with_flash(&page.render, request, state).await
+            })),
         }
     }
 }
