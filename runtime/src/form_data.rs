@@ -44,13 +44,8 @@ impl FieldValue {
     /// or the empty part a browser sends for a file input left empty.
     pub fn is_blank(&self) -> bool {
         match self {
-            // Usually the first byte already answers: a visible ASCII character is no white
-            // space, and nothing at all is blank; anything else is trimmed as Unicode says.
-            FieldValue::Text(text) => match text.as_bytes().first() {
-                None => true,
-                Some(byte) if byte.is_ascii_graphic() => false,
-                Some(_) => text.trim().is_empty(),
-            },
+            // Trimmed at once when both ends are visible ASCII, as Unicode says otherwise.
+            FieldValue::Text(text) => crate::decode::trim(text).is_empty(),
             FieldValue::File(file) => file.is_empty_selection(),
         }
     }

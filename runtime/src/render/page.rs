@@ -147,9 +147,11 @@ mod tests {
     }
 
     #[test]
-    fn the_bytes_are_the_render_and_the_buffer_is_clean_after_a_failure() {
+    fn the_bytes_are_the_render_whatever_came_before() {
+        // Longer and shorter than the page before (the buffer is sized by the longest recent
+        // one), and after a failure.
         let long = "<&>".repeat(10_000);
-        for text in ["", "plain", "<b> & 'q'", long.as_str()] {
+        for text in ["", "plain", "<b> & 'q'", long.as_str(), "plain", ""] {
             let page = Small { text, fail: false, failing: Failing };
             let bytes = super::render_bytes(&page).expect("rendered");
             assert_eq!(bytes, page.render().expect("rendered").into_bytes());
