@@ -203,7 +203,7 @@ impl Keys {
         sealed: &str,
         f: impl FnOnce(&[u8], bool) -> R,
     ) -> Result<R, SealError> {
-        let sealed = sealed.trim();
+        let sealed = crate::decode::trim(sealed);
         let mut stack = [0u8; STACK_SEALED];
         let mut heap = Vec::new();
         let estimate = base64::decoded_len_estimate(sealed.len());
@@ -482,6 +482,8 @@ mod tests {
             assert!(keys.open(b"a", &sealed[..len]).is_err(), "truncated to {len}");
         }
         assert_eq!(keys.open(b"a", "not base64!"), Err(SealError::Malformed));
+        // Blanks around a pasted value are not part of it.
+        assert_eq!(keys.open(b"a", &format!(" {sealed}\n")).unwrap(), b"hello");
         assert_eq!(keys.open(b"a", &sealed).unwrap(), b"hello");
     }
 
