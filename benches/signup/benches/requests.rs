@@ -23,48 +23,16 @@ use std::hint::black_box;
 
 use axum::Router;
 use axum::body::Body;
-use axum::http::{Request, StatusCode, header};
-use bench_signup::{Store, by_hand, with_formaction};
+use axum::http::{Request, StatusCode};
 use criterion::{Criterion, criterion_group, criterion_main};
 use tower::ServiceExt as _;
 
-const HOST: &str = "127.0.0.1:3200";
-const ORIGIN: &str = "http://127.0.0.1:3200";
-const VALID: &str = "name=Ada+Lovelace&email=ada%40example.com&age=36";
-const INVALID: &str = "name=&email=not-an-email&age=12";
+#[path = "../tests/support/mod.rs"]
+mod support;
 
-/// One side of the comparison: its router, the URL a submission posts to, and what each body
-/// carries besides the fields (the sealed team, or the plain one).
-struct Side {
-    name: &'static str,
-    app: Router,
-    url: String,
-    extra: String,
-}
+use support::{INVALID, expected_status, sides};
 
-impl Side {
-    fn request(&self, scenario: &str) -> Request<Body> {
-        let body = match scenario {
-            "valid" => VALID,
-            "invalid" => INVALID,
-            _ => return get(),
-        };
-        Request::post(self.url.as_str())
-            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
-            .header(header::ORIGIN, ORIGIN)
-            .header(header::HOST, HOST)
-            .body(Body::from(format!("{body}{}", self.extra)))
-            .expect("a request built from constants")
-    }
-}
-
-fn get() -> Request<Body> {
-    Request::get("/signup")
-        .header(header::HOST, HOST)
-        .body(Body::empty())
-        .expect("a request built from constants")
-}
-
+/// One request and its whole answer: the status and the body, collected.
 async fn send(app: &Router, request: Request<Body>) -> (StatusCode, String) {
     let response = app.clone().oneshot(request).await.expect("the router is infallible");
     let status = response.status();
@@ -72,43 +40,15 @@ async fn send(app: &Router, request: Request<Body>) -> (StatusCode, String) {
     (status, String::from_utf8_lossy(&bytes).into_owned())
 }
 
-fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
-    let from = text.find(start).unwrap_or_else(|| panic!("`{start}` not in the page")) + start.len();
-    let to = text[from..].find(end).expect("an attribute ends") + from;
-    &text[from..to]
-}
-
 fn requests(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
-    let formaction = with_formaction::app(Store::default());
-    let (_, page) = runtime.block_on(send(&formaction, get()));
-    let action = between(&page, r#"<form id="sign-up" method="post" action=""#, "\"").replace("&amp;", "&");
-    // Base64url needs no percent-encoding in a urlencoded body.
-    let sealed = between(&page, r#"name="$bound" value=""#, "\"").to_owned();
-    let sides = [
-        Side {
-            name: "formaction",
-            app: formaction,
-            url: format!("/signup{action}"),
-            extra: format!("&%24bound={sealed}"),
-        },
-        Side {
-            name: "by_hand",
-            app: by_hand::app(Store::default()),
-            url: "/signup".to_owned(),
-            extra: "&team=team-42".to_owned(),
-        },
-    ];
+    let sides = runtime.block_on(sides());
 
-    for (scenario, expected) in [
-        ("get", StatusCode::OK),
-        ("valid", StatusCode::SEE_OTHER),
-        ("invalid", StatusCode::UNPROCESSABLE_ENTITY),
-    ] {
+    for scenario in ["get", "valid", "invalid"] {
         let mut group = c.benchmark_group(scenario);
         for side in &sides {
             let (status, body) = runtime.block_on(send(&side.app, side.request(scenario)));
-            assert_eq!(status, expected, "{} {scenario}: {body}", side.name);
+            assert_eq!(status, expected_status(scenario), "{} {scenario}: {body}", side.name);
             group.bench_function(side.name, |b| {
                 b.iter(|| runtime.block_on(send(&side.app, black_box(side.request(scenario)))))
             });
@@ -116,10 +56,12 @@ fn requests(c: &mut Criterion) {
         group.finish();
     }
 
-    let body = format!("{INVALID}&%24bound={sealed}");
+    // formaction's `bound` is the urlencoded `$bound=<sealed team>` the page gave.
+    let formaction = sides.iter().find(|side| side.name == "formaction").expect("formaction is a side");
+    let body = format!("{INVALID}&{}", formaction.bound);
     let data = formaction::decode::decode_urlencoded(body.as_bytes(), &formaction::Limits::default())
         .expect("the submission decodes");
-    let id = <with_formaction::sign_up as formaction::Action<Store>>::ID;
+    let id = <bench_signup::with_formaction::sign_up as formaction::Action<bench_signup::Store>>::ID;
     let opened: (String,) = formaction::action::open_bound(&data, id, None).expect("the page's team opens");
     assert_eq!(opened.0, "team-42");
     c.bench_function("open_bound", |b| {

@@ -14,9 +14,11 @@ use std::collections::BTreeMap;
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
-use bench_signup::{Store, by_hand, with_formaction};
 use http_body_util::BodyExt;
+use support::{expected_status, sides};
 use tower::ServiceExt;
+
+mod support;
 
 #[global_allocator]
 static ALLOC: dhat::Alloc = dhat::Alloc;
@@ -27,48 +29,6 @@ const REQUESTS: u64 = 200;
 const WARM_UP: usize = 20;
 /// How much over the committed figure a count may go before the test fails.
 const TOLERANCE: f64 = 0.10;
-
-const HOST: &str = "127.0.0.1:3201";
-const ORIGIN: &str = "http://127.0.0.1:3201";
-const VALID: &str = "name=Ada+Lovelace&email=ada%40example.com&age=36";
-const INVALID: &str = "name=&email=not-an-email&age=12";
-
-/// One way of serving the page and what a scenario's request looks like there.
-struct Side {
-    name: &'static str,
-    app: Router,
-    post_path: String,
-    /// Appended to every submission: the sealed team for formaction, the plain one by hand.
-    bound: String,
-}
-
-impl Side {
-    fn request(&self, scenario: &str) -> Request<Body> {
-        let builder = |method: &str, path: &str| {
-            Request::builder().method(method).uri(path).header("host", HOST).header("origin", ORIGIN)
-        };
-        let post = |fields: &str| {
-            builder("POST", &self.post_path)
-                .header("content-type", "application/x-www-form-urlencoded")
-                .body(Body::from(format!("{fields}&{}", self.bound)))
-        };
-        let request = match scenario {
-            "get" => builder("GET", "/signup").body(Body::empty()),
-            "valid" => post(VALID),
-            "invalid" => post(INVALID),
-            other => panic!("unknown scenario {other}"),
-        };
-        request.expect("a well-formed request")
-    }
-}
-
-fn expected_status(scenario: &str) -> StatusCode {
-    match scenario {
-        "get" => StatusCode::OK,
-        "valid" => StatusCode::SEE_OTHER,
-        _ => StatusCode::UNPROCESSABLE_ENTITY,
-    }
-}
 
 /// Sends one request and reads its body the way a server would: frame by frame, nothing kept.
 async fn send(app: &Router, request: Request<Body>, expected: StatusCode) -> usize {
@@ -82,37 +42,6 @@ async fn send(app: &Router, request: Request<Body>, expected: StatusCode) -> usi
         }
     }
     bytes
-}
-
-async fn page(app: &Router) -> String {
-    let request = Request::get("/signup").header("host", HOST).body(Body::empty()).expect("a request");
-    let answer = app.clone().oneshot(request).await.expect("the router is infallible");
-    let bytes = answer.into_body().collect().await.expect("the body reads").to_bytes();
-    String::from_utf8(bytes.to_vec()).expect("the page is UTF-8")
-}
-
-/// The text after `start` up to the next `"`.
-fn attribute<'a>(html: &'a str, start: &str) -> &'a str {
-    let rest = html.split(start).nth(1).unwrap_or_else(|| panic!("the page has no {start}"));
-    rest.split('"').next().unwrap_or_default()
-}
-
-async fn sides() -> Vec<Side> {
-    let formaction = with_formaction::app(Store::default());
-    let html = page(&formaction).await;
-    let action = attribute(&html, r#"method="post" action=""#).replace("&amp;", "&");
-    let sealed = attribute(&html, r#"name="$bound" value=""#).to_owned();
-    let bound =
-        format!("%24bound={}", form_urlencoded::byte_serialize(sealed.as_bytes()).collect::<String>());
-    vec![
-        Side { name: "formaction", app: formaction, post_path: format!("/signup{action}"), bound },
-        Side {
-            name: "by_hand",
-            app: by_hand::app(Store::default()),
-            post_path: "/signup".to_owned(),
-            bound: "team=team-42".to_owned(),
-        },
-    ]
 }
 
 /// Allocations per request (total over [`REQUESTS`], divided), for every side and scenario.
