@@ -6,6 +6,8 @@ use std::net::SocketAddr;
 
 use example_invoices::Db;
 
+pub mod raw;
+
 /// The app running on a free port.
 pub struct App {
     /// `http://127.0.0.1:<port>`
