@@ -1,7 +1,8 @@
 //! `HtmlPage` over real HTTP on 127.0.0.1: a page rendered by an askama template answers with the
 //! template's exact bytes as `text/html`, with a form in it through a page and its action (200,
 //! then 422 with the errors), with another status when asked, and with a plain 500 that shows
-//! nothing of the error when the template fails (the error goes to the log).
+//! nothing of the error when the template fails (the error goes to the log). The enhancement
+//! script is served at a URL of its content, cached for a year.
 
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
 mod support;
@@ -12,7 +13,7 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use formaction::render::{FormView, HtmlPage};
+use formaction::render::{FormView, HtmlPage, script, script_path, script_route, script_tag};
 use formaction::{ActionError, FormState, Redirect, action, form, page};
 use support::{Log, Server, capture_log};
 
@@ -167,4 +168,52 @@ async fn a_failing_template_is_a_plain_500_that_shows_nothing_and_is_logged() {
     // The server goes on, and a page after a failed one carries nothing of it.
     let body = html(server.client.get(server.url("/missing")).send().await.expect("GET"), 404).await;
     assert_eq!(body, "<h1>No such page: /a&#60;b&#62;</h1>");
+}
+
+/// The enhancement script's URL changes with its content (`/_formaction/enhance.<hash>.js`), so
+/// it is cached for a year; the unhashed name, an old hash or a changed one is not found.
+#[tokio::test]
+async fn the_script_is_served_at_a_url_of_its_content_cached_for_a_year() {
+    let server = Server::start(Router::new().route(script_path(), script_route())).await;
+    let path = script_path();
+    let hash = path.strip_prefix("/_formaction/enhance.").and_then(|rest| rest.strip_suffix(".js"));
+    let hash = hash.unwrap_or_else(|| panic!("not a script URL with a hash: {path}"));
+    let url_safe = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    assert!(hash.len() >= 8 && hash.bytes().all(url_safe), "a short URL-safe hash: {path}");
+    assert_eq!(script_tag(), format!(r#"<script src="{path}" defer></script>"#), "pages ask for that URL");
+
+    for method in [reqwest::Method::GET, reqwest::Method::HEAD] {
+        let response =
+            server.client.request(method.clone(), server.url(path)).send().await.expect("the script");
+        assert_eq!(response.status(), 200, "{method}");
+        assert_eq!(response.headers()["content-type"], "text/javascript; charset=utf-8");
+        assert_eq!(response.headers()["cache-control"], "public, max-age=31536000, immutable");
+        if method == reqwest::Method::GET {
+            assert_eq!(response.text().await.expect("the script"), script());
+        }
+    }
+
+    // One character of the hash changed, the hash in other case, cut short, made longer, absent.
+    let first = hash.as_bytes()[0];
+    let changed = format!("{}{}", if first == b'A' { 'B' } else { 'A' }, &hash[1..]);
+    let other_case: String = hash
+        .chars()
+        .map(|c| if c.is_ascii_lowercase() { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+        .collect();
+    let wrong = [
+        "/_formaction/enhance.js".to_owned(),
+        format!("/_formaction/enhance.{changed}.js"),
+        format!("/_formaction/enhance.{other_case}.js"),
+        format!("/_formaction/enhance.{}.js", &hash[..hash.len() - 1]),
+        format!("/_formaction/enhance.{hash}0.js"),
+        format!("/_formaction/enhance.{hash}.js/"),
+        format!("/_formaction/enhance.{hash}"),
+    ];
+    for wrong in wrong {
+        if wrong == path {
+            continue;
+        }
+        let response = server.client.get(server.url(&wrong)).send().await.expect("GET");
+        assert_eq!(response.status(), 404, "{wrong}");
+    }
 }

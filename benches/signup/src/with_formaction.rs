@@ -58,6 +58,6 @@ pub fn app(store: Store) -> Router {
     Router::new()
         .route("/signup", page(show).action::<sign_up>().into())
         .route("/signup/done", get(done))
-        .route(formaction::render::SCRIPT_PATH, formaction::render::script_route())
+        .route(formaction::render::script_path(), formaction::render::script_route())
         .with_state(store)
 }

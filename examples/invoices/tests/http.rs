@@ -44,11 +44,13 @@ async fn every_page_is_a_whole_document_with_the_script() {
         assert_eq!(status, 200, "{path}");
         assert!(html.starts_with("<!doctype html>"), "{path}");
         assert!(html.contains(r#"<html lang="en">"#) && html.contains("<title>"), "{path}");
-        assert!(html.contains(r#"<script src="/_formaction/enhance.js" defer></script>"#), "{path}");
+        assert!(html.contains(formaction::render::script_tag()), "{path}");
     }
-    let script = app.client.get(app.url("/_formaction/enhance.js")).send().await.unwrap();
+    let script = app.client.get(app.url(formaction::render::script_path())).send().await.unwrap();
     assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
+    assert_eq!(script.headers()["cache-control"], "public, max-age=31536000, immutable");
     assert!(script.text().await.unwrap().contains("data-enhance"));
+    assert_eq!(app.get("/_formaction/enhance.js").await.0, 404, "only the URL of this version");
 }
 
 #[tokio::test]

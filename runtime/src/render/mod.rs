@@ -73,7 +73,7 @@ use askama::Template;
 pub(crate) use html::KeptField;
 pub(crate) use html::escape as escape_html;
 pub use page::{HtmlPage, render_bytes};
-pub use script::{SCRIPT_PATH, SCRIPT_SOURCE, script, script_route, script_tag};
+pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
 pub use view::{Attributes, FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
 
 use crate::action::BoundAction;

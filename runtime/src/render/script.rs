@@ -4,13 +4,18 @@
 //!
 //! ```
 //! use axum::Router;
+//! use formaction::render::{script_path, script_route, script_tag};
 //!
-//! let app: Router = Router::new().route(formaction::render::SCRIPT_PATH, formaction::render::script_route());
-//! assert_eq!(
-//!     formaction::render::script_tag(),
-//!     r#"<script src="/_formaction/enhance.js" defer></script>"#
-//! );
+//! let app: Router = Router::new().route(script_path(), script_route());
+//! assert_eq!(script_tag(), format!(r#"<script src="{}" defer></script>"#, script_path()));
+//! assert!(script_path().starts_with("/_formaction/enhance.") && script_path().ends_with(".js"));
 //! ```
+//!
+//! The script's URL carries a hash of its content (`/_formaction/enhance.<hash>.js`), so browsers
+//! and proxies keep it for a year (`Cache-Control: public, max-age=31536000, immutable`) and a new
+//! version is a new URL. Any other version's URL is not found (404). During a rolling restart, a
+//! page rendered by an instance of another version asks for that version's URL; where it is not
+//! found, that page's forms submit plainly until the page is loaded again.
 //!
 //! Forms rendered by [`FormView`](super::FormView) carry `data-enhance` (unless made
 //! [`plain`](super::FormView::plain)); the script leaves every other form alone. For those it:
@@ -35,14 +40,28 @@ use std::sync::OnceLock;
 
 use axum::response::IntoResponse;
 use axum::routing::{MethodRouter, get};
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use http::HeaderValue;
 use http::header::{CACHE_CONTROL, CONTENT_TYPE};
+use sha2::{Digest, Sha256};
 
 /// The script's source, as written (with its comments).
 pub const SCRIPT_SOURCE: &str = include_str!("../../assets/enhance.js");
 
-/// The path the script is served at by [`script_route`].
-pub const SCRIPT_PATH: &str = "/_formaction/enhance.js";
+/// The path the script is served at by [`script_route`]: `/_formaction/enhance.<hash>.js`, the
+/// hash a short one of the served text, so the path changes whenever the script does.
+pub fn script_path() -> &'static str {
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| path_for(script()))
+}
+
+/// The path of a script whose served text is `served`: the first 48 bits of its SHA-256, in
+/// URL-safe base64 (8 characters).
+fn path_for(served: &str) -> String {
+    let digest = Sha256::digest(served.as_bytes());
+    format!("/_formaction/enhance.{}.js", URL_SAFE_NO_PAD.encode(&digest[..6]))
+}
 
 /// The script as served: without comment lines and indentation (about 1.8 KB gzipped).
 pub fn script() -> &'static str {
@@ -57,22 +76,21 @@ pub fn script() -> &'static str {
     })
 }
 
-/// The `<script>` tag for pages: deferred, so it never blocks rendering.
+/// The `<script>` tag for pages, with [`script_path`]: deferred, so it never blocks rendering.
 pub fn script_tag() -> &'static str {
-    r#"<script src="/_formaction/enhance.js" defer></script>"#
+    static TAG: OnceLock<String> = OnceLock::new();
+    TAG.get_or_init(|| format!(r#"<script src="{}" defer></script>"#, script_path()))
 }
 
-/// A route serving the script at [`SCRIPT_PATH`].
+/// A route serving the script, to add at [`script_path`]; cached for a year, since its URL
+/// changes with its content.
 pub fn script_route<S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
     get(|| async {
-        (
-            [
-                (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
-                (CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
-            ],
-            script(),
-        )
-            .into_response()
+        let headers = [
+            (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+            (CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+        ];
+        (headers, script()).into_response()
     })
 }
 
@@ -86,5 +104,15 @@ mod tests {
         assert!(served.len() < SCRIPT_SOURCE.len());
         assert!(!served.lines().any(|line| line.starts_with("//")));
         assert!(served.contains(r#"d.addEventListener("submit""#));
+    }
+
+    #[test]
+    fn the_path_is_a_hash_of_the_served_text() {
+        assert_eq!(script_path(), path_for(script()));
+        assert_eq!(path_for("a"), path_for("a"), "the same text, the same path");
+        assert_ne!(path_for("a"), path_for("b"), "another text, another path");
+        assert_ne!(script_path(), path_for(&format!("{} ", script())), "one byte more changes it");
+        let hash = script_path().trim_start_matches("/_formaction/enhance.").trim_end_matches(".js");
+        assert_eq!(hash.len(), 8, "{}", script_path());
     }
 }
