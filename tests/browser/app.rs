@@ -2,7 +2,8 @@
 //! test's process, with a few test-only pages beside it: a probe that tells whether the browser
 //! runs scripts, a form whose actions are slow and counted, a table whose rows each have an
 //! instance of one form, a form answered with a state, two forms on one page, actions answering
-//! with a page of their own, and a form that posts to a port nobody listens on.
+//! with a page of their own; and, to serve apart (a site of its own, stopped by the test), a page
+//! whose form posts to that site.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -10,15 +11,15 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::Router;
-use axum::extract::{FromRef, Query, State};
+use axum::extract::{FromRef, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use example_invoices::Db;
 use example_invoices::forms::{InvoiceForm, LineItem, Status};
-use formaction::render::{FormView, script_tag};
+use formaction::render::{FormView, script_path, script_route, script_tag};
 use formaction::{ActionError, ActionState, Flash, FormState, Redirect, action, form, page};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use tempfile::TempDir;
 
 use crate::support::Server;
@@ -42,8 +43,10 @@ pub(crate) const GREET: &str = "/__test/greet";
 pub(crate) const TWO_FORMS: &str = "/__test/two-forms";
 /// The page of a form whose actions answer with a page of their own (500, and 200).
 pub(crate) const UNEXPECTED: &str = "/__test/unexpected";
-/// The page of a form that posts to `http://127.0.0.1:<port>/nowhere`, `?port=<port>`.
+/// The page of [`offline_site`], whose form posts to [`NOWHERE`] on the same site.
 pub(crate) const OFFLINE: &str = "/__test/offline";
+/// Where that form posts.
+pub(crate) const NOWHERE: &str = "/__test/nowhere";
 
 /// The app of one test.
 pub(crate) struct App {
@@ -168,7 +171,6 @@ fn test_pages(state: TestState) -> Router {
                 .action::<break_inside>()
                 .into(),
         )
-        .route(OFFLINE, get(offline_page))
         .with_state(state)
 }
 
@@ -388,18 +390,17 @@ async fn unexpected_page(state: FormState<Note>) -> Html<String> {
     document("Unexpected answers", &form.to_string())
 }
 
-/// The port of [`OFFLINE`].
-#[derive(Deserialize)]
-struct Port {
-    port: u16,
+/// A site with a page whose enhanced form posts to the same site, served on its own so that a test
+/// can stop it with the page open.
+pub(crate) fn offline_site() -> Router {
+    Router::new().route(OFFLINE, get(offline_page)).route(script_path(), script_route())
 }
 
-/// An enhanced form that posts to a port on 127.0.0.1 where nobody listens.
-async fn offline_page(Query(Port { port }): Query<Port>) -> Html<String> {
+async fn offline_page() -> Html<String> {
     document(
         "Offline",
         &format!(
-            "<form id=\"offline\" method=\"post\" action=\"http://127.0.0.1:{port}/nowhere\" data-enhance>\n\
+            "<form id=\"offline\" method=\"post\" action=\"{NOWHERE}\" data-enhance>\n\
              <input type=\"hidden\" name=\"text\" value=\"hello\">\n\
              <button type=\"submit\">Send</button>\n</form>"
         ),

@@ -7,7 +7,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Value, json};
 
 use crate::app;
-use crate::harness::{Js, Tab, eventually, free_port};
+use crate::harness::{Js, Tab, eventually};
+use crate::support::Server;
 
 /// Marks the document, so a page load (which drops the mark) can be told from an update in place.
 async fn mark(tab: &Tab) {
@@ -186,37 +187,42 @@ pub(crate) async fn internal_error(tab: Tab) {
     assert_eq!(tab.app.posts.seen()[before..], ["fetch"], "the action ran once");
 }
 
-/// A form whose action is a port nobody listens on: the script's fetch fails, the form is
-/// submitted plainly, and the browser leaves the page for its error page.
+/// The server gone (stopped, its connections closed) after the page loaded: the script's fetch
+/// gets no answer at all, so the form is submitted plainly and the browser leaves the page for its
+/// error page.
 pub(crate) async fn network_error(tab: Tab) {
-    let port = free_port();
-    tab.goto(&format!("{}?port={port}", app::OFFLINE)).await;
+    let site = Server::start(app::offline_site()).await;
+    let action = site.url(app::NOWHERE);
+    let page = site.url(app::OFFLINE);
+    tab.client.goto(&page).await.unwrap_or_else(|error| panic!("could not open {page}: {error}"));
     mark(&tab).await;
-    // Notes (in the site's storage, which outlives the page) that the script's fetch failed.
+    // Notes in a cookie that the script's fetch failed: a cookie of 127.0.0.1 is sent to every port
+    // of it, so the app's own page can read it once this site is gone.
     tab.script(
         "const fetch = window.fetch;
          window.fetch = (...args) => fetch(...args).catch((error) => {
-           localStorage.setItem('failed', String(args[0]));
+           document.cookie = 'failed=' + encodeURIComponent(String(args[0])) + '; path=/';
            throw error;
          });",
     )
     .await;
     let document = tab.find("html").await;
+    site.stop().await;
     tab.button("Send").await.click().await.expect("click Send");
     eventually("the browser to leave the page", || async {
         (!tab.is_attached(&document).await).then_some(())
     })
     .await;
     let url = tab.client.current_url().await.expect("the current URL");
-    assert_eq!(
-        url.as_str(),
-        format!("http://127.0.0.1:{port}/nowhere"),
-        "the browser went to the form's action"
-    );
+    assert_eq!(url.as_str(), action, "the browser went to the form's action");
     assert_eq!(marker(&tab).await, Value::Null, "a page load: the marker is gone");
     tab.goto(app::JS_PROBE).await;
-    let failed = tab.script("return localStorage.getItem('failed')").await;
-    assert_eq!(failed, json!(url.as_str()), "the script's fetch was tried first, and failed");
+    let failed = tab
+        .script(
+            "const m = document.cookie.match(/(?:^|; )failed=([^;]*)/); return m && decodeURIComponent(m[1])",
+        )
+        .await;
+    assert_eq!(failed, json!(action), "the script's fetch was tried first, and failed");
 }
 
 /// With the browser's checks off for the first submission, the server's errors show; typing a

@@ -14,6 +14,7 @@ pub struct Server {
     /// A client that does not follow redirects (tests look at the 303 itself).
     pub client: reqwest::Client,
     task: tokio::task::JoinHandle<()>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl Server {
@@ -21,12 +22,25 @@ impl Server {
     pub async fn start(app: Router) -> Server {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind 127.0.0.1:0");
         let addr = listener.local_addr().expect("local address");
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let task = tokio::spawn(async move {
-            axum::serve(listener, app).await.expect("server");
+            let stopped = async {
+                let _ = stopped.await;
+            };
+            axum::serve(listener, app).with_graceful_shutdown(stopped).await.expect("server");
         });
         let client =
             reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-        Server { base: format!("http://{addr}"), addr, client, task }
+        Server { base: format!("http://{addr}"), addr, client, task, stop: Some(stop) }
+    }
+
+    /// Stops the server as if its process had gone: it accepts no more connections and closes the
+    /// open ones (idle keep-alive ones at once). Returns once the port is closed.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = (&mut self.task).await;
     }
 
     /// The full URL of `path`.
