@@ -20,7 +20,10 @@
 //! With JavaScript only: `pending_state` (the form busy while a slow action runs),
 //! `double_click` (one submission), `unexpected_answer` and `network_error` (the fallback to a
 //! plain submission), `errors_cleared` (a field's errors go once it is fixed) and
-//! `independent_forms` (two forms on one page, one pending while the other submits).
+//! `independent_forms` (two forms on one page, one pending while the other submits); and against
+//! hostile answers and markup (tests/browser/security.rs): `redirect_elsewhere` (a redirect to a
+//! script URL or another site refused), `foreign_forms` (a form posting to another origin left to
+//! the browser).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, and axe-core in `target/npm`:
 //! `scripts/browser-deps.sh` installs what is missing. Without them the tests fail, saying so.
@@ -37,6 +40,8 @@ mod enhance;
 mod harness;
 #[path = "browser/invoice.rs"]
 mod invoice;
+#[path = "browser/security.rs"]
+mod security;
 #[path = "browser/walk.rs"]
 mod walk;
 
@@ -82,6 +87,18 @@ macro_rules! with_js {
 }
 
 with_js!(unexpected_answer, internal_error, network_error, errors_cleared, independent_forms);
+
+/// A test with JavaScript on for each scenario of tests/browser/security.rs, named after it.
+macro_rules! secure {
+    ($($scenario:ident),* $(,)?) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $scenario() {
+            harness::run(stringify!($scenario), Js::On, security::$scenario).await;
+        }
+    )*};
+}
+
+secure!(redirect_elsewhere, foreign_forms);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_state() {

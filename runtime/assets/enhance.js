@@ -1,8 +1,17 @@
-// formaction's enhancement script: forms marked `data-enhance` submit with fetch, show a pending
-// state, place errors in the page without a reload (in the markup the server renders), follow
-// redirects, and fall back to a plain submission when anything unexpected happens.
+// formaction's enhancement script: forms marked `data-enhance` that post to this page's origin
+// submit with fetch, show a pending state, place errors in the page without a reload (in the
+// markup the server renders), follow redirects within this origin, and fall back to a plain
+// submission when anything unexpected happens.
 (() => {
   const d = document, pending = new WeakSet(), plain = new WeakSet();
+  // `u` resolved against the page when it is an http(s) URL of the page's own origin, else null.
+  const own = (u) => {
+    let url;
+    try {
+      url = typeof u == "string" && new URL(u, location.href);
+    } catch {}
+    return url && url.origin === location.origin && /^https?:$/.test(url.protocol) ? url.href : null;
+  };
   const esc = (s) => CSS.escape(s);
   const el = (tag, attrs, text) => {
     const e = d.createElement(tag);
@@ -71,13 +80,17 @@
   d.addEventListener("submit", async (e) => {
     const f = e.target, b = e.submitter;
     if (!f.matches("form[data-enhance]") || plain.has(f) || e.defaultPrevented) return;
+    // A form posting to another origin (markup injected past a sanitizer that keeps `data-*`, say)
+    // is left to the browser.
+    const url = own(b && b.hasAttribute("formaction") ? b.formAction : f.action);
+    if (!url) return;
     e.preventDefault();
     if (pending.has(f)) return;
     pending.add(f);
     const intent = b && b.name === "$intent";
     // Read the form before `busy` disables the buttons: a disabled submitter (an intent's
     // `$intent=add:items`) would be left out.
-    const body = new FormData(f, b), url = (b && b.getAttribute("formaction")) ? b.formAction : f.action;
+    const body = new FormData(f, b);
     busy(f, true);
     const multipart = f.enctype === "multipart/form-data";
     try {
@@ -102,7 +115,11 @@
       const r = await res.json();
       pending.delete(f);
       busy(f, false);
-      if (r.ok && r.redirect) return location.assign(r.redirect);
+      if (r.ok && r.redirect) {
+        const to = own(r.redirect);
+        // Never a script URL or another site, whatever the answer says.
+        return to ? location.assign(to) : show(f, { formErrors: ["The form was sent, but the next page could not be opened."] });
+      }
       if (r.ok) {
         clear(f);
         f.dispatchEvent(new CustomEvent("formaction:state", { bubbles: true, detail: r.state }));

@@ -175,11 +175,12 @@ fn test_pages(state: TestState) -> Router {
 }
 
 /// `text` made safe for HTML text and attribute values.
-fn escape(text: &str) -> String {
+pub(crate) fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
-fn document(title: &str, body: &str) -> Html<String> {
+/// A whole page titled `title` with `body` in its `<main>`, and the enhancement script.
+pub(crate) fn document(title: &str, body: &str) -> Html<String> {
     Html(format!(
         "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n{}\n</head>\n\
          <body>\n<main>\n<h1>{title}</h1>\n{body}\n</main>\n</body>\n</html>\n",

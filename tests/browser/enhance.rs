@@ -11,12 +11,12 @@ use crate::harness::{Js, Tab, eventually};
 use crate::support::Server;
 
 /// Marks the document, so a page load (which drops the mark) can be told from an update in place.
-async fn mark(tab: &Tab) {
+pub(crate) async fn mark(tab: &Tab) {
     tab.script("window.__marker = 1").await;
 }
 
 /// The mark, `null` once another document was loaded.
-async fn marker(tab: &Tab) -> Value {
+pub(crate) async fn marker(tab: &Tab) -> Value {
     tab.script("return window.__marker === undefined ? null : window.__marker").await
 }
 

@@ -18,7 +18,9 @@
 //! found, that page's forms submit plainly until the page is loaded again.
 //!
 //! Forms rendered by [`FormView`](super::FormView) carry `data-enhance` (unless made
-//! [`plain`](super::FormView::plain)); the script leaves every other form alone. For those it:
+//! [`plain`](super::FormView::plain)); the script leaves every other form alone, and so it does
+//! one that posts to another origin (its action, or its pressed button's `formaction`, resolved
+//! against the page): the browser submits that one itself. For the others it:
 //!
 //! - submits with `fetch` (`Accept: application/json`, `X-Formaction: 1`), the pressed button
 //!   included, so the button's own action runs;
@@ -28,8 +30,11 @@
 //!   `role="alert"`, a `.fa-errors` list in each field, `aria-invalid`, `aria-describedby`), and
 //!   moves focus to the first invalid field; a field's error goes away once the browser finds its
 //!   value valid again;
-//! - follows redirects; shows a state answer in the form's `[data-action-state="key"]` elements
-//!   (the whole state for an empty key) and fires a `formaction:state` event with it;
+//! - follows a redirect only within the page's own origin (`http:` or `https:`); any other (a
+//!   `javascript:` URL, another site, something that is no URL) is shown as a form-level error,
+//!   and the browser stays where it is;
+//! - shows a state answer in the form's `[data-action-state="key"]` elements (the whole state for
+//!   an empty key) and fires a `formaction:state` event with it;
 //! - adds or removes list rows ("Add", "Remove") by fetching the page and swapping the form;
 //! - on an answer that is not JSON (a page of the action's own), shows that page as a plain
 //!   submission would, without sending the form a second time; on a refusal or failure answered in

@@ -1,0 +1,337 @@
+//! The enhancement script against hostile answers and markup, on sites of their own (servers on
+//! 127.0.0.1 started by each test, beside the app; another port is another origin):
+//!
+//! - `redirect_elsewhere`: a JSON answer redirecting to a script URL (in every spelling the URL
+//!   parser accepts), to another site or to nothing parseable is refused with a form-level error:
+//!   no navigation, no script run; a redirect within the site is followed;
+//! - `foreign_forms`: a `data-enhance` form posting to another origin (by its action or by its
+//!   button's `formaction`) is left to the browser: no fetch, one plain submission.
+
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use axum::extract::{Query, State};
+use axum::http::{HeaderMap, Method, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::{any, get, post};
+use axum::{Form, Json, Router};
+use formaction::render::{script_path, script_route};
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::app::{document, escape};
+use crate::enhance::{mark, marker};
+use crate::harness::{Tab, eventually};
+use crate::support::{Log, Server};
+
+/// The page of a form whose answer redirects to one of [`Site::targets`].
+const REDIRECT: &str = "/sec/redirect";
+/// Where that form posts.
+const ANSWER: &str = "/sec/answer";
+/// A page of the site to land on.
+const LANDING: &str = "/sec/landing";
+/// The page of forms posting to another site, `?there=<that site's base URL>`.
+const FOREIGN: &str = "/sec/foreign";
+/// The one path of the other site.
+const TAKE: &str = "/take";
+
+/// What the form-level error says when a redirect is refused.
+const REFUSED: &str = "The form was sent, but the next page could not be opened.";
+
+/// The state of a test's own site.
+#[derive(Clone, Default)]
+struct Site {
+    /// The redirects [`ANSWER`] gives, by the index the form sends.
+    targets: Arc<Mutex<Vec<String>>>,
+    /// Each post to [`ANSWER`]: `fetch <case>` (the script's) or `plain <case>`.
+    posts: Log,
+}
+
+impl Site {
+    fn set_targets(&self, targets: &[String]) {
+        *self.targets.lock().expect("the targets' lock") = targets.to_vec();
+    }
+}
+
+fn site(state: Site) -> Router {
+    Router::new()
+        .route(REDIRECT, get(redirect_page))
+        .route(ANSWER, post(answer))
+        .route(LANDING, get(|| async { document("Landing", "<p id=\"landed\">Landed.</p>") }))
+        .route(FOREIGN, get(foreign_page))
+        .route(script_path(), script_route())
+        .with_state(state)
+}
+
+/// Another site: records every request to [`TAKE`] as `<method> <path> <Sec-Fetch-Mode>`, with
+/// ` x-formaction` when the script's header came, and answers with a page of its own.
+fn other_site(log: Log) -> Router {
+    Router::new().route(TAKE, any(take)).with_state(log)
+}
+
+async fn take(State(log): State<Log>, method: Method, uri: Uri, headers: HeaderMap) -> Html<String> {
+    let mode = headers.get("sec-fetch-mode").and_then(|mode| mode.to_str().ok()).unwrap_or("-");
+    let script = if headers.contains_key("x-formaction") { " x-formaction" } else { "" };
+    log.record(format!("{method} {} {mode}{script}", uri.path()));
+    document("Another site", "<p>The other site's page.</p>")
+}
+
+/// The form's fields: which redirect to answer with (none: a state answer).
+#[derive(Deserialize)]
+struct Case {
+    case: Option<usize>,
+}
+
+/// Answers the script with a redirect to `targets[case]` (or a state), and a plain submission
+/// with a page that says so.
+async fn answer(State(site): State<Site>, headers: HeaderMap, Form(Case { case }): Form<Case>) -> Response {
+    let how = if headers.contains_key("x-formaction") { "fetch" } else { "plain" };
+    site.posts.record(format!("{how} {}", case.map_or_else(|| "home".to_owned(), |case| case.to_string())));
+    if how == "plain" {
+        return document("Plain answer", "<p id=\"plain\">A plain submission.</p>").into_response();
+    }
+    match case {
+        Some(case) => {
+            let to = site.targets.lock().expect("the targets' lock").get(case).cloned().unwrap_or_default();
+            Json(json!({ "ok": true, "redirect": to })).into_response()
+        }
+        None => Json(json!({ "ok": true, "state": { "answer": "home" } })).into_response(),
+    }
+}
+
+async fn redirect_page() -> Html<String> {
+    document(
+        "Redirect",
+        &format!(
+            "<form id=\"go\" method=\"post\" action=\"{ANSWER}\" data-enhance>\n\
+             <input type=\"hidden\" name=\"case\" value=\"0\">\n\
+             <button type=\"submit\">Go</button>\n</form>"
+        ),
+    )
+}
+
+/// Opens `url` (of any site) and waits for it to load.
+async fn open(tab: &Tab, url: &str) {
+    tab.client.goto(url).await.unwrap_or_else(|error| panic!("could not open {url}: {error}"));
+}
+
+/// Whether a script ran, whether the document is the one marked, the form `id`'s summary and
+/// whether it is pending, as the page says: `null` for each that is absent.
+async fn outcome(tab: &Tab, id: &str) -> Option<Value> {
+    let script =
+        "const f = document.getElementById(arguments[0]), s = f && f.querySelector(':scope > .fa-summary');
+                  return { pwned: window.__pwned === undefined ? null : window.__pwned,
+                           marker: window.__marker === undefined ? null : window.__marker,
+                           summary: s ? s.textContent : null,
+                           busy: f ? f.hasAttribute('aria-busy') : null };";
+    tab.client.execute(script, vec![json!(id)]).await.ok()
+}
+
+/// A JSON answer whose redirect is a script URL, another site or no URL at all: the script
+/// navigates nowhere and runs nothing, and says so in the form. A redirect within the site,
+/// absolute or relative, is followed.
+pub(crate) async fn redirect_elsewhere(tab: Tab) {
+    let elsewhere = Log::default();
+    let other = Server::start(other_site(elsewhere.clone())).await;
+    let state = Site::default();
+    let site = Server::start(site(state.clone())).await;
+    let (here, there) = (site.addr.port(), other.addr.port());
+    let script = "window.__pwned=1";
+    let refused = [
+        format!("javascript:{script}"),
+        format!("JavaScript:{script}"),
+        format!("JAVASCRIPT:{script}"),
+        format!(" javascript:{script}"),
+        format!("\u{1}\u{1f} javascript:{script}"),
+        format!("java\tscript:{script}"),
+        format!("java\nscript:{script}"),
+        format!("\tjava\r\nscript:{script}\n"),
+        format!("javascript://%0A{script}"),
+        format!("data:text/html,<script>{script}</script>"),
+        format!("vbscript:{script}"),
+        format!("blob:http://127.0.0.1:{here}/0b2c3d4e-0000-4000-8000-000000000000"),
+        "//other.invalid/".to_owned(),
+        "https://other.invalid/".to_owned(),
+        "HTTPS://OTHER.INVALID/".to_owned(),
+        "http://bücher.invalid/".to_owned(),
+        format!("//127.0.0.1:{there}{TAKE}"),
+        format!("/\\127.0.0.1:{there}{TAKE}"),
+        format!("\\\\127.0.0.1:{there}{TAKE}"),
+        format!("http://127.0.0.1:{there}{TAKE}"),
+        format!("https:127.0.0.1:{there}{TAKE}"),
+        format!("http://127.0.0.1:{here}@127.0.0.1:{there}{TAKE}"),
+        format!("https://127.0.0.1:{here}{LANDING}"),
+        format!("http://localhost:{here}{LANDING}"),
+        format!("http://[::1]:{here}{LANDING}"),
+        "http://[::1".to_owned(),
+        "http://127.0.0.1:99999/".to_owned(),
+    ];
+    let followed = [
+        (format!("http://127.0.0.1:{here}{LANDING}?from=absolute"), format!("{LANDING}?from=absolute")),
+        ("landing?from=relative".to_owned(), format!("{LANDING}?from=relative")),
+        (format!("/%2F127.0.0.1:{there}{TAKE}"), format!("/%2F127.0.0.1:{there}{TAKE}")),
+    ];
+    let targets: Vec<String> =
+        refused.iter().cloned().chain(followed.iter().map(|(target, _)| target.clone())).collect();
+    state.set_targets(&targets);
+
+    let page = site.url(REDIRECT);
+    open(&tab, &page).await;
+    mark(&tab).await;
+    for (case, target) in refused.iter().enumerate() {
+        let choose = "document.querySelector('#go > .fa-summary')?.remove();
+                      document.querySelector('#go [name=case]').value = arguments[0];";
+        tab.client.execute(choose, vec![json!(case.to_string())]).await.expect("choose the answer");
+        tab.button("Go").await.click().await.expect("click Go");
+        let seen = eventually(&format!("the answer redirecting to {target:?} to show"), || async {
+            let seen = outcome(&tab, "go").await?;
+            let done =
+                seen["summary"] != Value::Null || seen["pwned"] != Value::Null || seen["marker"] != json!(1);
+            done.then_some(seen)
+        })
+        .await;
+        assert_eq!(seen["pwned"], Value::Null, "{target:?}: no script ran");
+        assert_eq!(seen["marker"], json!(1), "{target:?}: no page load");
+        let summary = seen["summary"].as_str().unwrap_or_default();
+        assert!(summary.contains(REFUSED), "{target:?}: a form-level error, not {summary:?}");
+        assert_eq!(seen["busy"], json!(false), "{target:?}: the form is no longer pending");
+        let url = tab.client.current_url().await.expect("the current URL");
+        assert_eq!(url.as_str(), page, "{target:?}: the browser stayed");
+    }
+    // Any navigation started would have replaced the page by now.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let seen = outcome(&tab, "go").await.expect("the page");
+    assert_eq!((&seen["pwned"], &seen["marker"]), (&Value::Null, &json!(1)), "still no script, no page load");
+    assert_eq!(elsewhere.runs(), Vec::<String>::new(), "the other site saw nobody");
+    let fetches: Vec<String> = (0..refused.len()).map(|case| format!("fetch {case}")).collect();
+    assert_eq!(state.posts.runs(), fetches, "each answer asked for once, by the script");
+
+    for (offset, (target, path)) in followed.iter().enumerate() {
+        open(&tab, &page).await;
+        mark(&tab).await;
+        let case = refused.len() + offset;
+        let choose = "document.querySelector('#go [name=case]').value = arguments[0]";
+        tab.client.execute(choose, vec![json!(case.to_string())]).await.expect("choose the answer");
+        let document = tab.find("html").await;
+        tab.button("Go").await.click().await.expect("click Go");
+        tab.wait_for_new_document(&document).await;
+        let url = tab.client.current_url().await.expect("the current URL");
+        assert_eq!(url.as_str(), site.url(path), "{target:?} is followed, within the site");
+        assert_eq!(marker(&tab).await, Value::Null, "{target:?}: a page load");
+    }
+    assert_eq!(elsewhere.runs(), Vec::<String>::new(), "the other site still saw nobody");
+}
+
+/// The other site's base URL, for [`FOREIGN`].
+#[derive(Deserialize)]
+struct There {
+    there: String,
+}
+
+/// The forms of [`FOREIGN`] that post to the other site: their ids, each with a button
+/// `Send <id>`.
+const FOREIGN_FORMS: [&str; 7] = [
+    "away",
+    "away-no-scheme",
+    "away-backslash",
+    "away-upper-case",
+    "away-intent",
+    "away-multipart",
+    "away-by-button",
+];
+
+async fn foreign_page(Query(There { there }): Query<There>) -> Html<String> {
+    let there = escape(&there);
+    let authority = there.trim_start_matches("http://");
+    let form = |id: &str, action: &str, extra: &str, button: &str| {
+        format!(
+            "<form id=\"{id}\" method=\"post\" action=\"{action}\"{extra} data-enhance>\n\
+             <input type=\"hidden\" name=\"text\" value=\"{id}\">\n{button}\n</form>\n"
+        )
+    };
+    let send = |id: &str| format!("<button type=\"submit\">Send {id}</button>");
+    let forms = [
+        form("away", &format!("{there}{TAKE}"), "", &send("away")),
+        form("away-no-scheme", &format!("//{authority}{TAKE}"), "", &send("away-no-scheme")),
+        form("away-backslash", &format!("/\\{authority}{TAKE}"), "", &send("away-backslash")),
+        form(
+            "away-upper-case",
+            &format!("HTTP://{}{TAKE}", authority.to_uppercase()),
+            "",
+            &send("away-upper-case"),
+        ),
+        // An intent's request carries no header of the script's own: without a preflight, a
+        // fetch would reach the other site.
+        form(
+            "away-intent",
+            &format!("{there}{TAKE}"),
+            "",
+            "<button type=\"submit\" name=\"$intent\" value=\"add:items\">Send away-intent</button>",
+        ),
+        form(
+            "away-multipart",
+            &format!("{there}{TAKE}"),
+            " enctype=\"multipart/form-data\"",
+            &send("away-multipart"),
+        ),
+        form(
+            "away-by-button",
+            ANSWER,
+            "",
+            &format!("<button type=\"submit\" formaction=\"{there}{TAKE}\">Send away-by-button</button>"),
+        ),
+        // The other way round: the button posts to this site, so the script takes the form.
+        form(
+            "home",
+            &format!("{there}{TAKE}"),
+            "",
+            &format!(
+                "<button type=\"submit\" formaction=\"{ANSWER}\">Send home</button>\n\
+                 <output id=\"home-answer\" data-action-state=\"answer\"></output>"
+            ),
+        ),
+    ];
+    document("Forms", &forms.concat())
+}
+
+/// A `data-enhance` form whose action (or its button's `formaction`) is on another origin, in
+/// any spelling: the script leaves it to the browser, which posts it there once, plainly (no
+/// preflight, no fetch). A form whose button posts to the page's own site is enhanced.
+pub(crate) async fn foreign_forms(tab: Tab) {
+    let elsewhere = Log::default();
+    let other = Server::start(other_site(elsewhere.clone())).await;
+    let state = Site::default();
+    let site = Server::start(site(state.clone())).await;
+    let page = site.url(&format!("{FOREIGN}?there={}", other.base));
+    for id in FOREIGN_FORMS {
+        open(&tab, &page).await;
+        mark(&tab).await;
+        let before = elsewhere.runs().len();
+        let document = tab.find("html").await;
+        tab.button(&format!("Send {id}"))
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|error| panic!("click {id}: {error}"));
+        tab.wait_for_new_document(&document).await;
+        let url = tab.client.current_url().await.expect("the current URL");
+        assert_eq!(url.as_str(), other.url(TAKE), "{id}: the browser went there");
+        assert_eq!(marker(&tab).await, Value::Null, "{id}: by a page load");
+        assert_eq!(
+            elsewhere.runs()[before..],
+            [format!("POST {TAKE} navigate")],
+            "{id}: one plain submission"
+        );
+    }
+    assert_eq!(state.posts.runs(), Vec::<String>::new(), "nothing was posted to the page's own site");
+
+    open(&tab, &page).await;
+    mark(&tab).await;
+    let before = elsewhere.runs().len();
+    tab.button("Send home").await.click().await.expect("click Send home");
+    eventually("the state answer", || async { (tab.text("#home-answer").await == "home").then_some(()) })
+        .await;
+    assert_eq!(marker(&tab).await, json!(1), "no page load");
+    assert_eq!(state.posts.runs(), ["fetch home"], "the script posted it");
+    assert_eq!(elsewhere.runs().len(), before, "the other site saw nothing of it");
+}
