@@ -1,7 +1,7 @@
 // formaction's enhancement script: forms marked `data-enhance` that post to this page's origin
 // submit with fetch, show a pending state, place errors in the page without a reload (in the
 // markup the server renders), follow redirects within this origin, and fall back to a plain
-// submission when anything unexpected happens.
+// submission only when no answer came at all.
 (() => {
   const d = document, pending = new WeakSet(), plain = new WeakSet();
   // `u` resolved against the page when it is an http(s) URL of the page's own origin, else null.
@@ -93,28 +93,28 @@
     const body = new FormData(f, b);
     busy(f, true);
     const multipart = f.enctype === "multipart/form-data";
+    let res;
     try {
-      const res = await fetch(url, {
+      res = await fetch(url, {
         method: "POST",
         body: multipart ? body : new URLSearchParams(body),
         headers: intent ? { Accept: "text/html" } : { Accept: "application/json", "X-Formaction": "1" },
       });
-      if (intent && res.ok) {
-        const doc = new DOMParser().parseFromString(await res.text(), "text/html");
-        const next = doc.getElementById(f.id);
-        if (!next) return fallback(f, b);
-        f.replaceWith(next);
-        return;
-      }
-      // The server answered, but not in JSON (a page of the action's own, a proxy's error page):
-      // show that page, as a plain submission would, without running the action a second time.
+    } catch {
+      // No answer at all: the request may never have arrived, so the browser submits it itself.
+      return fallback(f, b);
+    }
+    // An answer arrived, so the action may have run: whatever happens now, the form is not sent
+    // again.
+    try {
       if (!(res.headers.get("content-type") || "").includes("json")) {
         const page = new DOMParser().parseFromString(await res.text(), "text/html");
-        return d.documentElement.replaceWith(page.documentElement);
+        const next = intent && res.ok && page.getElementById(f.id);
+        // A row more or less: the new form takes the old one's place. Any other page (the
+        // action's own, a proxy's error page) is shown as a plain submission would show it.
+        return next ? f.replaceWith(next) : d.documentElement.replaceWith(page.documentElement);
       }
       const r = await res.json();
-      pending.delete(f);
-      busy(f, false);
       if (r.ok && r.redirect) {
         const to = own(r.redirect);
         // Never a script URL or another site, whatever the answer says.
@@ -133,8 +133,11 @@
       // or ran and failed; say so in the form instead of sending it again.
       show(f, res.status === 422 ? r : { formErrors: [r.error || "Something went wrong. Please try again."] });
     } catch {
-      // No answer at all: the request may never have arrived, so the browser submits it itself.
-      fallback(f, b);
+      // A body cut off on the way, or not what JSON or the script expects.
+      show(f, { formErrors: ["The server's answer could not be read. Check before sending again."] });
+    } finally {
+      pending.delete(f);
+      busy(f, false);
     }
   });
 

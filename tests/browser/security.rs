@@ -5,17 +5,24 @@
 //!   parser accepts), to another site or to nothing parseable is refused with a form-level error:
 //!   no navigation, no script run; a redirect within the site is followed;
 //! - `foreign_forms`: a `data-enhance` form posting to another origin (by its action or by its
-//!   button's `formaction`) is left to the browser: no fetch, one plain submission.
+//!   button's `formaction`) is left to the browser: no fetch, one plain submission;
+//! - `unreadable_answer`: an answer that arrived but cannot be read (JSON cut off by the server or
+//!   on the wire, not JSON, not the shape expected) is shown as a form-level error, and the form
+//!   is not sent again: the action ran once.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, Method, Uri};
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Form, Json, Router};
+use bytes::Bytes;
 use formaction::render::{script_path, script_route};
+use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -32,6 +39,14 @@ const ANSWER: &str = "/sec/answer";
 const LANDING: &str = "/sec/landing";
 /// The page of forms posting to another site, `?there=<that site's base URL>`.
 const FOREIGN: &str = "/sec/foreign";
+/// The page of a form whose action answers the script with something it cannot read.
+const UNREADABLE: &str = "/sec/unreadable";
+/// Where that form posts.
+const BROKEN: &str = "/sec/broken";
+/// The kinds of broken answers [`BROKEN`] gives, by the form's `kind`.
+const BROKEN_KINDS: [&str; 6] = ["truncated", "cut-off", "empty", "not-json", "null", "odd-errors"];
+/// What the form-level error says when an answer cannot be read.
+const UNREADABLE_ERROR: &str = "The server's answer could not be read. Check before sending again.";
 /// The one path of the other site.
 const TAKE: &str = "/take";
 
@@ -59,6 +74,8 @@ fn site(state: Site) -> Router {
         .route(ANSWER, post(answer))
         .route(LANDING, get(|| async { document("Landing", "<p id=\"landed\">Landed.</p>") }))
         .route(FOREIGN, get(foreign_page))
+        .route(UNREADABLE, get(unreadable_page))
+        .route(BROKEN, post(broken))
         .route(script_path(), script_route())
         .with_state(state)
 }
@@ -334,4 +351,91 @@ pub(crate) async fn foreign_forms(tab: Tab) {
     assert_eq!(marker(&tab).await, json!(1), "no page load");
     assert_eq!(state.posts.runs(), ["fetch home"], "the script posted it");
     assert_eq!(elsewhere.runs().len(), before, "the other site saw nothing of it");
+}
+
+/// Which broken answer to give.
+#[derive(Deserialize)]
+struct Kind {
+    kind: String,
+}
+
+/// Records the run (`fetch <kind>` or `plain <kind>`), then answers the script with the broken
+/// answer `kind`, and a plain submission (a second run) with a page.
+async fn broken(State(site): State<Site>, headers: HeaderMap, Form(Kind { kind }): Form<Kind>) -> Response {
+    let how = if headers.contains_key("x-formaction") { "fetch" } else { "plain" };
+    site.posts.record(format!("{how} {kind}"));
+    if how == "plain" {
+        return document("Ran again", "<p id=\"again\">The action ran a second time.</p>").into_response();
+    }
+    let json = [(CONTENT_TYPE, "application/json")];
+    match kind.as_str() {
+        "truncated" => (json, "{\"ok\":true,\"redirect\":\"/sec/landing\"").into_response(),
+        // The head and the first bytes go out, then the connection is cut.
+        "cut-off" => {
+            let parts = futures_util::stream::iter([
+                Ok(Bytes::from_static(b"{\"ok\":true,\"redi")),
+                Err(std::io::Error::other("cut off")),
+            ]);
+            let parts = parts.then(|part| async move {
+                if part.is_err() {
+                    tokio::time::sleep(Duration::from_millis(300)).await;
+                }
+                part
+            });
+            (json, Body::from_stream(parts)).into_response()
+        }
+        "empty" => (json, "").into_response(),
+        "not-json" => (json, "<!doctype html><p>Not JSON at all</p>").into_response(),
+        "null" => (json, "null").into_response(),
+        // Errors for a field the form does not have, as a number instead of a list.
+        _ => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            json,
+            "{\"ok\":false,\"formErrors\":[],\"fieldErrors\":{\"text\":5}}",
+        )
+            .into_response(),
+    }
+}
+
+async fn unreadable_page() -> Html<String> {
+    document(
+        "Unreadable",
+        &format!(
+            "<form id=\"odd\" method=\"post\" action=\"{BROKEN}\" data-enhance>\n\
+             <input type=\"hidden\" name=\"kind\" value=\"\">\n\
+             <button type=\"submit\">Send</button>\n</form>"
+        ),
+    )
+}
+
+/// An answer that arrived but cannot be read, for each way it can break: the user is told, in
+/// the form, without a page load; the form is no longer pending; and it was not sent again, so
+/// the action ran once.
+pub(crate) async fn unreadable_answer(tab: Tab) {
+    let state = Site::default();
+    let site = Server::start(site(state.clone())).await;
+    open(&tab, &site.url(UNREADABLE)).await;
+    mark(&tab).await;
+    for kind in BROKEN_KINDS {
+        let choose = "document.querySelector('#odd > .fa-summary')?.remove();
+                      document.querySelector('#odd [name=kind]').value = arguments[0];";
+        tab.client.execute(choose, vec![json!(kind)]).await.expect("choose the answer");
+        let before = state.posts.runs().len();
+        tab.button("Send").await.click().await.expect("click Send");
+        let seen = eventually(&format!("the {kind} answer to show"), || async {
+            let seen = outcome(&tab, "odd").await?;
+            (seen["summary"] != Value::Null || seen["marker"] != json!(1)).then_some(seen)
+        })
+        .await;
+        // Long enough for a second submission to arrive, were one sent.
+        tokio::time::sleep(Duration::from_millis(500)).await;
+        assert_eq!(state.posts.runs()[before..], [format!("fetch {kind}")], "{kind}: the action ran once");
+        assert_eq!(seen["marker"], json!(1), "{kind}: no page load");
+        let summary = seen["summary"].as_str().unwrap_or_default();
+        assert!(summary.contains(UNREADABLE_ERROR), "{kind}: a form-level error, not {summary:?}");
+        let seen = outcome(&tab, "odd").await.expect("the page");
+        assert_eq!(seen["busy"], json!(false), "{kind}: the form is no longer pending");
+        let disabled = tab.script("return document.querySelector('#odd button').disabled").await;
+        assert_eq!(disabled, json!(false), "{kind}: its button works again");
+    }
 }

@@ -36,10 +36,13 @@
 //! - shows a state answer in the form's `[data-action-state="key"]` elements (the whole state for
 //!   an empty key) and fires a `formaction:state` event with it;
 //! - adds or removes list rows ("Add", "Remove") by fetching the page and swapping the form;
-//! - on an answer that is not JSON (a page of the action's own), shows that page as a plain
-//!   submission would, without sending the form a second time; on a refusal or failure answered in
-//!   JSON, says so in the summary; on no answer at all (a network error), submits the form
-//!   plainly.
+//! - never sends a form a second time once an answer arrived, since the action may have run: an
+//!   answer that is not JSON (a page of the action's own) is shown as a plain submission would
+//!   show it; a refusal or failure answered in JSON is said in the summary, and so is an answer
+//!   that cannot be read (cut off on the way, not JSON after all), asking the user to check
+//!   before sending again;
+//! - only when no answer came at all (`fetch` itself failed: the server is unreachable, the
+//!   connection dropped before an answer), submits the form plainly, as the browser would have.
 
 use std::sync::OnceLock;
 
