@@ -23,7 +23,8 @@
 //! `independent_forms` (two forms on one page, one pending while the other submits); and against
 //! hostile answers and markup (tests/browser/security.rs): `redirect_elsewhere` (a redirect to a
 //! script URL or another site refused), `foreign_forms` (a form posting to another origin left to
-//! the browser), `unreadable_answer` (an answer that cannot be read shown, never sent again).
+//! the browser), `unreadable_answer` (an answer that cannot be read shown, never sent again),
+//! `strict_csp` (everything the script does, under a strict CSP requiring Trusted Types).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, and axe-core in `target/npm`:
 //! `scripts/browser-deps.sh` installs what is missing. Without them the tests fail, saying so.
@@ -98,7 +99,7 @@ macro_rules! secure {
     )*};
 }
 
-secure!(redirect_elsewhere, foreign_forms, unreadable_answer);
+secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_state() {

@@ -4,6 +4,10 @@
 // submission only when no answer came at all.
 (() => {
   const d = document, pending = new WeakSet(), plain = new WeakSet();
+  // Under `require-trusted-types-for 'script'` DOMParser takes only TrustedHTML. What it parses is
+  // an answer of this origin's server, which a plain submission would show as a page anyway.
+  const tt = window.trustedTypes && trustedTypes.createPolicy("formaction", { createHTML: (s) => s });
+  const parse = (s) => new DOMParser().parseFromString(tt ? tt.createHTML(s) : s, "text/html");
   // `u` resolved against the page when it is an http(s) URL of the page's own origin, else null.
   const own = (u) => {
     let url;
@@ -108,8 +112,7 @@
     // again.
     try {
       if (!(res.headers.get("content-type") || "").includes("json")) {
-        const page = new DOMParser().parseFromString(await res.text(), "text/html");
-        const next = intent && res.ok && page.getElementById(f.id);
+        const page = parse(await res.text()), next = intent && res.ok && page.getElementById(f.id);
         // A row more or less: the new form takes the old one's place. Any other page (the
         // action's own, a proxy's error page) is shown as a plain submission would show it.
         return next ? f.replaceWith(next) : d.documentElement.replaceWith(page.documentElement);

@@ -159,7 +159,7 @@ fn test_pages(state: TestState) -> Router {
     Router::new()
         .route(JS_PROBE, get(js_probe))
         .route(SLOW, page(slow_page).action::<slow_save>().action::<slow_archive>().into())
-        .route("/__test/slow/done", page(slow_done).into())
+        .route("/__test/slow/done", page(flash_page).into())
         .route(ROWS, page(rows_page).action::<rename>().into())
         .route(GREET, page(greet_page).action::<greet>().into())
         .route(TWO_FORMS, page(two_forms_page).action::<slower_save>().action::<greet>().into())
@@ -235,7 +235,8 @@ async fn slow_page(state: FormState<Note>) -> Html<String> {
     document("Slow note", &form.to_string())
 }
 
-async fn slow_done(flash: Flash) -> Html<String> {
+/// A page that shows the flash message.
+pub(crate) async fn flash_page(flash: Flash) -> Html<String> {
     let message = flash.0.unwrap_or_default().replace('&', "&amp;").replace('<', "&lt;");
     document("Done", &format!("<p class=\"flash\" role=\"status\">{message}</p>"))
 }

@@ -8,25 +8,32 @@
 //!   button's `formaction`) is left to the browser: no fetch, one plain submission;
 //! - `unreadable_answer`: an answer that arrived but cannot be read (JSON cut off by the server or
 //!   on the wire, not JSON, not the shape expected) is shown as a form-level error, and the form
-//!   is not sent again: the action ran once.
+//!   is not sent again: the action ran once;
+//! - `strict_csp`: the runtime's form on a site answering with a strict Content-Security-Policy
+//!   (`script-src 'self'`, no inline script or style) that requires Trusted Types: errors shown,
+//!   a list row added and an action's own page shown (both parsed with DOMParser), a redirect
+//!   followed, and not one violation (seen in the page and reported to the site); one made on
+//!   purpose at the end proves both witnesses work.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use axum::body::Body;
 use axum::extract::{Query, State};
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, Uri};
+use axum::middleware;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::{any, get, post};
 use axum::{Form, Json, Router};
 use bytes::Bytes;
-use formaction::render::{script_path, script_route};
+use formaction::render::{FormView, script_path, script_route};
+use formaction::{ActionError, FormState, Redirect, action, form, page};
 use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::app::{document, escape};
+use crate::app::{document, escape, flash_page};
 use crate::enhance::{mark, marker};
 use crate::harness::{Tab, eventually};
 use crate::support::{Log, Server};
@@ -438,4 +445,185 @@ pub(crate) async fn unreadable_answer(tab: Tab) {
         let disabled = tab.script("return document.querySelector('#odd button').disabled").await;
         assert_eq!(disabled, json!(false), "{kind}: its button works again");
     }
+}
+
+/// The page of the team form, on the strict site.
+const TEAM: &str = "/csp/team";
+/// Where saving the team leads.
+const TEAM_SAVED: &str = "/csp/saved";
+/// Where the browser reports violations of the policy.
+const CSP_REPORTS: &str = "/csp/reports";
+/// The policy of every answer of the strict site.
+const STRICT_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; object-src 'none'; \
+                          base-uri 'none'; form-action 'self'; frame-ancestors 'self'; \
+                          require-trusted-types-for 'script'; trusted-types formaction; report-uri /csp/reports";
+
+/// A member of a team.
+#[form]
+#[derive(Debug)]
+struct Member {
+    #[validate(length(min = 1, max = 40, message = "Enter the member's name"))]
+    name: String,
+}
+
+/// A team and its members: a list, so rows can be added.
+#[form]
+#[derive(Debug)]
+struct Team {
+    #[validate(length(min = 1, max = 40, message = "Name the team"))]
+    name: String,
+    #[field(label = "Members")]
+    members: Vec<Member>,
+}
+
+/// Saves the team (records `saved <name>`) and redirects.
+#[action]
+async fn save_team(State(log): State<Log>, #[form] team: Team) -> Result<Redirect, ActionError> {
+    log.record(format!("saved {}", team.name));
+    Ok(Redirect::to(TEAM_SAVED).with_flash(format!(
+        "{} saved with {} members",
+        team.name,
+        team.members.len()
+    )))
+}
+
+/// Answers with a page of its own (records `own page`).
+#[action]
+async fn show_page(State(log): State<Log>, #[form] team: Team) -> Result<Response, ActionError> {
+    log.record("own page");
+    let body = format!("<p id=\"own\">A page of the action's own for {}.</p>", escape(&team.name));
+    Ok(document("Own page", &body).into_response())
+}
+
+async fn team_page(state: FormState<Team>) -> Html<String> {
+    let form = FormView::from_state(&state, save_team::bind())
+        .id("team")
+        .submit_label("Save team")
+        .button("Show a page", show_page::bind());
+    document("Team", &form.to_string())
+}
+
+/// Records a violation report (`report <body>`).
+async fn csp_report(State(log): State<Log>, body: String) {
+    log.record(format!("report {body}"));
+}
+
+async fn strict_policy(mut response: Response) -> Response {
+    response.headers_mut().insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(STRICT_CSP));
+    response
+}
+
+/// The team form with every answer under [`STRICT_CSP`]. The log gets the actions' runs and the
+/// browser's violation reports.
+fn strict_site(log: Log) -> Router {
+    Router::new()
+        .route(TEAM, page(team_page).action::<save_team>().action::<show_page>().into())
+        .route(TEAM_SAVED, get(flash_page))
+        .route(CSP_REPORTS, post(csp_report))
+        .route(script_path(), script_route())
+        .with_state(log)
+        .layer(middleware::map_response(strict_policy))
+}
+
+/// Notes every `securitypolicyviolation` of the page in the tab's session storage (which outlives
+/// the document) as `<directive> <blocked URI>`.
+async fn listen_for_violations(tab: &Tab) {
+    tab.script(
+        "document.addEventListener('securitypolicyviolation', (e) => {
+           const seen = JSON.parse(sessionStorage.getItem('violations') || '[]');
+           seen.push(e.effectiveDirective + ' ' + e.blockedURI);
+           sessionStorage.setItem('violations', JSON.stringify(seen));
+         });",
+    )
+    .await;
+}
+
+/// The violations the page saw, and those the browser reported to the site.
+async fn violations(tab: &Tab, log: &Log) -> (Value, Vec<String>) {
+    let seen = tab.script("return JSON.parse(sessionStorage.getItem('violations') || '[]')").await;
+    let reported = log.runs().into_iter().filter(|run| run.starts_with("report ")).collect();
+    (seen, reported)
+}
+
+/// The runs of the strict site's actions.
+fn runs(log: &Log) -> Vec<String> {
+    log.runs().into_iter().filter(|run| !run.starts_with("report ")).collect()
+}
+
+/// The enhanced form under a strict CSP that requires Trusted Types: everything the script does
+/// works, without one violation.
+pub(crate) async fn strict_csp(tab: Tab) {
+    let log = Log::default();
+    let site = Server::start(strict_site(log.clone())).await;
+    for path in [TEAM, script_path()] {
+        let answer = site.client.get(site.url(path)).send().await.expect("GET");
+        assert_eq!(answer.headers()["content-security-policy"], STRICT_CSP, "{path} is under the policy");
+    }
+    open(&tab, &site.url(TEAM)).await;
+    listen_for_violations(&tab).await;
+    mark(&tab).await;
+
+    // The server's errors, in place.
+    tab.script("document.getElementById('team').noValidate = true").await;
+    tab.button("Save team").await.click().await.expect("click Save team");
+    tab.wait_for("#team > .fa-summary").await;
+    assert_eq!(tab.texts("#team .fa-errors li").await, ["Name the team", "Enter the member's name"]);
+    assert_eq!(marker(&tab).await, json!(1), "errors shown without a page load");
+
+    // A row more: the page's HTML parsed with DOMParser, the new form in the old one's place.
+    let form = tab.find("#team").await;
+    tab.fill("#team-name", "Owls").await;
+    tab.button("Add a row to Members").await.click().await.expect("click Add");
+    tab.wait_for_count("#team .fa-row", 2).await;
+    assert!(!tab.is_attached(&form).await, "the form was replaced by the server's");
+    assert_eq!(tab.value("#team-name").await, "Owls", "what was typed is kept");
+    assert_eq!(marker(&tab).await, json!(1), "a row added without a page load");
+
+    // An action's own page, parsed and shown in place; the action ran once.
+    tab.fill("#team-members-0-name", "Ada").await;
+    tab.fill("#team-members-1-name", "Grace").await;
+    let document = tab.find("html").await;
+    tab.button("Show a page").await.click().await.expect("click Show a page");
+    tab.wait_for_new_document(&document).await;
+    assert_eq!(tab.text("#own").await, "A page of the action's own for Owls.");
+    assert_eq!(marker(&tab).await, json!(1), "shown in place");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert_eq!(runs(&log), ["own page"], "the action ran once");
+
+    // A redirect followed.
+    open(&tab, &site.url(TEAM)).await;
+    listen_for_violations(&tab).await;
+    mark(&tab).await;
+    tab.fill("#team-name", "Owls").await;
+    tab.fill("#team-members-0-name", "Ada").await;
+    let document = tab.find("html").await;
+    tab.button("Save team").await.click().await.expect("click Save team");
+    tab.wait_for_new_document(&document).await;
+    assert_eq!(tab.path().await, TEAM_SAVED);
+    assert_eq!(tab.text(".flash").await, "Owls saved with 1 members");
+    assert_eq!(runs(&log), ["own page", "saved Owls"]);
+    listen_for_violations(&tab).await;
+
+    // Reports are sent apart from the page: give them time to arrive.
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(violations(&tab, &log).await, (json!([]), Vec::new()), "no violation, seen or reported");
+
+    // One of each on purpose (HTML through a sink without a TrustedHTML, an inline style): both
+    // witnesses see them.
+    tab.script(
+        "try { document.body.innerHTML = '<p>plain HTML</p>'; } catch (e) {}
+         document.body.setAttribute('style', 'color: red');",
+    )
+    .await;
+    let (seen, reported) = eventually("the violations made on purpose to be reported", || async {
+        let (seen, reported) = violations(&tab, &log).await;
+        (reported.len() >= 2).then_some((seen, reported))
+    })
+    .await;
+    let directives: Vec<&str> =
+        seen.as_array().expect("a list").iter().filter_map(|v| v.as_str()?.split(' ').next()).collect();
+    assert_eq!(directives, ["require-trusted-types-for", "style-src-attr"], "seen in the page: {seen}");
+    assert_eq!(reported.len(), 2, "reported: {reported:?}");
+    assert!(reported.iter().any(|report| report.contains("require-trusted-types-for")), "{reported:?}");
+    assert!(reported.iter().any(|report| report.contains("style-src-attr")), "{reported:?}");
 }

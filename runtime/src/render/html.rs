@@ -808,10 +808,31 @@ mod tests {
             let written = view.to_string();
             let reference = view.reference();
             assert_eq!(written, reference);
+            assert_no_inline_script_or_style(&written);
             for field in view.field_views() {
                 assert_eq!(field.to_string(), super::super::view::ReferenceField(field.clone()).to_string());
             }
         }
+    }
+
+    /// Pages that use the runtime's markup work under a strict Content-Security-Policy: no
+    /// `<script>` or `<style>` element, no `style` attribute, no `on...` handler. (Submitted text
+    /// is escaped, so a literal `"` or `<` can only come from the runtime.)
+    fn assert_no_inline_script_or_style(markup: &str) {
+        for banned in ["<script", "<style", " style=\""] {
+            assert!(!markup.contains(banned), "`{banned}` in {markup}");
+        }
+        for (at, _) in markup.match_indices(" on") {
+            let name: String = markup[at + 3..].chars().take_while(char::is_ascii_lowercase).collect();
+            let handler = !name.is_empty() && markup[at + 3 + name.len()..].starts_with("=\"");
+            assert!(!handler, "an inline handler `on{name}` in {markup}");
+        }
+    }
+
+    #[test]
+    #[should_panic(expected = "an inline handler `onclick`")]
+    fn the_policy_check_finds_a_handler() {
+        assert_no_inline_script_or_style("<p>a note on=\"x\"</p><button onclick=\"go()\">Go</button>");
     }
 
     #[test]
