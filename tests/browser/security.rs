@@ -70,6 +70,7 @@ struct Site {
 }
 
 impl Site {
+    /// Sets the redirects [`ANSWER`] gives.
     fn set_targets(&self, targets: &[String]) {
         *self.targets.lock().expect("the targets' lock") = targets.to_vec();
     }
