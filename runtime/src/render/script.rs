@@ -65,14 +65,16 @@ pub fn script_tag() -> &'static str {
 /// A route serving the script at [`SCRIPT_PATH`].
 pub fn script_route<S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
     get(|| async {
-        (
+        let mut response = (
             [
                 (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
                 (CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
             ],
             script(),
         )
-            .into_response()
+            .into_response();
+        crate::headers::current().apply(response.headers_mut());
+        response
     })
 }
 
