@@ -31,6 +31,57 @@ pub const ACTION_PARAM: &str = "_action";
 /// The name of the field that carries the sealed bound arguments.
 pub const BOUND_FIELD: &str = "$bound";
 
+/// The length of the hash in a default action id.
+const ACTION_ID_HASH_LEN: usize = 12;
+
+/// The default id of the action `name` defined at `path` (`module_path!()::name`), as
+/// `#[action]` computes it at compile time: `name.` and 12 characters of a hash of `path` (FNV-1a,
+/// 64 bits, its first 60 written in base 32 with the digits and lowercase letters but `i l o u`):
+/// `create_invoice.c21kxtws9yrv` for `example_invoices::actions::create_invoice`. Short, the same
+/// on every build and every instance (it depends on the path only), and unlike the path itself, it
+/// names no module in the page's URLs. Two actions of the same name in different modules get
+/// different ids.
+///
+/// Nothing secret: the hash hides the path from a glance, not from someone who guesses it.
+///
+/// # Panics
+///
+/// At compile time, when `N` is not the length of the id (`name.len() + 13`).
+pub const fn action_id<const N: usize>(path: &str, name: &str) -> [u8; N] {
+    const DIGITS: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    assert!(N == name.len() + 1 + ACTION_ID_HASH_LEN, "an action id is its name, `.` and 12 characters");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let path = path.as_bytes();
+    let mut at = 0;
+    while at < path.len() {
+        hash ^= path[at] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        at += 1;
+    }
+    let mut id = [0u8; N];
+    let name = name.as_bytes();
+    let mut at = 0;
+    while at < name.len() {
+        id[at] = name[at];
+        at += 1;
+    }
+    id[at] = b'.';
+    let mut digit = 0;
+    while digit < ACTION_ID_HASH_LEN {
+        id[at + 1 + digit] = DIGITS[((hash >> (59 - 5 * digit)) & 31) as usize];
+        digit += 1;
+    }
+    id
+}
+
+/// The text of an id [`action_id`] wrote (valid UTF-8: a Rust name, `.`, ASCII).
+pub const fn action_id_text(id: &'static [u8]) -> &'static str {
+    match std::str::from_utf8(id) {
+        Ok(text) => text,
+        Err(_) => panic!("an action id is UTF-8"),
+    }
+}
+
 /// Limits of one action. Set with `#[action(body_limit = "5MB", max_fields = 200, ...)]`.
 #[derive(Clone, Debug)]
 pub struct ActionConfig {
@@ -57,8 +108,9 @@ impl Default for ActionConfig {
     note = "put `#[action]` on an async fn; each of its extractors must implement `FromRequestParts<{S}>`"
 )]
 pub trait Action<S>: 'static {
-    /// The action's id: stable across builds and machines, so several instances agree (its module
-    /// path and name, or `#[action(id = "...")]`).
+    /// The action's id: stable across builds and machines, so several instances agree. By
+    /// default the function's name and a hash of its module path and name (see [`action_id`]),
+    /// or `#[action(id = "...")]`.
     const ID: &'static str;
 
     /// The action's limits.
@@ -877,6 +929,28 @@ mod tests {
 
     use super::*;
     use crate::seal::Keys;
+
+    #[test]
+    fn a_default_action_id_is_the_name_and_a_hash_of_the_path() {
+        // Computed apart (FNV-1a 64, its first 60 bits in base 32) by a Python one-liner.
+        const CREATE: [u8; 27] = action_id("example_invoices::actions::create_invoice", "create_invoice");
+        assert_eq!(action_id_text(&CREATE), "create_invoice.c21kxtws9yrv");
+        assert_eq!(&action_id::<14>("a::b", "b"), b"b.342sz0pwzby7");
+        const CREER: [u8; 19] = action_id("x::créer", "créer");
+        assert_eq!(action_id_text(&CREER), "créer.r4x6kh79xw44");
+        // Another module, another id; the empty path is FNV-1a's offset basis.
+        assert_ne!(action_id::<14>("a::c::b", "b"), action_id::<14>("a::b", "b"));
+        assert_eq!(&action_id::<13>("", ""), b".sfs9ss4448hj");
+        let mut url = String::new();
+        push_urlencoded_component(&mut url, action_id_text(&CREATE));
+        assert_eq!(url, "create_invoice.c21kxtws9yrv", "no escaping needed");
+    }
+
+    #[test]
+    #[should_panic(expected = "an action id is its name")]
+    fn a_wrong_length_is_refused() {
+        let _ = action_id::<10>("a::b", "b");
+    }
 
     #[test]
     fn action_ids_are_percent_encoded_in_urls_except_for_path_characters() {

@@ -341,3 +341,29 @@ async fn a_textarea_value_that_starts_with_line_breaks_comes_back_whole() {
     assert_eq!(app.db.get(id).await.unwrap().unwrap().notes.as_deref(), Some(notes));
 }
 
+#[tokio::test]
+async fn action_ids_in_urls_are_short_stable_and_name_no_module() {
+    // Fixed values: the same on every build and every instance (a hash of the path only).
+    assert_eq!(create_invoice::ID, "create_invoice.c21kxtws9yrv");
+    assert_eq!(
+        [save_draft::ID, update_invoice::ID, mark_paid::ID, delete_invoice::ID]
+            .map(|id| id.split('.').next()),
+        [Some("save_draft"), Some("update_invoice"), Some("mark_paid"), Some("delete_invoice")]
+    );
+    let (app, _dir) = app().await;
+    let created = app.post_form(&new_url(create_invoice::bind()), &pairs(&invoice("INV-0001"))).await;
+    let id = id_from(&created);
+    for path in ["/invoices/new".to_owned(), format!("/invoices/{id}"), format!("/invoices/{id}/edit")] {
+        let (_, html) = app.get(&path).await;
+        assert!(!html.contains("example_invoices") && !html.contains("::"), "{path}: {html}");
+        let ids: Vec<&str> =
+            html.split("?_action=").skip(1).map(|rest| rest.split('"').next().unwrap_or("")).collect();
+        assert!(!ids.is_empty(), "{path}");
+        for action in ids {
+            let (name, hash) = action.split_once('.').unwrap_or_else(|| panic!("{path}: {action}"));
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{path}: {action}");
+            assert_eq!(hash.len(), 12, "{path}: {action}");
+            assert!(hash.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()), "{path}: {action}");
+        }
+    }
+}
