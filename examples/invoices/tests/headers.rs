@@ -1,6 +1,7 @@
 //! Security headers (issue 15, defect 6) on every kind of answer of the invoices app, read off the
 //! wire over raw TCP on 127.0.0.1: pages, the 422 page, the 303, JSON, each refusal, the script,
-//! the attachment download and the fallback 404.
+//! the attachment download and the fallback 404. And the download's name (defect 10): the
+//! extension of its checked type, quoted so that no uploaded name can break the header.
 
 mod support;
 
@@ -133,3 +134,46 @@ async fn the_page_with_the_delete_button_cannot_be_framed_by_another_site() {
     assert_eq!(all(&answer, "cache-control"), ["no-store"]);
 }
 
+#[tokio::test]
+async fn a_download_is_named_by_its_checked_type_and_never_sniffed() {
+    let server = Server::start(Protection::default()).await;
+    let create = new_url(create_invoice::bind());
+    // (uploaded name, declared type, bytes, the name it downloads as)
+    let png = b"\x89PNG\r\n\x1a\n rest of the image".to_vec();
+    let cases: [(&str, &str, Vec<u8>, &str); 4] = [
+        ("scan.html", "application/pdf", pdf(200), r#"filename="scan.pdf"; filename*=UTF-8''scan.pdf"#),
+        ("logo.svg", "image/png", png.clone(), r#"filename="logo.png"; filename*=UTF-8''logo.png"#),
+        (
+            "Rechnung März.exe",
+            "application/pdf",
+            pdf(200),
+            r#"filename="Rechnung_M_rz.pdf"; filename*=UTF-8''Rechnung%20M%C3%A4rz.pdf"#,
+        ),
+        (
+            "x; filename=evil.html",
+            "image/png",
+            png,
+            r#"filename="x__filename_evil.png"; filename*=UTF-8''x%3B%20filename%3Devil.png"#,
+        ),
+    ];
+    for (number, (name, content_type, bytes, download_name)) in cases.into_iter().enumerate() {
+        let body = invoice_multipart(&format!("INV-010{number}"), Some((name, content_type, &bytes)));
+        let created = exchange(server.addr, &Request::post(&create, MULTIPART, &body).bytes(&server)).await;
+        assert_eq!(created.status, 303, "{name}: {}", created.body);
+        let id: i64 = created
+            .header("location")
+            .expect("Location")
+            .trim_start_matches("/invoices/")
+            .parse()
+            .expect("id");
+        let download =
+            exchange(server.addr, &Request::get(&format!("/invoices/{id}/attachment")).bytes(&server)).await;
+        assert_eq!(download.status, 200, "{name}");
+        assert_eq!(all(&download, "content-type"), [content_type], "{name}");
+        assert_eq!(all(&download, "content-disposition"), [format!("attachment; {download_name}")], "{name}");
+        assert_secured(name, &download, false);
+        // Read as text: a PNG's first bytes are not UTF-8, its ASCII tail is.
+        let tail = &bytes[8..];
+        assert!(download.body.as_bytes().ends_with(tail), "{name}: the file itself");
+    }
+}
