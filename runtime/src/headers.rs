@@ -162,13 +162,15 @@ pub fn current() -> &'static SecurityHeaders {
     INSTALLED.get_or_init(SecurityHeaders::new)
 }
 
-/// An answer of the runtime's own, without headers yet, whose header map has room for them and
-/// for the security headers and the `Content-Length` axum adds: made at its size at once, rather
-/// than grown (a second allocation and a copy) when the security headers go in.
+/// An answer of the runtime's own, without headers yet, whose header map has room for a few of
+/// its own (a type, a cookie), the `Content-Length` axum adds, and the security headers in use:
+/// made at its size at once, rather than grown (a second allocation and a copy) when the security
+/// headers go in. Without security headers it is the size a map starts with anyway.
 pub(crate) fn answer(status: StatusCode, body: impl Into<Body>) -> Response {
     let mut response = Response::new(body.into());
     *response.status_mut() = status;
-    *response.headers_mut() = HeaderMap::with_capacity(10);
+    let headers = current();
+    *response.headers_mut() = HeaderMap::with_capacity(4 + headers.every.len() + headers.pages.len());
     response
 }
 
