@@ -245,11 +245,12 @@ bound_in() { # name action-url
     [ "$rest" != "$html" ] || fail "no form posting to $2 in page $1"
     grep -o 'name="\$bound" value="[^"]*"' <<<"$rest" | head -n 1 | sed 's/.*value="//; s/"$//'
 }
-# The action URL (`?_action=<id>`) of the form in the saved page NAME whose action id ends in SUFFIX.
-action_in() { # name suffix
+# The action URL (`?_action=<id>`) of the form in the saved page NAME for the action FUNCTION (its
+# default id: the function's name, `.`, and a hash of its module path).
+action_in() { # name function
     local url
-    url=$( (grep -o "action=\"?_action=[^\"]*$2\"" "$tmp/page-$1" || true) | head -n 1 | sed 's/^action="//; s/"$//')
-    [ -n "$url" ] || fail "no form for an action ending in $2 in page $1"
+    url=$( (grep -o "action=\"?_action=$2\.[0-9a-z]*\"" "$tmp/page-$1" || true) | head -n 1 | sed 's/^action="//; s/"$//')
+    [ -n "$url" ] || fail "no form for the action $2 in page $1"
     echo "$url"
 }
 # render PATH NAME: GET a page, keep it as $tmp/page-NAME, remember which instance rendered it.

@@ -52,6 +52,8 @@ private_paths! {
     form => Form;
     form_data => FormData;
     action => Action;
+    action_id => action_id;
+    action_id_text => action_id_text;
     action_config => ActionConfig;
     bound_action => BoundAction;
     box_future => BoxFuture;

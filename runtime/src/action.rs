@@ -31,6 +31,57 @@ pub const ACTION_PARAM: &str = "_action";
 /// The name of the field that carries the sealed bound arguments.
 pub const BOUND_FIELD: &str = "$bound";
 
+/// The length of the hash in a default action id.
+const ACTION_ID_HASH_LEN: usize = 12;
+
+/// The default id of the action `name` defined at `path` (`module_path!()::name`), as
+/// `#[action]` computes it at compile time: `name.` and 12 characters of a hash of `path` (FNV-1a,
+/// 64 bits, its first 60 written in base 32 with the digits and lowercase letters but `i l o u`):
+/// `create_invoice.c21kxtws9yrv` for `example_invoices::actions::create_invoice`. Short, the same
+/// on every build and every instance (it depends on the path only), and unlike the path itself, it
+/// names no module in the page's URLs. Two actions of the same name in different modules get
+/// different ids.
+///
+/// Nothing secret: the hash hides the path from a glance, not from someone who guesses it.
+///
+/// # Panics
+///
+/// At compile time, when `N` is not the length of the id (`name.len() + 13`).
+pub const fn action_id<const N: usize>(path: &str, name: &str) -> [u8; N] {
+    const DIGITS: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+    assert!(N == name.len() + 1 + ACTION_ID_HASH_LEN, "an action id is its name, `.` and 12 characters");
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let path = path.as_bytes();
+    let mut at = 0;
+    while at < path.len() {
+        hash ^= path[at] as u64;
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+        at += 1;
+    }
+    let mut id = [0u8; N];
+    let name = name.as_bytes();
+    let mut at = 0;
+    while at < name.len() {
+        id[at] = name[at];
+        at += 1;
+    }
+    id[at] = b'.';
+    let mut digit = 0;
+    while digit < ACTION_ID_HASH_LEN {
+        id[at + 1 + digit] = DIGITS[((hash >> (59 - 5 * digit)) & 31) as usize];
+        digit += 1;
+    }
+    id
+}
+
+/// The text of an id [`action_id`] wrote (valid UTF-8: a Rust name, `.`, ASCII).
+pub const fn action_id_text(id: &'static [u8]) -> &'static str {
+    match std::str::from_utf8(id) {
+        Ok(text) => text,
+        Err(_) => panic!("an action id is UTF-8"),
+    }
+}
+
 /// Limits of one action. Set with `#[action(body_limit = "5MB", max_fields = 200, ...)]`.
 #[derive(Clone, Debug)]
 pub struct ActionConfig {
@@ -57,8 +108,9 @@ impl Default for ActionConfig {
     note = "put `#[action]` on an async fn; each of its extractors must implement `FromRequestParts<{S}>`"
 )]
 pub trait Action<S>: 'static {
-    /// The action's id: stable across builds and machines, so several instances agree (its module
-    /// path and name, or `#[action(id = "...")]`).
+    /// The action's id: stable across builds and machines, so several instances agree. By
+    /// default the function's name and a hash of its module path and name (see [`action_id`]),
+    /// or `#[action(id = "...")]`.
     const ID: &'static str;
 
     /// The action's limits.
@@ -74,16 +126,65 @@ pub trait Action<S>: 'static {
 /// A redirect after a successful action: 303 See Other for a browser (Post/Redirect/Get), or
 /// `{"ok": true, "redirect": "/x"}` for a JSON caller; optionally with a one-shot flash message for
 /// the next page.
+///
+/// It stays on the app's own site unless told otherwise, as Rails' `raise_on_open_redirects` and
+/// Django's `url_has_allowed_host_and_scheme` keep it: [`Redirect::to`] takes a path only, and an
+/// address on another site needs [`Redirect::to_external`]. A target that breaks its rule is never
+/// followed: the action's answer is the plain 500 of an internal error (no redirect, nothing
+/// shown), and the log says why, at `error` level, with the refused target. A JSON caller gets the
+/// same 500, never `"redirect"` with it.
+///
+/// ```
+/// use formaction::Redirect;
+///
+/// assert!(Redirect::to("/invoices/7?tab=lines#total").is_allowed());
+/// let elsewhere = [
+///     "//evil.example",
+///     "/\\evil.example",
+///     "/\t/evil.example",
+///     "https://evil.example",
+///     "javascript:alert(1)",
+///     " /x",
+///     "x",
+/// ];
+/// for target in elsewhere {
+///     assert!(!Redirect::to(target).is_allowed(), "{target:?}");
+/// }
+/// assert!(Redirect::to_external("https://pay.example/checkout?id=7").is_allowed());
+/// assert!(!Redirect::to_external("https://app.example@evil.example/").is_allowed());
+/// assert!(!Redirect::to_external("javascript:alert(1)").is_allowed());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Redirect {
     to: String,
     flash: Option<String>,
+    /// Made by [`Redirect::to_external`]: an `http`/`https` address on another site is allowed.
+    external: bool,
 }
 
 impl Redirect {
-    /// Redirects to `to` (a path such as `/invoices/7`).
+    /// Redirects to `to`, a path on this site: it starts with one `/` (`/invoices/7`,
+    /// `/search?q=x#top`), and holds no backslash and no control character (tabs and line breaks
+    /// included: browsers drop them, so `/`, a tab, then `/evil.example` would be `//evil.example`).
+    ///
+    /// Anything else (`//host`, `/\host`, `https://...`, `javascript:...`, a relative `x`) is
+    /// refused when the action answers: a 500, never a redirect (see [`Redirect`]). Use
+    /// [`Redirect::to_external`] for another site.
     pub fn to(to: impl Into<String>) -> Self {
-        Redirect { to: to.into(), flash: None }
+        Redirect { to: to.into(), flash: None, external: false }
+    }
+
+    /// Redirects to `url`, which may be on another site: an absolute `http://` or `https://`
+    /// address (or a path, as for [`Redirect::to`]). Like Rails' `allow_other_host: true`: never
+    /// pass it an address the user chose without checking it against the sites you mean.
+    ///
+    /// Still refused (a 500, see [`Redirect`]): any other scheme (`javascript:`, `data:`,
+    /// `ftp:`), a scheme without `//` (`https:evil.example`), user information before the host
+    /// (`https://app.example@evil.example`), an empty or malformed host, a backslash, a space or
+    /// a control character anywhere, and any character outside ASCII (write a host in its
+    /// `xn--` form, and percent-encode the rest).
+    pub fn to_external(url: impl Into<String>) -> Self {
+        Redirect { to: url.into(), flash: None, external: true }
     }
 
     /// Adds a message shown once, by the next page (a sealed cookie, so any instance can show it).
@@ -101,7 +202,124 @@ impl Redirect {
     pub fn flash(&self) -> Option<&str> {
         self.flash.as_deref()
     }
+
+    /// Whether the target follows its rule ([`Redirect::to`] or [`Redirect::to_external`]), so
+    /// that the action's answer will redirect to it.
+    pub fn is_allowed(&self) -> bool {
+        self.check().is_ok()
+    }
+
+    /// `Ok`, or why the target is refused.
+    fn check(&self) -> Result<(), &'static str> {
+        if self.external && !self.to.starts_with('/') { external_url(&self.to) } else { local_path(&self.to) }
+    }
 }
+
+/// Why `to` is not a path on this site, if it is not (the rule of [`Redirect::to`]).
+fn local_path(to: &str) -> Result<(), &'static str> {
+    let bytes = to.as_bytes();
+    if bytes.first() != Some(&b'/') {
+        return Err("it does not start with `/` (a path on this site)");
+    }
+    // A second `/` or a `\` (which browsers read as `/`) makes `//host`: another site.
+    if matches!(bytes.get(1), Some(b'/' | b'\\')) {
+        return Err("it starts with `//` or `/\\`, which browsers read as another site");
+    }
+    // The usual path, printable ASCII without `\`, in one quick pass (this runs for every redirect).
+    if bytes.iter().all(|&byte| matches!(byte, 0x20..=0x5b | 0x5d..=0x7e)) {
+        return if bytes.last() == Some(&b' ') { Err("it ends with whitespace") } else { Ok(()) };
+    }
+    // Otherwise byte by byte: the text is UTF-8, so `0xC2` then `0x80..=0x9F` is exactly a C1
+    // control character, U+0080 to U+009F.
+    let mut previous = 0;
+    for &byte in bytes {
+        match byte {
+            b'\\' => return Err("it contains a backslash, which browsers read as `/`"),
+            0x00..=0x1f | 0x7f => {
+                return Err("it contains a control character (browsers drop tabs and line breaks)");
+            }
+            0x80..=0x9f if previous == 0xc2 => {
+                return Err("it contains a control character (browsers drop tabs and line breaks)");
+            }
+            _ => previous = byte,
+        }
+    }
+    if to.ends_with(char::is_whitespace) {
+        return Err("it ends with whitespace");
+    }
+    Ok(())
+}
+
+/// Why `url` is not an absolute `http`/`https` address with a plain host, if it is not (the rule
+/// of [`Redirect::to_external`]).
+fn external_url(url: &str) -> Result<(), &'static str> {
+    // Visible ASCII only: no whitespace, no control characters (which browsers drop or strip
+    // around a URL), nothing a browser would decode or normalise first.
+    if !url.bytes().all(|byte| byte.is_ascii_graphic()) {
+        return Err("it contains whitespace, a control character or a character outside ASCII");
+    }
+    if url.contains('\\') {
+        return Err("it contains a backslash, which browsers read as `/`");
+    }
+    let scheme_end = url.find(':').ok_or("it has no scheme")?;
+    let scheme = &url[..scheme_end];
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err("its scheme is neither `http` nor `https`");
+    }
+    let rest = url[scheme_end + 1..].strip_prefix("//").ok_or("its scheme is not followed by `//`")?;
+    let authority = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    if authority.contains('@') {
+        return Err("it has user information before the host (`user@host`)");
+    }
+    let (host, port) = if let Some(inside) = authority.strip_prefix('[') {
+        // An IPv6 address: `[...]`, then perhaps a port.
+        let close = inside.find(']').ok_or("its IPv6 host has no `]`")?;
+        let address = &inside[..close];
+        if address.is_empty() || !address.bytes().all(|b| b.is_ascii_hexdigit() || b == b':' || b == b'.') {
+            return Err("its IPv6 host is not an address");
+        }
+        (address, &inside[close + 1..])
+    } else {
+        let port_at = authority.find(':').unwrap_or(authority.len());
+        let host = &authority[..port_at];
+        if !host.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_')) {
+            return Err("its host has characters a host name does not");
+        }
+        (host, &authority[port_at..])
+    };
+    if host.is_empty() {
+        return Err("it has no host");
+    }
+    if !port.is_empty() {
+        let digits = port.strip_prefix(':').ok_or("its host is followed by something other than a port")?;
+        if digits.is_empty() || digits.len() > 5 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err("its port is not a number");
+        }
+    }
+    Ok(())
+}
+
+/// A redirect refused by its rule: the action's internal error (logged at `error`, answered 500).
+#[derive(Debug)]
+struct RefusedRedirect {
+    to: String,
+    external: bool,
+    reason: &'static str,
+}
+
+impl fmt::Display for RefusedRedirect {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let made = if self.external { "Redirect::to_external" } else { "Redirect::to" };
+        // Debug-quoted: the target may hold anything, control characters included.
+        write!(f, "redirect refused: {made}({:?}): {}", self.to, self.reason)?;
+        if !self.external {
+            f.write_str("; use Redirect::to_external for another site")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for RefusedRedirect {}
 
 /// A value an action answers with when the user stays on the page, like React's `useActionState`:
 /// the page renders it (extract `Option<ActionState<T>>` in the page handler), a JSON caller gets
@@ -215,7 +433,14 @@ pub trait ActionOutput {
 
 impl ActionOutput for Redirect {
     fn into_outcome(self) -> Answer {
-        Answer::Redirect(self)
+        // Checked here, where every action's result passes: a browser and a JSON caller get the
+        // same answer, and no redirect off the site is ever written.
+        match self.check() {
+            Ok(()) => Answer::Redirect(self),
+            Err(reason) => {
+                Answer::Failed(Box::new(RefusedRedirect { to: self.to, external: self.external, reason }))
+            }
+        }
     }
 }
 
@@ -706,6 +931,28 @@ mod tests {
     use crate::seal::Keys;
 
     #[test]
+    fn a_default_action_id_is_the_name_and_a_hash_of_the_path() {
+        // Computed apart (FNV-1a 64, its first 60 bits in base 32) by a Python one-liner.
+        const CREATE: [u8; 27] = action_id("example_invoices::actions::create_invoice", "create_invoice");
+        assert_eq!(action_id_text(&CREATE), "create_invoice.c21kxtws9yrv");
+        assert_eq!(&action_id::<14>("a::b", "b"), b"b.342sz0pwzby7");
+        const CREER: [u8; 19] = action_id("x::créer", "créer");
+        assert_eq!(action_id_text(&CREER), "créer.r4x6kh79xw44");
+        // Another module, another id; the empty path is FNV-1a's offset basis.
+        assert_ne!(action_id::<14>("a::c::b", "b"), action_id::<14>("a::b", "b"));
+        assert_eq!(&action_id::<13>("", ""), b".sfs9ss4448hj");
+        let mut url = String::new();
+        push_urlencoded_component(&mut url, action_id_text(&CREATE));
+        assert_eq!(url, "create_invoice.c21kxtws9yrv", "no escaping needed");
+    }
+
+    #[test]
+    #[should_panic(expected = "an action id is its name")]
+    fn a_wrong_length_is_refused() {
+        let _ = action_id::<10>("a::b", "b");
+    }
+
+    #[test]
     fn action_ids_are_percent_encoded_in_urls_except_for_path_characters() {
         let mut url = String::new();
         push_urlencoded_component(&mut url, "crate::mod_1::Save-it.v2~");
@@ -713,6 +960,199 @@ mod tests {
         url.clear();
         push_urlencoded_component(&mut url, "a b/é&\"<");
         assert_eq!(url, "a%20b%2F%C3%A9%26%22%3C");
+    }
+
+    /// Paths on this site: what `Redirect::to` takes.
+    const LOCAL: &[&str] = &[
+        "/",
+        "/x",
+        "/x?y#z",
+        "/invoices/7",
+        "/search?q=https://evil.example&next=//evil.example",
+        "/view/?param=http://example.com",
+        "/url%20with%20spaces/",
+        "/%2F%2Fevil.example",
+        "/%5Cevil.example",
+        "/a/b/../c",
+        "/./x",
+        "/a b",
+        "/é/ü?q=€",
+        "/#top",
+        "/?x=1",
+        "/javascript:alert(1)",
+        "/@evil.example",
+    ];
+
+    /// What `Redirect::to` refuses: another site, a script, anything not a plain path.
+    const NOT_LOCAL: &[&str] = &[
+        "",
+        "x",
+        "invoices/7",
+        "?x=1",
+        "#top",
+        ".",
+        "../x",
+        "//evil.example",
+        "///evil.example",
+        "//evil.example/x",
+        "/\\evil.example",
+        "\\\\evil.example",
+        "\\/evil.example",
+        "/\\/evil.example",
+        "/x\\y",
+        "/\t/evil.example",
+        "/\n/evil.example",
+        "/\r/evil.example",
+        "/\r\n/evil.example",
+        "/x\ty",
+        "/x\0",
+        "/\u{7f}/evil.example",
+        "/\u{85}/evil.example",
+        "/\u{1b}[31m",
+        "\t/x",
+        " /x",
+        " //evil.example",
+        "\u{8}//evil.example",
+        "\n/x",
+        "/x ",
+        "/x\n",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "java\nscript:alert(1)",
+        " javascript:alert(1)",
+        "\u{1}javascript:alert(1)",
+        "vbscript:msgbox(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "https://evil.example",
+        "HTTPS://evil.example",
+        "http://evil.example",
+        "http:evil.example",
+        "http:/evil.example",
+        "https:\\\\evil.example",
+        "http:999999999",
+        "ftp://evil.example",
+        "mailto:a@evil.example",
+        "file:///etc/passwd",
+    ];
+
+    /// Absolute addresses `Redirect::to_external` takes.
+    const EXTERNAL: &[&str] = &[
+        "https://pay.example",
+        "https://pay.example/",
+        "https://pay.example/checkout?id=7#top",
+        "HTTPS://Pay.Example/x",
+        "http://pay.example:8080/x",
+        "https://xn--bcher-kva.example/",
+        "http://127.0.0.1:3000/",
+        "http://[::1]:3000/x",
+        "https://[2001:db8::1]/",
+        "https://pay.example?x=1",
+        "https://pay.example#x",
+        "https://pay.example/confirm?email=me@example.com",
+        "https://pay.example/%2F%2Fx",
+    ];
+
+    /// What `Redirect::to_external` still refuses.
+    const NOT_EXTERNAL: &[&str] = &[
+        "",
+        "x",
+        "pay.example",
+        "//pay.example",
+        "javascript:alert(1)",
+        "JaVaScRiPt:alert(1)",
+        "java\tscript:alert(1)",
+        "javascript://pay.example/%0Aalert(1)",
+        "data:text/html,x",
+        "ftp://pay.example",
+        "file:///etc/passwd",
+        "https:pay.example",
+        "https:/pay.example",
+        "https:///pay.example",
+        "https://",
+        "https://:443/",
+        "https://app.example@evil.example/",
+        "https://user:pass@evil.example/",
+        "https://@evil.example/",
+        "https://app.example\\@evil.example/",
+        "https:\\\\evil.example",
+        "https://evil.example\\",
+        "https://evil.example/\\x",
+        " https://pay.example",
+        "https://pay.example ",
+        "https://pay .example",
+        "\thttps://pay.example",
+        "https://pay.example/\tx",
+        "https://pay.example/\n",
+        "https://pay\u{0}.example",
+        "https://bücher.example/",
+        "https://pay.example/é",
+        "https://evil%2Eexample/",
+        "https://pay.example:/",
+        "https://pay.example:80a/",
+        "https://pay.example:123456/",
+        "https://pay.example:80:80/",
+        "https://[::1/",
+        "https://::1]/",
+        "https://[]/",
+        "https://[evil.example]/",
+        "https://[::1]x/",
+        "https://pay.example;evil/",
+    ];
+
+    #[test]
+    fn a_redirect_stays_on_the_site_unless_made_external() {
+        for to in LOCAL {
+            assert_eq!(Redirect::to(*to).check(), Ok(()), "Redirect::to({to:?})");
+            assert_eq!(Redirect::to_external(*to).check(), Ok(()), "Redirect::to_external({to:?})");
+        }
+        for to in NOT_LOCAL {
+            assert!(Redirect::to(*to).check().is_err(), "Redirect::to({to:?}) is allowed");
+        }
+        for to in EXTERNAL {
+            assert_eq!(Redirect::to_external(*to).check(), Ok(()), "Redirect::to_external({to:?})");
+            assert!(Redirect::to(*to).check().is_err(), "Redirect::to({to:?}) is allowed");
+        }
+        for to in NOT_EXTERNAL {
+            assert!(Redirect::to_external(*to).check().is_err(), "Redirect::to_external({to:?}) is allowed");
+        }
+    }
+
+    #[test]
+    fn every_control_character_and_only_those_and_the_backslash_is_refused_inside_a_path() {
+        for c in (0..0x3000).chain(0xfff0..0x10000).chain([0x1_f600, 0x10_ffff]).filter_map(char::from_u32) {
+            let refused = c.is_control() || c == '\\';
+            assert_eq!(local_path(&format!("/a{c}b")).is_err(), refused, "U+{:04X}", u32::from(c));
+        }
+    }
+
+    #[test]
+    fn a_refused_redirect_is_an_internal_error_that_names_the_target() {
+        let answer = Redirect::to("/\t/evil.example").with_flash("Saved").into_outcome();
+        let Answer::Failed(error) = answer else { panic!("not a failure: {}", answer_kind(&answer)) };
+        assert_eq!(
+            error.to_string(),
+            "redirect refused: Redirect::to(\"/\\t/evil.example\"): it contains a control character \
+             (browsers drop tabs and line breaks); use Redirect::to_external for another site"
+        );
+        let answer = Redirect::to_external("https://a@evil.example").into_outcome();
+        let Answer::Failed(error) = answer else { panic!("not a failure: {}", answer_kind(&answer)) };
+        assert!(
+            error
+                .to_string()
+                .starts_with("redirect refused: Redirect::to_external(\"https://a@evil.example\")")
+        );
+        let answer = Redirect::to("/invoices/7").with_flash("Saved").into_outcome();
+        let Answer::Redirect(redirect) = answer else { panic!("not a redirect: {}", answer_kind(&answer)) };
+        assert_eq!((redirect.target(), redirect.flash()), ("/invoices/7", Some("Saved")));
+    }
+
+    fn answer_kind(answer: &Answer) -> &'static str {
+        match answer {
+            Answer::Redirect(_) => "redirect",
+            Answer::Failed(_) => "failed",
+            _ => "another answer",
+        }
     }
 
     const ID: &str = "tests::rename";

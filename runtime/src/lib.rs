@@ -181,6 +181,7 @@ pub mod errors;
 mod form;
 pub mod form_data;
 pub mod guard;
+pub mod headers;
 pub mod messages;
 pub mod page;
 pub mod parse;
@@ -196,6 +197,7 @@ pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, FormErrors};
 pub use form::Form;
 pub use form_data::{FieldValue, FormData, UploadedFile};
+pub use headers::SecurityHeaders;
 pub use page::{Flash, FormState, Page, endpoint, endpoint_with, page};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use schema::{Choice, Choices};
@@ -250,7 +252,8 @@ pub use formaction_macros::form;
 /// that implements [`Action`]: register it with `page(handler).action::<name>()`, and render its
 /// URL and bound arguments with `name::bind(...)`.
 ///
-/// Options, in `#[action(...)]`: `id = "..."` (default: the module path and name),
+/// Options, in `#[action(...)]`: `id = "..."` (default: the name and a hash of the module path,
+/// `create_invoice.c21kxtws9yrv`, see [`action::action_id`]),
 /// `body_limit = "5MB"` (default 1 MiB; units B, KB/KiB, MB/MiB, GB/GiB, all powers of 1024),
 /// `max_fields = 1000`, `max_files = 100`, `max_field_size = "1MB"`, `max_file_size = "10MB"`,
 /// `max_age = "1h"` (how long bound arguments stay valid: s, m, h, d), and `crate = path`, which
@@ -272,7 +275,8 @@ pub mod __private {
     pub use serde::de::DeserializeOwned;
 
     pub use crate::action::{
-        Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, intent, open_bound,
+        Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, action_id, action_id_text,
+        intent, open_bound,
     };
     pub use crate::decode::Limits;
     pub use core::result::Result::{self, Err, Ok};

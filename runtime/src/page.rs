@@ -46,6 +46,7 @@ use http::{HeaderValue, StatusCode};
 
 use crate::action::{Action, ActionConfig, ActionState, Answer, BoxFuture, Outcome, Submission};
 use crate::guard::{self, Refusal, Settings};
+use crate::headers::SecuredPage;
 use crate::seal::{self, Keys};
 use crate::{FormData, FormErrors, decode, respond};
 
@@ -175,18 +176,18 @@ enum PageHandler {}
 struct ShowPage<S>(Arc<Page<S>>);
 
 impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
-    type Future = BoxFuture<'static, Response>;
+    type Future = SecuredPage;
 
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
-        match page.keys.clone() {
+        SecuredPage(match page.keys.clone() {
             // The usual page: its handler's own future, nothing around it.
             None => render_with_flash(&page.render, request, state),
             // The flash message is opened with the page's own keys: inside their scope.
             Some(keys) => Box::pin(seal::with_keys(keys, async move {
                 render_with_flash(&page.render, request, state).await
             })),
-        }
+        })
     }
 }
 
@@ -195,21 +196,21 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
 struct Submit<S>(Arc<Page<S>>);
 
 impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
-    type Future = BoxFuture<'static, Response>;
+    type Future = SecuredPage;
 
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
         let json = respond::wants_json(request.headers());
         let action = match chosen(&page, &request, json) {
             Ok(action) => action,
-            Err(refused) => return Box::pin(std::future::ready(refused)),
+            Err(refused) => return SecuredPage(Box::pin(std::future::ready(refused))),
         };
         // The page moves into the answer, and the action is found in it there by its place: no
         // count of the page's or the action's owners goes up and down for every submission (the
         // threads answering requests at once would each write it).
         let keys = page.keys.clone();
         let answer = crate::action::reusing_opened(submit(page, action, request, state, json));
-        Box::pin(scoped(keys, answer))
+        SecuredPage(Box::pin(scoped(keys, answer)))
     }
 }
 
@@ -231,10 +232,13 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
         let keys = keys.clone();
         scoped(keys, async move {
             let (mut parts, body) = request.into_parts();
-            match run_action(&Erased::<A>(PhantomData), &settings, &mut parts, body, &state, true).await {
+            let action = Erased::<A>(PhantomData);
+            let mut response = match run_action(&action, &settings, &mut parts, body, &state, true).await {
                 Ok(outcome) => answer_json(outcome),
                 Err(response) => response,
-            }
+            };
+            crate::headers::secure_page(&mut response);
+            response
         })
     })
 }

@@ -4,7 +4,9 @@
 //!
 //! Two pieces, usable apart:
 //!
-//! - [`layer()`] (or [`Protection::layer`]): a tower layer for the router. A panic anywhere below
+//! - [`layer()`] (or [`Protection::layer`]): a tower layer for the router. Every answer below it
+//!   gets the [security headers](crate::headers) it lacks (`nosniff`, the frame headers, the
+//!   referrer policy), file downloads and fallback pages included. A panic anywhere below
 //!   it (an action, a page, an extractor) is caught, logged with `tracing` at `error` level with
 //!   the panic's message, method and path, and answered with a 500 that says nothing of it: a
 //!   small HTML page, or `{"ok":false,"error":"..."}` for a JSON caller (the same answers as an
@@ -244,7 +246,13 @@ where
         let deadline = self.request_timeout;
         Box::pin(async move {
             match tokio::time::timeout(deadline, answer).await {
-                Ok(Ok(response)) => Ok(response.map(Body::new)),
+                Ok(Ok(response)) => {
+                    // Every answer below gets the security headers it lacks (a file download, a
+                    // fallback page): see `headers`.
+                    let mut response = response.map(Body::new);
+                    crate::headers::secure(&mut response);
+                    Ok(response)
+                }
                 Ok(Err(never)) => match never {},
                 Err(_) => {
                     tracing::warn!(%method, path = uri.path(), timeout_ms = deadline.as_millis() as u64, "request timed out");

@@ -9,13 +9,17 @@
 //! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` |
 //! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` |
 
-use axum::response::{Html, IntoResponse, Response};
-use http::header::{ACCEPT, CACHE_CONTROL, LOCATION, VARY};
+use axum::body::Body;
+use axum::response::{IntoResponse, Response};
+use http::header::{ACCEPT, CONTENT_TYPE, LOCATION, VARY};
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Value, json};
 
 use crate::FormErrors;
 use crate::schema::escape_attribute;
+
+/// The content type of every HTML answer, as axum's `Html` writes it.
+pub(crate) const HTML: &str = "text/html; charset=utf-8";
 
 /// The header the enhancement script sends with its requests.
 pub const ENHANCED_HEADER: &str = "x-formaction";
@@ -84,7 +88,10 @@ pub fn problem(status: StatusCode, message: &str, json: bool) -> Response {
             status_code = status.as_u16(),
             message = escape_attribute(message),
         );
-        (status, Html(page)).into_response()
+        let mut response = crate::headers::answer(status, page);
+        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
+        crate::headers::secure_page(&mut response);
+        response
     }
 }
 
@@ -95,7 +102,7 @@ pub fn internal_error(json: bool) -> Response {
 
 /// 303 See Other to `to`.
 pub fn see_other(to: &str) -> Response {
-    let mut response = StatusCode::SEE_OTHER.into_response();
+    let mut response = crate::headers::answer(StatusCode::SEE_OTHER, Body::empty());
     match HeaderValue::from_str(to) {
         Ok(location) => {
             response.headers_mut().insert(LOCATION, location);
@@ -106,10 +113,15 @@ pub fn see_other(to: &str) -> Response {
 }
 
 fn json_response(status: StatusCode, body: Value) -> Response {
-    let mut response = (status, axum::Json(body)).into_response();
+    // A `Value` always serialises (its keys are strings).
+    let Ok(bytes) = serde_json::to_vec(&body) else { return (status, axum::Json(body)).into_response() };
+    let mut response = crate::headers::answer(status, bytes);
+    let headers = response.headers_mut();
+    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
     // A page URL answers HTML or JSON by `Accept`: caches must keep them apart.
-    response.headers_mut().insert(VARY, HeaderValue::from_static("accept, x-formaction"));
-    response.headers_mut().insert(CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    headers.insert(VARY, HeaderValue::from_static("accept, x-formaction"));
+    // `Cache-Control: no-store` among them, unless changed in `SecurityHeaders`.
+    crate::headers::secure_page(&mut response);
     response
 }
 

@@ -95,6 +95,31 @@ pub struct InvoiceForm {
     pub attachment: Option<UploadedFile>,
 }
 
+/// The attachment types accepted: the declared content type, the bytes a file of that type starts
+/// with, and the extension it is downloaded with.
+pub const ATTACHMENT_TYPES: &[AttachmentType] = &[
+    AttachmentType { content_type: "application/pdf", magic: b"%PDF-", extension: "pdf" },
+    AttachmentType { content_type: "image/png", magic: b"\x89PNG\r\n\x1a\n", extension: "png" },
+];
+
+/// One accepted attachment type (see [`ATTACHMENT_TYPES`]).
+#[derive(Debug, PartialEq, Eq)]
+pub struct AttachmentType {
+    /// Its content type, as declared and as served.
+    pub content_type: &'static str,
+    /// What a file of this type starts with.
+    pub magic: &'static [u8],
+    /// The extension of a downloaded file of this type.
+    pub extension: &'static str,
+}
+
+impl AttachmentType {
+    /// The accepted type whose content type is `content_type`, if it is one.
+    pub fn of(content_type: &str) -> Option<&'static AttachmentType> {
+        ATTACHMENT_TYPES.iter().find(|accepted| accepted.content_type == content_type)
+    }
+}
+
 /// A PDF or a PNG of at most 1 MiB, whose bytes are what its declared type says.
 fn check_attachment(file: &UploadedFile) -> Result<(), ValidationError> {
     if file.len() > MAX_ATTACHMENT {
@@ -103,16 +128,8 @@ fn check_attachment(file: &UploadedFile) -> Result<(), ValidationError> {
         );
     }
     let declared = file.content_type.as_deref().unwrap_or("");
-    let is_pdf = file.bytes.starts_with(b"%PDF-");
-    let is_png = file.bytes.starts_with(b"\x89PNG\r\n\x1a\n");
-    let matches = match declared {
-        "application/pdf" => is_pdf,
-        "image/png" => is_png,
-        _ => false,
-    };
-    if matches {
-        Ok(())
-    } else {
-        Err(ValidationError::new("file_type").with_message("Choose a PDF or a PNG file".into()))
+    match AttachmentType::of(declared) {
+        Some(accepted) if file.bytes.starts_with(accepted.magic) => Ok(()),
+        _ => Err(ValidationError::new("file_type").with_message("Choose a PDF or a PNG file".into())),
     }
 }

@@ -2,7 +2,7 @@
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use formaction::render::{FormView, HtmlPage};
 use formaction::{Flash, FormData, FormState};
@@ -10,7 +10,7 @@ use serde::Deserialize;
 
 use crate::actions::{create_invoice, delete_invoice, mark_paid, save_draft, update_invoice};
 use crate::db::{Db, Invoice, Summary};
-use crate::forms::InvoiceForm;
+use crate::forms::{AttachmentType, InvoiceForm};
 
 /// A page that failed: not found, or the database.
 pub enum PageError {
@@ -199,14 +199,98 @@ pub async fn show(State(db): State<Db>, Path(id): Path<String>, flash: Flash) ->
     .into_response())
 }
 
-/// `GET /invoices/{id}/attachment`: the file, with its type.
+/// `GET /invoices/{id}/attachment`: the file, with its type, downloaded (never shown in the app's
+/// origin) under its uploaded name with the extension of its checked type: `scan.html` stored as a
+/// PDF downloads as `scan.pdf`, which opens as what it is.
 pub async fn attachment(State(db): State<Db>, Path(id): Path<String>) -> Result<Response, PageError> {
     let id = invoice_id(&id)?;
     let (name, content_type, bytes) = db.attachment(id).await?.ok_or(PageError::NotFound)?;
-    let safe_name: String =
-        name.chars().filter(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_')).collect();
-    let disposition =
-        format!("attachment; filename=\"{}\"", if safe_name.is_empty() { "attachment" } else { &safe_name });
-    Ok(([(header::CONTENT_TYPE, content_type), (header::CONTENT_DISPOSITION, disposition)], bytes)
-        .into_response())
+    // Only checked types are stored; anything else (a row written by hand) is served as bytes.
+    let (content_type, extension) = match AttachmentType::of(&content_type) {
+        Some(accepted) => (accepted.content_type, accepted.extension),
+        None => ("application/octet-stream", "bin"),
+    };
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static(content_type)),
+        (header::CONTENT_DISPOSITION, content_disposition(&name, extension)),
+        // Set here as well as by the protect layer: uploaded bytes are never sniffed into HTML.
+        (header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff")),
+    ];
+    Ok((headers, bytes).into_response())
+}
+
+/// `attachment` with the uploaded name's stem and `extension` (RFC 6266): `filename` with a plain
+/// ASCII fallback for old clients, `filename*` with the name in UTF-8, percent-encoded (RFC 8187).
+/// Nothing of the uploaded name can end the header, add a parameter or name a directory.
+pub fn content_disposition(uploaded: &str, extension: &str) -> HeaderValue {
+    // The stem: the last path segment (old browsers send `C:\...`), before its extension, with
+    // no control characters and no dots (no `report.pdf.exe` tricks), at most 100 characters.
+    let base = uploaded.rsplit(['/', '\\']).next().unwrap_or("");
+    let stem = base.rsplit_once('.').map_or(base, |(stem, _)| stem);
+    let stem: String =
+        stem.chars().filter(|c| !c.is_control()).map(|c| if c == '.' { '_' } else { c }).take(100).collect();
+    let stem = stem.trim();
+    let stem = if stem.is_empty() { "attachment" } else { stem };
+    let ascii: String = stem
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_') { c } else { '_' })
+        .collect();
+    let mut encoded = String::new();
+    for byte in format!("{stem}.{extension}").bytes() {
+        // RFC 8187's attr-char, less the few that some clients mishandle.
+        if byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~') {
+            encoded.push(char::from(byte));
+        } else {
+            encoded.push_str(&format!("%{byte:02X}"));
+        }
+    }
+    let value = format!("attachment; filename=\"{ascii}.{extension}\"; filename*=UTF-8''{encoded}");
+    // Visible ASCII only, by construction.
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static("attachment"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::content_disposition;
+
+    #[test]
+    fn a_download_is_named_by_its_checked_type_and_quoted_safely() {
+        let cases = [
+            ("scan.pdf", "pdf", r#"attachment; filename="scan.pdf"; filename*=UTF-8''scan.pdf"#),
+            ("scan.html", "pdf", r#"attachment; filename="scan.pdf"; filename*=UTF-8''scan.pdf"#),
+            ("scan", "png", r#"attachment; filename="scan.png"; filename*=UTF-8''scan.png"#),
+            (
+                "report.pdf.exe",
+                "png",
+                r#"attachment; filename="report_pdf.png"; filename*=UTF-8''report_pdf.png"#,
+            ),
+            (
+                "Rechnung März.pdf",
+                "pdf",
+                r#"attachment; filename="Rechnung_M_rz.pdf"; filename*=UTF-8''Rechnung%20M%C3%A4rz.pdf"#,
+            ),
+            (
+                "a\"; filename=evil.html\r\nX-Injected: 1.pdf",
+                "pdf",
+                "attachment; filename=\"a___filename_evil_htmlX-Injected__1.pdf\"; \
+                 filename*=UTF-8''a%22%3B%20filename%3Devil_htmlX-Injected%3A%201.pdf",
+            ),
+            ("../../etc/passwd", "pdf", r#"attachment; filename="passwd.pdf"; filename*=UTF-8''passwd.pdf"#),
+            (
+                "C:\\Users\\ada\\scan.pdf",
+                "pdf",
+                r#"attachment; filename="scan.pdf"; filename*=UTF-8''scan.pdf"#,
+            ),
+            ("", "pdf", r#"attachment; filename="attachment.pdf"; filename*=UTF-8''attachment.pdf"#),
+            (".pdf", "pdf", r#"attachment; filename="attachment.pdf"; filename*=UTF-8''attachment.pdf"#),
+            (
+                "\u{0}\u{7}.pdf",
+                "pdf",
+                r#"attachment; filename="attachment.pdf"; filename*=UTF-8''attachment.pdf"#,
+            ),
+        ];
+        for (uploaded, extension, expected) in cases {
+            assert_eq!(content_disposition(uploaded, extension), expected, "{uploaded:?}");
+        }
+    }
 }

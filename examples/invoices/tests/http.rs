@@ -283,3 +283,89 @@ async fn list_rows_are_added_and_removed_without_javascript() {
         "the other row keeps its values"
     );
 }
+
+/// The text a browser shows in the `<textarea name="{name}">` of `html`: HTML drops the line
+/// break right after the start tag, then the text is read up to the end tag (escapes undone).
+fn textarea_value(html: &str, name: &str) -> String {
+    let name = format!(r#" name="{name}""#);
+    let start = html
+        .match_indices("<textarea ")
+        .map(|(at, _)| at)
+        .find(|&at| html[at..].split('>').next().is_some_and(|tag| tag.contains(&name)))
+        .expect("the textarea");
+    let open_end = start + html[start..].find('>').expect("its start tag ends") + 1;
+    let end = open_end + html[open_end..].find("</textarea>").expect("its end tag");
+    let text = &html[open_end..end];
+    let text = text.strip_prefix('\n').unwrap_or(text);
+    text.replace("&#60;", "<")
+        .replace("&#62;", ">")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#38;", "&")
+}
+
+#[tokio::test]
+async fn a_textarea_value_that_starts_with_line_breaks_comes_back_whole() {
+    let (app, _dir) = app().await;
+    let notes = "\n\nx";
+    // Shown again after an invalid submission, with JavaScript off.
+    let invalid = app
+        .post_form(
+            &new_url(create_invoice::bind()),
+            &pairs(
+                &[invoice("INV-0500"), vec![("email", "nope".to_owned()), ("notes", notes.to_owned())]]
+                    .concat(),
+            ),
+        )
+        .await;
+    assert_eq!(invalid.status(), 422);
+    let html = invalid.text().await.unwrap();
+    assert!(html.contains(">\n\n\nx</textarea>"), "one line break more than the value: {html}");
+    assert_eq!(textarea_value(&html, "notes"), notes);
+    // Stored, then shown in the edit page, then saved again from it unchanged.
+    let mut fields = invoice("INV-0501");
+    fields.retain(|(name, _)| *name != "notes");
+    fields.push(("notes", notes.to_owned()));
+    let created = app.post_form(&new_url(create_invoice::bind()), &pairs(&fields)).await;
+    assert_eq!(created.status(), 303);
+    let id = id_from(&created);
+    assert_eq!(app.db.get(id).await.unwrap().unwrap().notes.as_deref(), Some(notes));
+    let (_, edit) = app.get(&format!("/invoices/{id}/edit")).await;
+    assert_eq!(textarea_value(&edit, "notes"), notes);
+    // The browser submits what it shows: the value is kept across the round trip.
+    let update = update_invoice::bind(id).url();
+    let mut again = fields.clone();
+    again.retain(|(name, _)| *name != "notes");
+    again.push(("notes", textarea_value(&edit, "notes")));
+    again.push(("$bound", bound_for(&edit, &update)));
+    let saved = app.post_form(&format!("/invoices/{id}/edit{update}"), &pairs(&again)).await;
+    assert_eq!(saved.status(), 303);
+    assert_eq!(app.db.get(id).await.unwrap().unwrap().notes.as_deref(), Some(notes));
+}
+
+#[tokio::test]
+async fn action_ids_in_urls_are_short_stable_and_name_no_module() {
+    // Fixed values: the same on every build and every instance (a hash of the path only).
+    assert_eq!(create_invoice::ID, "create_invoice.c21kxtws9yrv");
+    assert_eq!(
+        [save_draft::ID, update_invoice::ID, mark_paid::ID, delete_invoice::ID]
+            .map(|id| id.split('.').next()),
+        [Some("save_draft"), Some("update_invoice"), Some("mark_paid"), Some("delete_invoice")]
+    );
+    let (app, _dir) = app().await;
+    let created = app.post_form(&new_url(create_invoice::bind()), &pairs(&invoice("INV-0001"))).await;
+    let id = id_from(&created);
+    for path in ["/invoices/new".to_owned(), format!("/invoices/{id}"), format!("/invoices/{id}/edit")] {
+        let (_, html) = app.get(&path).await;
+        assert!(!html.contains("example_invoices") && !html.contains("::"), "{path}: {html}");
+        let ids: Vec<&str> =
+            html.split("?_action=").skip(1).map(|rest| rest.split('"').next().unwrap_or("")).collect();
+        assert!(!ids.is_empty(), "{path}");
+        for action in ids {
+            let (name, hash) = action.split_once('.').unwrap_or_else(|| panic!("{path}: {action}"));
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{path}: {action}");
+            assert_eq!(hash.len(), 12, "{path}: {action}");
+            assert!(hash.bytes().all(|b| b.is_ascii_digit() || b.is_ascii_lowercase()), "{path}: {action}");
+        }
+    }
+}

@@ -4,11 +4,15 @@
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned};
 use syn::ItemFn;
+use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
 use super::ast::{ArgKind, Function};
 use super::attr::is_arg_mark;
 use crate::paths::{Paths, respan};
+
+/// The length of the hash in a default action id, as the runtime's `action_id` writes it.
+const ACTION_ID_HASH_LEN: usize = 12;
 
 pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenStream {
     let cleaned = strip_marks(item);
@@ -30,7 +34,20 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
 
     let id = match &model.options.id {
         Some(id) => quote!(#id),
-        None => quote!(::core::concat!(::core::module_path!(), "::", ::core::stringify!(#ident))),
+        None => {
+            // `name.<hash of the module path and name>`: short, the same on every build and
+            // instance, and naming no module in the page's URLs. Computed by the compiler.
+            let (action_id, action_id_text) = (p.action_id(), p.action_id_text());
+            let name = ident.unraw().to_string();
+            let len = name.len() + 1 + ACTION_ID_HASH_LEN;
+            quote! {{
+                const __FA_ID_BYTES: [::core::primitive::u8; #len] = #action_id(
+                    ::core::concat!(::core::module_path!(), "::", #name),
+                    #name,
+                );
+                #action_id_text(&__FA_ID_BYTES)
+            }}
+        }
     };
 
     let values: Vec<_> = (0..model.args.len()).map(|i| format_ident!("__fa_arg{i}")).collect();

@@ -586,7 +586,9 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             out.write_str("\n<textarea")?;
             id_and_name(out, field, &field.id)?;
             field.attributes().write_to(out)?;
-            out.write_char('>')?;
+            // HTML drops one line break right after `<textarea>`: this one, so a value that
+            // starts with its own comes back whole.
+            out.write_str(">\n")?;
             fill(out, Hole::Value)?;
             out.write_str("</textarea>\n</div>")
         }

@@ -3,9 +3,10 @@
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use askama::Template;
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
-use http::StatusCode;
+use http::header::CONTENT_TYPE;
+use http::{HeaderValue, StatusCode};
 
 /// A page rendered by an askama template, as an answer: `200 OK` (or the status given with
 /// [`HtmlPage::status`]), `text/html; charset=utf-8`.
@@ -81,7 +82,12 @@ impl<T: Template> From<T> for HtmlPage<T> {
 impl<T: Template> IntoResponse for HtmlPage<T> {
     fn into_response(self) -> Response {
         match render_bytes(&self.template) {
-            Ok(body) => (self.status, Html(body)).into_response(),
+            Ok(body) => {
+                // Made with room for the security headers a page's answer gets.
+                let mut response = crate::headers::answer(self.status, body);
+                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(crate::respond::HTML));
+                response
+            }
             Err(error) => {
                 tracing::error!(%error, template = std::any::type_name::<T>(), "a page's template failed");
                 // The same plain page as every other internal error.

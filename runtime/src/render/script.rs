@@ -106,11 +106,16 @@ pub fn script_tag() -> &'static str {
 /// changes with its content.
 pub fn script_route<S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
     get(|| async {
-        let headers = [
-            (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
-            (CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
-        ];
-        (headers, script()).into_response()
+        let mut response = (
+            [
+                (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+                (CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+            ],
+            script(),
+        )
+            .into_response();
+        crate::headers::current().apply(response.headers_mut());
+        response
     })
 }
 

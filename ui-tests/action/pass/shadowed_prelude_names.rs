@@ -27,6 +27,9 @@ struct Sync;
 struct Default;
 #[allow(dead_code)]
 struct Probe;
+// The default action id is built in a `[u8; N]`.
+#[allow(dead_code, non_camel_case_types)]
+struct u8;
 
 #[form]
 struct Rename {
