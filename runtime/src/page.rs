@@ -179,6 +179,10 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
 
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
+        if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &page.settings) {
+            let json = respond::wants_json(request.headers());
+            return Box::pin(std::future::ready(guard::refuse(&refusal, request.uri().path(), json)));
+        }
         match page.keys.clone() {
             // The usual page: its handler's own future, nothing around it.
             None => render_with_flash(&page.render, request, state),
@@ -200,6 +204,10 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
         let json = respond::wants_json(request.headers());
+        // This app's host, and a post from its own origin, before anything else.
+        if let Err(refusal) = guard::same_origin(request.uri(), request.headers(), &page.settings) {
+            return Box::pin(std::future::ready(guard::refuse(&refusal, request.uri().path(), json)));
+        }
         let action = match chosen(&page, &request, json) {
             Ok(action) => action,
             Err(refused) => return Box::pin(std::future::ready(refused)),
@@ -230,8 +238,11 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
         let settings = settings.clone();
         let keys = keys.clone();
         scoped(keys, async move {
+            if let Err(refusal) = guard::same_origin(request.uri(), request.headers(), &settings) {
+                return guard::refuse(&refusal, request.uri().path(), true);
+            }
             let (mut parts, body) = request.into_parts();
-            match run_action(&Erased::<A>(PhantomData), &settings, &mut parts, body, &state, true).await {
+            match run_action(&Erased::<A>(PhantomData), &mut parts, body, &state, true).await {
                 Ok(outcome) => answer_json(outcome),
                 Err(response) => response,
             }
@@ -342,7 +353,7 @@ fn submit<S: Clone + Send + Sync + 'static>(
     let (mut parts, body) = request.into_parts();
     async move {
         let action = &*page.actions[action];
-        let outcome = match run_action(action, &page.settings, &mut parts, body, &state, json).await {
+        let outcome = match run_action(action, &mut parts, body, &state, json).await {
             Ok(outcome) => outcome,
             Err(response) => return response,
         };
@@ -398,7 +409,6 @@ fn raw_chosen_action(query: &str) -> Option<&str> {
 /// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal).
 async fn run_action<S>(
     action: &dyn ErasedAction<S>,
-    settings: &Settings,
     parts: &mut Parts,
     body: Body,
     state: &S,
@@ -407,8 +417,8 @@ async fn run_action<S>(
     // The time it took is logged; with no log that takes it, the clock is not read.
     let started = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let id = action.id();
-    // The refusals are functions of their own, out of the way of the path every submission takes.
-    guard::same_origin(&parts.headers, settings).map_err(|refusal| refused(id, &refusal, json))?;
+    // The refusals are functions of their own, out of the way of the path every submission takes
+    // (the origin was checked by the caller, before choosing the action).
     let content_type = guard::content_type(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
     let config = action.config();
     let declared =
@@ -442,10 +452,7 @@ async fn run_action<S>(
 #[cold]
 #[inline(never)]
 fn refused(id: &str, refusal: &Refusal, json: bool) -> Response {
-    let status = match refusal {
-        Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
-        Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-    };
+    let status = refusal.status();
     tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
     respond::problem(status, refusal.message(), json)
 }
