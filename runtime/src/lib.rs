@@ -180,6 +180,7 @@ pub mod action;
 mod checks;
 pub mod decode;
 pub mod errors;
+mod flash;
 mod form;
 pub mod form_data;
 pub mod guard;

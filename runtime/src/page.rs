@@ -40,17 +40,14 @@ use axum::handler::Handler;
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use futures_util::future::Either;
-use http::header::{CONTENT_LENGTH, COOKIE, SET_COOKIE};
+use http::header::CONTENT_LENGTH;
 use http::request::Parts;
-use http::{HeaderValue, StatusCode};
+use http::{HeaderValue, Method, StatusCode};
 
 use crate::action::{Action, ActionConfig, ActionState, Answer, BoxFuture, Outcome, Submission};
 use crate::guard::{self, Refusal, Settings};
 use crate::seal::{self, Keys};
-use crate::{FormData, FormErrors, decode, respond};
-
-const FLASH_COOKIE: &str = "formaction_flash";
-const FLASH_PURPOSE: &[u8] = b"formaction:flash";
+use crate::{FormData, FormErrors, Redirect, decode, flash, respond};
 
 type Render<S> = Arc<dyn Fn(Request, S) -> BoxFuture<'static, Response> + Send + Sync>;
 
@@ -243,7 +240,7 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
             }
             let (mut parts, body) = request.into_parts();
             match run_action(&Erased::<A>(PhantomData), &mut parts, body, &state, true).await {
-                Ok(outcome) => answer_json(outcome),
+                Ok(outcome) => answer_json(outcome, &parts, &settings),
                 Err(response) => response,
             }
         })
@@ -262,43 +259,28 @@ fn scoped<F: std::future::Future>(
     }
 }
 
-/// The page's handler answering `request`; with a flash message, read for the page and then
-/// cleared.
+/// The page's handler answering `request`; with a flash message for this page, read for it and
+/// then cleared.
 fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> BoxFuture<'static, Response> {
-    let Some(flash) = read_flash(request.headers()) else {
-        // Without a message, [`Flash`] finds no cookie to read either; leaving the extension out
+    if !flash::present(request.headers()) {
+        // Without a cookie, [`Flash`] finds nothing to read either; leaving the extension out
         // spares a plain `GET` building the request's extension map.
         return render(request, state);
+    }
+    let path = flash::page_path(request.uri(), request.extensions());
+    let Some((message, name)) = flash::read(request.headers(), request.method(), path) else {
+        // A flash for another page, or none that opens: this page shows none (and [`Flash`] need
+        // not look again).
+        request.extensions_mut().insert(Flash(None));
+        return render(request, state);
     };
-    request.extensions_mut().insert(Flash(Some(flash)));
+    request.extensions_mut().insert(Flash(Some(message)));
     let page = render(request, state);
     Box::pin(async move {
         let mut response = page.await;
-        let clear = format!("{FLASH_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-        if let Ok(value) = HeaderValue::from_str(&clear) {
-            response.headers_mut().append(SET_COOKIE, value);
-        }
+        flash::clear(&mut response, name);
         response
     })
-}
-
-fn read_flash(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == FLASH_COOKIE)
-        .and_then(|cookie| {
-            seal::with_current(|keys| keys.open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok())
-        })
-}
-
-fn flash_cookie(message: &str) -> Option<HeaderValue> {
-    let sealed = seal::with_current(|keys| keys.seal_value(FLASH_PURPOSE, message).ok())?;
-    HeaderValue::from_str(&format!("{FLASH_COOKIE}={sealed}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax"))
-        .ok()
 }
 
 /// The place in `page.actions` of the action a submission to `page` names (or of its only one);
@@ -360,9 +342,9 @@ fn submit<S: Clone + Send + Sync + 'static>(
         // An intent (a list row more or less) always renders the page: the enhancement script
         // swaps the form in place from it.
         if json && !matches!(outcome.answer, Answer::Intent) {
-            return answer_json(outcome);
+            return answer_json(outcome, &parts, &page.settings);
         }
-        match answer_html(outcome, parts, &page.render, state) {
+        match answer_html(outcome, parts, &page.render, state, &page.settings) {
             Ok(answer) => answer,
             Err(page) => page.await,
         }
@@ -544,11 +526,11 @@ fn answer_name(answer: &Answer) -> &'static str {
     }
 }
 
-fn answer_json(outcome: Outcome) -> Response {
+fn answer_json(outcome: Outcome, parts: &Parts, settings: &Settings) -> Response {
     match outcome.answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::success_json(Some(redirect.target()), None);
-            set_flash(&mut response, redirect.flash());
+            set_flash(&mut response, &redirect, parts, settings);
             response
         }
         Answer::State { json, .. } => respond::success_json(None, Some(&json)),
@@ -573,13 +555,14 @@ fn answer_html<S>(
     parts: Parts,
     render: &Render<S>,
     state: S,
+    settings: &Settings,
 ) -> Result<Response, impl Future<Output = Response> + use<S>> {
     let Outcome { answer, mut submission, .. } = outcome;
     let mut action_state = None;
     let status = match answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::see_other(redirect.target());
-            set_flash(&mut response, redirect.flash());
+            set_flash(&mut response, &redirect, &parts, settings);
             return Ok(response);
         }
         Answer::Response(response) | Answer::Rejected(response) => return Ok(response),
@@ -624,9 +607,14 @@ tokio::task_local! {
     static AFTER_ACTION: AfterAction;
 }
 
-fn set_flash(response: &mut Response, flash: Option<&str>) {
-    if let Some(cookie) = flash.and_then(flash_cookie) {
-        response.headers_mut().append(SET_COOKIE, cookie);
+/// The flash cookie of `redirect`, if it has a message: for the page it leads to, `Secure` when
+/// the request came over https.
+fn set_flash(response: &mut Response, redirect: &Redirect, parts: &Parts, settings: &Settings) {
+    if let Some(message) = redirect.flash() {
+        let https = guard::request_origin(&parts.uri, &parts.headers, settings)
+            .is_ok_and(|own| own.scheme == guard::Scheme::Https);
+        let from = flash::page_path(&parts.uri, &parts.extensions);
+        flash::set(response, message, redirect.target(), from, https);
     }
 }
 
@@ -701,7 +689,28 @@ impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
 }
 
 /// The one-shot message set by the previous action's [`Redirect::with_flash`](crate::Redirect::with_flash),
-/// shown once: a page reading it clears it.
+/// shown once by the page the redirect leads to.
+///
+/// What "once" means, without state on the server:
+///
+/// - The message travels in a sealed cookie with the path of the redirect's target and the time.
+///   Only a `GET` of that path (whatever its query) shows it, and only within 5 minutes as the
+///   server counts them: a cookie replayed later, or made for another page, shows nothing.
+/// - The answer that shows it clears the cookie, so the browser does not send it again: a
+///   reload, the back button or the next page shows nothing. Other pages neither show nor clear
+///   it (an image, a prefetch of another page, a `HEAD` do not use it up).
+/// - A copy of the cookie taken before it was cleared (or a second tab's request that left
+///   before the clearing answer arrived) shows the message again on that page within the 5
+///   minutes: telling a copy apart needs state on the server. It is `HttpOnly` and only ever sent
+///   to the browser the action redirected.
+/// - Who clears it: every page served by [`page()`](crate::page()) (with or without actions), and,
+///   under the [`protect`](crate::protect) layer, any other handler that extracts `Flash` (the
+///   layer clears what the handler read). A plain handler without the layer shows the message on
+///   each visit of its page for the 5 minutes: serve it with `page(handler)` or add the layer.
+/// - On https (the configured origin's scheme, or the trusted proxy's), the cookie is
+///   `__Host-formaction_flash` with `Secure`, else `formaction_flash`; both are read. Among
+///   several cookies of these names (a junk one placed first by a sibling subdomain), the first
+///   one that opens, is fresh and is for this page is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flash(pub Option<String>);
 
@@ -709,13 +718,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Flash {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        // Pages served by `page(...)` have it read already; elsewhere, read the cookie (the page
-        // cannot clear it then, and it expires on its own).
         // After an action, the page shows no message: the flash is for the page a redirect leads to.
-        if AFTER_ACTION.try_with(|_| ()).is_ok() {
+        if AFTER_ACTION.try_with(|_| ()).is_ok() || parts.method == Method::HEAD {
             return Ok(Flash(None));
         }
-        Ok(parts.extensions.get::<Flash>().cloned().unwrap_or_else(|| Flash(read_flash(&parts.headers))))
+        // Pages served by `page(...)` have read it already, and clear it themselves.
+        if let Some(flash) = parts.extensions.get::<Flash>() {
+            return Ok(flash.clone());
+        }
+        let path = flash::page_path(&parts.uri, &parts.extensions);
+        let Some((message, name)) = flash::read(&parts.headers, &parts.method, path) else {
+            return Ok(Flash(None));
+        };
+        // Elsewhere, the `protect` layer clears it once the handler has answered.
+        if let Some(seen) = parts.extensions.get::<flash::Seen>() {
+            seen.mark(name);
+        }
+        Ok(Flash(Some(message)))
     }
 }
 

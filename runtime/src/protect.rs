@@ -8,11 +8,12 @@
 //! - [`layer()`] (or [`Protection::layer`]): a tower layer for the router. A request for a host
 //!   that is not the app's is answered `400 Bad Request` before any route sees it (the allowed
 //!   hosts of [`crate::guard`]: `FORMACTION_ORIGIN`, or loopback names in development;
-//!   [`Protection::settings`] changes them). A panic anywhere below it (an action, a page, an
-//!   extractor) is caught, logged with `tracing` at `error` level with the panic's message, method
-//!   and path, and answered with a 500 that says nothing of it: a small HTML page, or
-//!   `{"ok":false,"error":"..."}` for a JSON caller (the same answers as an action's internal
-//!   error, see [`respond`]). A request that is not answered
+//!   [`Protection::settings`] changes them). A handler outside `page()` that reads the
+//!   [`Flash`](crate::Flash) message has it cleared in its answer, so it shows once. A panic
+//!   anywhere below it (an action, a page, an extractor) is caught, logged with `tracing` at
+//!   `error` level with the panic's message, method and path, and answered with a 500 that says
+//!   nothing of it: a small HTML page, or `{"ok":false,"error":"..."}` for a JSON caller (the same
+//!   answers as an action's internal error, see [`respond`]). A request that is not answered
 //!   within [`Protection::request_timeout`] (30 s by default), reading its body included, is
 //!   answered `408 Request Timeout` with a message; its handler is dropped (a database
 //!   transaction it held rolls back).
@@ -69,7 +70,7 @@ use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
 use crate::action::BoxFuture;
 use crate::guard::{self, Settings};
-use crate::respond;
+use crate::{flash, respond};
 
 /// The protections' settings: timeouts and allowed hosts. [`Protection::default`] (also
 /// [`Protection::new`]) has a 30 s request deadline, a 10 s header deadline, and the hosts of
@@ -260,11 +261,12 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: Request<B>) -> Self::Future {
+    fn call(&mut self, mut request: Request<B>) -> Self::Future {
         let json = respond::wants_json(request.headers());
         if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &self.settings) {
             return Box::pin(std::future::ready(Ok(guard::refuse(&refusal, request.uri().path(), json))));
         }
+        let flash = flash::Seen::watch(&mut request);
         // For the log, if the request panics or times out (cheap clones: the URI shares its bytes).
         let method = request.method().clone();
         let uri = request.uri().clone();
@@ -276,7 +278,13 @@ where
         let deadline = self.request_timeout;
         Box::pin(async move {
             match tokio::time::timeout(deadline, answer).await {
-                Ok(Ok(response)) => Ok(response.map(Body::new)),
+                Ok(Ok(response)) => {
+                    let mut response = response.map(Body::new);
+                    if let Some(flash) = flash {
+                        flash.clear(&mut response);
+                    }
+                    Ok(response)
+                }
                 Ok(Err(never)) => match never {},
                 Err(_) => {
                     tracing::warn!(%method, path = uri.path(), timeout_ms = deadline.as_millis() as u64, "request timed out");
