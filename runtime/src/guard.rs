@@ -465,6 +465,34 @@ struct HostPort<'a> {
 /// a name of letters, digits, `-` and `_` in non-empty labels (one trailing dot dropped), an
 /// IPv4 address, or an IPv6 address in brackets; a port of 1 to 65535 without leading zeros.
 fn split_host(value: &[u8]) -> Option<HostPort<'_>> {
+    match host_port(value)? {
+        (host, []) => Some(host),
+        _ => None,
+    }
+}
+
+/// What a byte is in a host name: [`OTHER`] ends it, [`DOT`] separates labels, [`LABEL`] is a
+/// letter, digit, `-` or `_`. A table, since every request's host goes through [`host_port`].
+const NAME_BYTES: [u8; 256] = {
+    let mut table = [OTHER; 256];
+    let mut byte = 0;
+    while byte < 256 {
+        let b = byte as u8;
+        if b.is_ascii_alphanumeric() || b == b'-' || b == b'_' {
+            table[byte] = LABEL;
+        } else if b == b'.' {
+            table[byte] = DOT;
+        }
+        byte += 1;
+    }
+    table
+};
+const OTHER: u8 = 0;
+const LABEL: u8 = 1;
+const DOT: u8 = 2;
+
+/// The `host[:port]` that `value` starts with (see [`split_host`]), and the bytes after it.
+fn host_port(value: &[u8]) -> Option<(HostPort<'_>, &[u8])> {
     let (name, rest) = if value.first() == Some(&b'[') {
         let end = memchr::memchr(b']', value)?;
         let inside = &value[1..end];
@@ -473,43 +501,40 @@ fn split_host(value: &[u8]) -> Option<HostPort<'_>> {
         }
         (&value[..=end], &value[end + 1..])
     } else {
-        let end = memchr::memchr(b':', value).unwrap_or(value.len());
-        let name = &value[..end];
-        let name = name.strip_suffix(b".").unwrap_or(name);
-        if !is_name(name) {
-            return None;
+        // One pass: labels between single dots, up to the first other byte. `previous` starts as
+        // a dot so that a leading dot is refused.
+        let mut end = value.len();
+        let mut previous = DOT;
+        for (at, &byte) in value.iter().enumerate() {
+            let class = NAME_BYTES[usize::from(byte)];
+            if class == OTHER {
+                end = at;
+                break;
+            }
+            if class == DOT && previous == DOT {
+                return None;
+            }
+            previous = class;
         }
+        let name = &value[..end];
+        // Empty, or ending with a dot: one trailing dot is dropped (`localhost.`), nothing else.
+        let name =
+            if previous == DOT { name.strip_suffix(b".").filter(|name| !name.is_empty())? } else { name };
         (name, &value[end..])
     };
-    let port = match rest {
-        [] => None,
-        [b':', digits @ ..] => Some(port(digits)?),
-        _ => return None,
-    };
-    Some(HostPort { name, port })
-}
-
-/// Labels of letters, digits, `-` and `_`, separated by single dots.
-fn is_name(name: &[u8]) -> bool {
-    let mut after_dot = true;
-    for &byte in name {
-        if byte == b'.' {
-            if after_dot {
-                return false;
-            }
-            after_dot = true;
-        } else if byte.is_ascii_alphanumeric() || byte == b'-' || byte == b'_' {
-            after_dot = false;
-        } else {
-            return false;
+    let (port, rest) = match rest {
+        [b':', after @ ..] => {
+            let digits = after.iter().position(|b| !b.is_ascii_digit()).unwrap_or(after.len());
+            (Some(port(&after[..digits])?), &after[digits..])
         }
-    }
-    !after_dot
+        rest => (None, rest),
+    };
+    Some((HostPort { name, port }, rest))
 }
 
 /// A port: 1 to 65535, in digits without a leading zero.
 fn port(digits: &[u8]) -> Option<u16> {
-    if digits.is_empty() || digits.len() > 5 || digits[0] == b'0' || !digits.iter().all(u8::is_ascii_digit) {
+    if digits.is_empty() || digits.len() > 5 || digits[0] == b'0' {
         return None;
     }
     let value = digits.iter().fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'));
@@ -729,9 +754,10 @@ pub(crate) fn same_origin(uri: &Uri, headers: &HeaderMap, settings: &Settings) -
     };
     let source = source.trim_ascii();
     // An Origin is exactly `scheme://host[:port]`; a Referer is a URL, its path after that.
-    let Some((scheme, authority)) = url_origin(source, what == "Origin") else { return Err(refused()) };
-    if let Some(received) = split_host(authority)
-        && !own.host.is_empty()
+    let Some((scheme, received, authority)) = url_origin(source, what == "Origin") else {
+        return Err(refused());
+    };
+    if !own.host.is_empty()
         && scheme == own.scheme
         && received.port.unwrap_or(scheme.default_port()) == own.port
         && eq_ignore_case(received.name, own.host)
@@ -753,20 +779,19 @@ pub(crate) fn same_origin(uri: &Uri, headers: &HeaderMap, settings: &Settings) -
     }
 }
 
-/// The scheme and `host[:port]` of an origin (`exact`: nothing may follow) or of a URL: `None`
-/// for anything but http and https, and for user info (browsers never send it in `Origin`, and a
-/// `Referer` with one is suspect).
-fn url_origin(url: &[u8], exact: bool) -> Option<(Scheme, &[u8])> {
+/// The scheme, host and port of an origin (`exact`: nothing may follow) or of a URL (a path,
+/// query or fragment may follow), and its authority as written: `None` for anything but http and
+/// https, and for user info (browsers never send it in `Origin`, and a `Referer` with one is
+/// suspect).
+fn url_origin(url: &[u8], exact: bool) -> Option<(Scheme, HostPort<'_>, &[u8])> {
     let (scheme, rest) = Scheme::split(url)?;
-    let end = rest.iter().position(|b| matches!(b, b'/' | b'?' | b'#')).unwrap_or(rest.len());
-    if exact && end != rest.len() {
-        return None;
+    let (host, after) = host_port(rest)?;
+    match after.first() {
+        None => {}
+        Some(b'/' | b'?' | b'#') if !exact => {}
+        Some(_) => return None,
     }
-    let authority = &rest[..end];
-    if authority.is_empty() || memchr::memchr(b'@', authority).is_some() {
-        return None;
-    }
-    Some((scheme, authority))
+    Some((scheme, host, &rest[..rest.len() - after.len()]))
 }
 
 fn origin_matches(allowed: &str, source: &str, source_host: &str) -> bool {
