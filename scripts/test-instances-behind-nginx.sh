@@ -13,7 +13,9 @@
 #      message sealed by the one is shown, once, by the other;
 #   3. bound arguments: edit, mark paid and delete carry the invoice id sealed in the page; each
 #      page is rendered by one instance and submitted to the other; a changed bound value is 400,
-#      a cross-site post 403, a body over nginx's default 1 MB limit passes (client_max_body_size);
+#      a cross-site post 403, a foreign Host 400 (the instances run without FORMACTION_ORIGIN, so
+#      they serve loopback hosts, nginx's 127.0.0.1 included), a body over nginx's default 1 MB
+#      limit passes (client_max_body_size);
 #   4. key rotation K1 -> K2, restarting one instance at a time:
 #        a. every instance accepts K2 while still sealing with K1 (SECRET=K1, PREVIOUS=K2);
 #        b. every instance seals with K2 and still accepts K1 (SECRET=K2, PREVIOUS=K1); in the
@@ -332,6 +334,10 @@ check "a changed bound id is refused with 400 (by $SERVED_BY)" [ "$STATUS" = 400
 ORIGIN=https://evil.example http POST "/invoices/$id2$DELETE" --data-urlencode "\$bound=$delete_bound"
 check "a cross-site post through nginx is refused with 403 (nginx passes the browser's Host)" [ "$STATUS" = 403 ]
 check "the invoice is still there" [ "$(sql "SELECT count(*) FROM invoices WHERE id = $id2")" = 1 ]
+# No FORMACTION_ORIGIN: the instances serve loopback hosts only, and nginx passes the browser's.
+http GET /invoices -H "Host: rebind.attacker.test"
+check "a foreign Host through nginx (DNS rebinding) is refused with 400 by $SERVED_BY" [ "$STATUS" = 400 ]
+check "... saying why" body_has "unknown host"
 
 # An attachment just under the app's 1 MiB: the multipart body is over nginx's default 1 MB limit.
 printf '\x89PNG\r\n\x1a\n' >"$tmp/upload.png"

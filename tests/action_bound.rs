@@ -78,8 +78,11 @@ fn app(keys: Keys) -> (Router, Log) {
         .action::<quick>()
         .keys(keys.clone())
         .settings(Settings::default());
+    // Where a rename leads: the flash message shows there.
+    let renamed = formaction::page(show).keys(keys.clone()).settings(Settings::default());
     let api = endpoint_with::<rename, Log>(Settings::default(), Some(keys));
-    (Router::new().route("/team", page.into()).route("/api/rename", api).with_state(log.clone()), log)
+    let router = Router::new().route("/team", page.into()).route("/teams/{team}", renamed.into());
+    (router.route("/api/rename", api).with_state(log.clone()), log)
 }
 
 async fn start(keys: Keys) -> (Server, Log) {
@@ -339,9 +342,11 @@ async fn instances_with_the_same_keys_accept_each_others_forms() {
         .unwrap();
     assert_eq!(response.status(), StatusCode::SEE_OTHER);
     assert_eq!(two_log.runs(), ["rename team-42 Two"]);
-    // The flash set by one instance shows on the other, once: the page that shows it clears it.
+    // The flash set by one instance shows on the other, once, on the page the redirect leads to:
+    // the page that shows it clears it.
     let cookie = response.headers()["set-cookie"].to_str().unwrap().split(';').next().unwrap().to_owned();
-    let shown = one.client.get(one.url("/team")).header("cookie", cookie).send().await.unwrap();
+    let location = response.headers()["location"].to_str().unwrap().to_owned();
+    let shown = one.client.get(one.url(&location)).header("cookie", cookie).send().await.unwrap();
     let cleared = shown.headers().get_all("set-cookie").iter().any(|value| {
         let value = value.to_str().unwrap();
         value.starts_with("formaction_flash=;") && value.contains("Max-Age=0")

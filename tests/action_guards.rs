@@ -66,7 +66,14 @@ fn app(log: Log) -> Router {
         )
         .route(
             "/proxied",
-            page(show).action::<note>().settings(Settings::default().trust_forwarded_host(true)).into(),
+            page(show)
+                .action::<note>()
+                .settings(
+                    Settings::default()
+                        .trust_proxy(true)
+                        .origin("https://shop.test".parse().expect("an origin")),
+                )
+                .into(),
         )
         .route(
             "/limits",

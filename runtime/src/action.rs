@@ -187,7 +187,8 @@ impl Redirect {
         Redirect { to: url.into(), flash: None, external: true }
     }
 
-    /// Adds a message shown once, by the next page (a sealed cookie, so any instance can show it).
+    /// Adds a message shown once, by the page the redirect leads to (a sealed cookie, so any
+    /// instance can show it; see [`Flash`](crate::Flash) for what "once" means).
     pub fn with_flash(mut self, message: impl Into<String>) -> Self {
         self.flash = Some(message.into());
         self

@@ -119,10 +119,12 @@
 //! let html = body(app.clone().oneshot(get).await.unwrap()).await;
 //! let sealed = html.split(r#"name="$bound" value=""#).nth(1).unwrap().split('"').next().unwrap();
 //!
+//! // A post names its host and comes from its origin (in development, without FORMACTION_ORIGIN,
+//! // loopback hosts only; a request built without any Host, as the GET above, counts as one).
 //! let post = |fields: &str| {
 //!     Request::post(format!("/signup{}", sign_up::bind(String::new()).url()))
-//!         .header("host", "example.com")
-//!         .header("origin", "https://example.com")
+//!         .header("host", "localhost:3000")
+//!         .header("origin", "http://localhost:3000")
 //!         .header("content-type", "application/x-www-form-urlencoded")
 //!         .body(Body::from(format!("{fields}&%24bound={sealed}")))
 //!         .unwrap()
@@ -178,6 +180,7 @@ pub mod action;
 mod checks;
 pub mod decode;
 pub mod errors;
+mod flash;
 mod form;
 pub mod form_data;
 pub mod guard;

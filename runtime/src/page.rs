@@ -40,18 +40,15 @@ use axum::handler::Handler;
 use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use futures_util::future::Either;
-use http::header::{CONTENT_LENGTH, COOKIE, SET_COOKIE};
+use http::header::CONTENT_LENGTH;
 use http::request::Parts;
-use http::{HeaderValue, StatusCode};
+use http::{HeaderValue, Method, StatusCode};
 
 use crate::action::{Action, ActionConfig, ActionState, Answer, BoxFuture, Outcome, Submission};
 use crate::guard::{self, Refusal, Settings};
 use crate::headers::SecuredPage;
 use crate::seal::{self, Keys};
-use crate::{FormData, FormErrors, decode, respond};
-
-const FLASH_COOKIE: &str = "formaction_flash";
-const FLASH_PURPOSE: &[u8] = b"formaction:flash";
+use crate::{FormData, FormErrors, Redirect, decode, flash, respond};
 
 type Render<S> = Arc<dyn Fn(Request, S) -> BoxFuture<'static, Response> + Send + Sync>;
 
@@ -180,6 +177,14 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
 
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
+        if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &page.settings) {
+            let json = respond::wants_json(request.headers());
+            return SecuredPage(Box::pin(std::future::ready(guard::refuse(
+                &refusal,
+                request.uri().path(),
+                json,
+            ))));
+        }
         SecuredPage(match page.keys.clone() {
             // The usual page: its handler's own future, nothing around it.
             None => render_with_flash(&page.render, request, state),
@@ -201,6 +206,14 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
         let json = respond::wants_json(request.headers());
+        // This app's host, and a post from its own origin, before anything else.
+        if let Err(refusal) = guard::same_origin(request.uri(), request.headers(), &page.settings) {
+            return SecuredPage(Box::pin(std::future::ready(guard::refuse(
+                &refusal,
+                request.uri().path(),
+                json,
+            ))));
+        }
         let action = match chosen(&page, &request, json) {
             Ok(action) => action,
             Err(refused) => return SecuredPage(Box::pin(std::future::ready(refused))),
@@ -231,11 +244,16 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
         let settings = settings.clone();
         let keys = keys.clone();
         scoped(keys, async move {
-            let (mut parts, body) = request.into_parts();
-            let action = Erased::<A>(PhantomData);
-            let mut response = match run_action(&action, &settings, &mut parts, body, &state, true).await {
-                Ok(outcome) => answer_json(outcome),
-                Err(response) => response,
+            let mut response = match guard::same_origin(request.uri(), request.headers(), &settings) {
+                Err(refusal) => guard::refuse(&refusal, request.uri().path(), true),
+                Ok(()) => {
+                    let (mut parts, body) = request.into_parts();
+                    let action = Erased::<A>(PhantomData);
+                    match run_action(&action, &mut parts, body, &state, true).await {
+                        Ok(outcome) => answer_json(outcome, &parts, &settings),
+                        Err(response) => response,
+                    }
+                }
             };
             crate::headers::secure_page(&mut response);
             response
@@ -255,43 +273,28 @@ fn scoped<F: std::future::Future>(
     }
 }
 
-/// The page's handler answering `request`; with a flash message, read for the page and then
-/// cleared.
+/// The page's handler answering `request`; with a flash message for this page, read for it and
+/// then cleared.
 fn render_with_flash<S>(render: &Render<S>, mut request: Request, state: S) -> BoxFuture<'static, Response> {
-    let Some(flash) = read_flash(request.headers()) else {
-        // Without a message, [`Flash`] finds no cookie to read either; leaving the extension out
+    if !flash::present(request.headers()) {
+        // Without a cookie, [`Flash`] finds nothing to read either; leaving the extension out
         // spares a plain `GET` building the request's extension map.
         return render(request, state);
+    }
+    let path = flash::page_path(request.uri(), request.extensions());
+    let Some((message, name)) = flash::read(request.headers(), request.method(), path) else {
+        // A flash for another page, or none that opens: this page shows none (and [`Flash`] need
+        // not look again).
+        request.extensions_mut().insert(Flash(None));
+        return render(request, state);
     };
-    request.extensions_mut().insert(Flash(Some(flash)));
+    request.extensions_mut().insert(Flash(Some(message)));
     let page = render(request, state);
     Box::pin(async move {
         let mut response = page.await;
-        let clear = format!("{FLASH_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax");
-        if let Ok(value) = HeaderValue::from_str(&clear) {
-            response.headers_mut().append(SET_COOKIE, value);
-        }
+        flash::clear(&mut response, name);
         response
     })
-}
-
-fn read_flash(headers: &http::HeaderMap) -> Option<String> {
-    headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|value| value.to_str().ok())
-        .flat_map(cookie::Cookie::split_parse)
-        .filter_map(Result::ok)
-        .find(|cookie| cookie.name() == FLASH_COOKIE)
-        .and_then(|cookie| {
-            seal::with_current(|keys| keys.open_value::<String>(FLASH_PURPOSE, cookie.value(), None).ok())
-        })
-}
-
-fn flash_cookie(message: &str) -> Option<HeaderValue> {
-    let sealed = seal::with_current(|keys| keys.seal_value(FLASH_PURPOSE, message).ok())?;
-    HeaderValue::from_str(&format!("{FLASH_COOKIE}={sealed}; Path=/; Max-Age=300; HttpOnly; SameSite=Lax"))
-        .ok()
 }
 
 /// The place in `page.actions` of the action a submission to `page` names (or of its only one);
@@ -346,16 +349,16 @@ fn submit<S: Clone + Send + Sync + 'static>(
     let (mut parts, body) = request.into_parts();
     async move {
         let action = &*page.actions[action];
-        let outcome = match run_action(action, &page.settings, &mut parts, body, &state, json).await {
+        let outcome = match run_action(action, &mut parts, body, &state, json).await {
             Ok(outcome) => outcome,
             Err(response) => return response,
         };
         // An intent (a list row more or less) always renders the page: the enhancement script
         // swaps the form in place from it.
         if json && !matches!(outcome.answer, Answer::Intent) {
-            return answer_json(outcome);
+            return answer_json(outcome, &parts, &page.settings);
         }
-        match answer_html(outcome, parts, &page.render, state) {
+        match answer_html(outcome, parts, &page.render, state, &page.settings) {
             Ok(answer) => answer,
             Err(page) => page.await,
         }
@@ -402,7 +405,6 @@ fn raw_chosen_action(query: &str) -> Option<&str> {
 /// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal).
 async fn run_action<S>(
     action: &dyn ErasedAction<S>,
-    settings: &Settings,
     parts: &mut Parts,
     body: Body,
     state: &S,
@@ -411,8 +413,8 @@ async fn run_action<S>(
     // The time it took is logged; with no log that takes it, the clock is not read.
     let started = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let id = action.id();
-    // The refusals are functions of their own, out of the way of the path every submission takes.
-    guard::same_origin(&parts.headers, settings).map_err(|refusal| refused(id, &refusal, json))?;
+    // The refusals are functions of their own, out of the way of the path every submission takes
+    // (the origin was checked by the caller, before choosing the action).
     let content_type = guard::content_type(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
     let config = action.config();
     let declared =
@@ -446,10 +448,7 @@ async fn run_action<S>(
 #[cold]
 #[inline(never)]
 fn refused(id: &str, refusal: &Refusal, json: bool) -> Response {
-    let status = match refusal {
-        Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
-        Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-    };
+    let status = refusal.status();
     tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
     respond::problem(status, refusal.message(), json)
 }
@@ -541,11 +540,11 @@ fn answer_name(answer: &Answer) -> &'static str {
     }
 }
 
-fn answer_json(outcome: Outcome) -> Response {
+fn answer_json(outcome: Outcome, parts: &Parts, settings: &Settings) -> Response {
     match outcome.answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::success_json(Some(redirect.target()), None);
-            set_flash(&mut response, redirect.flash());
+            set_flash(&mut response, &redirect, parts, settings);
             response
         }
         Answer::State { json, .. } => respond::success_json(None, Some(&json)),
@@ -570,13 +569,14 @@ fn answer_html<S>(
     parts: Parts,
     render: &Render<S>,
     state: S,
+    settings: &Settings,
 ) -> Result<Response, impl Future<Output = Response> + use<S>> {
     let Outcome { answer, mut submission, .. } = outcome;
     let mut action_state = None;
     let status = match answer {
         Answer::Redirect(redirect) => {
             let mut response = respond::see_other(redirect.target());
-            set_flash(&mut response, redirect.flash());
+            set_flash(&mut response, &redirect, &parts, settings);
             return Ok(response);
         }
         Answer::Response(response) | Answer::Rejected(response) => return Ok(response),
@@ -621,9 +621,14 @@ tokio::task_local! {
     static AFTER_ACTION: AfterAction;
 }
 
-fn set_flash(response: &mut Response, flash: Option<&str>) {
-    if let Some(cookie) = flash.and_then(flash_cookie) {
-        response.headers_mut().append(SET_COOKIE, cookie);
+/// The flash cookie of `redirect`, if it has a message: for the page it leads to, `Secure` when
+/// the request came over https.
+fn set_flash(response: &mut Response, redirect: &Redirect, parts: &Parts, settings: &Settings) {
+    if let Some(message) = redirect.flash() {
+        let https = guard::request_origin(&parts.uri, &parts.headers, settings)
+            .is_ok_and(|own| own.scheme == guard::Scheme::Https);
+        let from = flash::page_path(&parts.uri, &parts.extensions);
+        flash::set(response, message, redirect.target(), from, https);
     }
 }
 
@@ -698,7 +703,28 @@ impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
 }
 
 /// The one-shot message set by the previous action's [`Redirect::with_flash`](crate::Redirect::with_flash),
-/// shown once: a page reading it clears it.
+/// shown once by the page the redirect leads to.
+///
+/// What "once" means, without state on the server:
+///
+/// - The message travels in a sealed cookie with the path of the redirect's target and the time.
+///   Only a `GET` of that path (whatever its query) shows it, and only within 5 minutes as the
+///   server counts them: a cookie replayed later, or made for another page, shows nothing.
+/// - The answer that shows it clears the cookie, so the browser does not send it again: a
+///   reload, the back button or the next page shows nothing. Other pages neither show nor clear
+///   it (an image, a prefetch of another page, a `HEAD` do not use it up).
+/// - A copy of the cookie taken before it was cleared (or a second tab's request that left
+///   before the clearing answer arrived) shows the message again on that page within the 5
+///   minutes: telling a copy apart needs state on the server. It is `HttpOnly` and only ever sent
+///   to the browser the action redirected.
+/// - Who clears it: every page served by [`page()`](crate::page()) (with or without actions), and,
+///   under the [`protect`](crate::protect) layer, any other handler that extracts `Flash` (the
+///   layer clears what the handler read). A plain handler without the layer shows the message on
+///   each visit of its page for the 5 minutes: serve it with `page(handler)` or add the layer.
+/// - On https (the configured origin's scheme, or the trusted proxy's), the cookie is
+///   `__Host-formaction_flash` with `Secure`, else `formaction_flash`; both are read. Among
+///   several cookies of these names (a junk one placed first by a sibling subdomain), the first
+///   one that opens, is fresh and is for this page is shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Flash(pub Option<String>);
 
@@ -706,13 +732,23 @@ impl<S: Send + Sync> FromRequestParts<S> for Flash {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        // Pages served by `page(...)` have it read already; elsewhere, read the cookie (the page
-        // cannot clear it then, and it expires on its own).
         // After an action, the page shows no message: the flash is for the page a redirect leads to.
-        if AFTER_ACTION.try_with(|_| ()).is_ok() {
+        if AFTER_ACTION.try_with(|_| ()).is_ok() || parts.method == Method::HEAD {
             return Ok(Flash(None));
         }
-        Ok(parts.extensions.get::<Flash>().cloned().unwrap_or_else(|| Flash(read_flash(&parts.headers))))
+        // Pages served by `page(...)` have read it already, and clear it themselves.
+        if let Some(flash) = parts.extensions.get::<Flash>() {
+            return Ok(flash.clone());
+        }
+        let path = flash::page_path(&parts.uri, &parts.extensions);
+        let Some((message, name)) = flash::read(&parts.headers, &parts.method, path) else {
+            return Ok(Flash(None));
+        };
+        // Elsewhere, the `protect` layer clears it once the handler has answered.
+        if let Some(seen) = parts.extensions.get::<flash::Seen>() {
+            seen.mark(name);
+        }
+        Ok(Flash(Some(message)))
     }
 }
 

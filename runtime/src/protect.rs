@@ -1,16 +1,21 @@
-//! What every app needs between the network and its handlers: a panic answered with a blank 500
-//! page instead of a dropped connection, a deadline on each request, and a deadline on request
-//! headers, so a slow or broken client costs a timer rather than a worker.
+//! What every app needs between the network and its handlers: only its own hosts served, a panic
+//! answered with a blank 500 page instead of a dropped connection, a deadline on each request,
+//! and a deadline on request headers, so a slow or broken client costs a timer rather than a
+//! worker.
 //!
 //! Two pieces, usable apart:
 //!
-//! - [`layer()`] (or [`Protection::layer`]): a tower layer for the router. Every answer below it
-//!   gets the [security headers](crate::headers) it lacks (`nosniff`, the frame headers, the
-//!   referrer policy), file downloads and fallback pages included. A panic anywhere below
-//!   it (an action, a page, an extractor) is caught, logged with `tracing` at `error` level with
-//!   the panic's message, method and path, and answered with a 500 that says nothing of it: a
-//!   small HTML page, or `{"ok":false,"error":"..."}` for a JSON caller (the same answers as an
-//!   action's internal error, see [`respond`]). A request that is not answered
+//! - [`layer()`] (or [`Protection::layer`]): a tower layer for the router. A request for a host
+//!   that is not the app's is answered `400 Bad Request` before any route sees it (the allowed
+//!   hosts of [`crate::guard`]: `FORMACTION_ORIGIN`, or loopback names in development;
+//!   [`Protection::settings`] changes them). Every answer below it gets the
+//!   [security headers](crate::headers) it lacks (`nosniff`, the frame headers, the referrer
+//!   policy), file downloads and fallback pages included. A handler outside `page()` that reads the
+//!   [`Flash`](crate::Flash) message has it cleared in its answer, so it shows once. A panic
+//!   anywhere below it (an action, a page, an extractor) is caught, logged with `tracing` at
+//!   `error` level with the panic's message, method and path, and answered with a 500 that says
+//!   nothing of it: a small HTML page, or `{"ok":false,"error":"..."}` for a JSON caller (the same
+//!   answers as an action's internal error, see [`respond`]). A request that is not answered
 //!   within [`Protection::request_timeout`] (30 s by default), reading its body included, is
 //!   answered `408 Request Timeout` with a message; its handler is dropped (a database
 //!   transaction it held rolls back).
@@ -51,6 +56,7 @@ use std::future::Future;
 use std::io;
 use std::net::SocketAddr;
 use std::pin::pin;
+use std::sync::Arc;
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -65,26 +71,48 @@ use tower::{Layer, Service, ServiceExt};
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
 use crate::action::BoxFuture;
-use crate::respond;
+use crate::guard::{self, Settings};
+use crate::{flash, respond};
 
-/// The protections' settings: timeouts. [`Protection::default`] (also [`Protection::new`]) has
-/// a 30 s request deadline and a 10 s header deadline.
+/// The protections' settings: timeouts and allowed hosts. [`Protection::default`] (also
+/// [`Protection::new`]) has a 30 s request deadline, a 10 s header deadline, and the hosts of
+/// [`Settings::from_env`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Protection {
     request_timeout: Duration,
     header_timeout: Duration,
+    settings: Arc<Settings>,
 }
 
 impl Default for Protection {
+    /// # Panics
+    ///
+    /// When `FORMACTION_ORIGIN` is set but invalid (see [`Settings::from_env`]).
     fn default() -> Self {
-        Protection { request_timeout: Duration::from_secs(30), header_timeout: Duration::from_secs(10) }
+        Protection {
+            request_timeout: Duration::from_secs(30),
+            header_timeout: Duration::from_secs(10),
+            settings: Arc::new(Settings::from_env()),
+        }
     }
 }
 
 impl Protection {
-    /// The defaults: requests answered within 30 s, headers read within 10 s.
+    /// The defaults: requests answered within 30 s, headers read within 10 s, the hosts of
+    /// `FORMACTION_ORIGIN` (loopback ones without it).
+    ///
+    /// # Panics
+    ///
+    /// When `FORMACTION_ORIGIN` is set but invalid (see [`Settings::from_env`]).
     pub fn new() -> Self {
         Protection::default()
+    }
+
+    /// The hosts the layer serves (and whether it trusts a proxy's headers to name them), by
+    /// default [`Settings::from_env`]. Pages and endpoints check with their own settings too.
+    pub fn settings(mut self, settings: Settings) -> Self {
+        self.settings = Arc::new(settings);
+        self
     }
 
     /// How long a request may take, from the end of its headers to its answer (reading its body
@@ -104,7 +132,7 @@ impl Protection {
     /// The layer for the router: panics caught and answered with a blank 500, and the request
     /// deadline. See the [module documentation](self).
     pub fn layer(&self) -> ProtectLayer {
-        ProtectLayer { request_timeout: self.request_timeout }
+        ProtectLayer { request_timeout: self.request_timeout, settings: self.settings.clone() }
     }
 
     /// Serves `app` on `listener` over HTTP/1.1 with the header deadline, until `shutdown`
@@ -202,13 +230,14 @@ pub fn layer() -> ProtectLayer {
 #[derive(Clone, Debug)]
 pub struct ProtectLayer {
     request_timeout: Duration,
+    settings: Arc<Settings>,
 }
 
 impl<S> Layer<S> for ProtectLayer {
     type Service = Protect<S>;
 
     fn layer(&self, inner: S) -> Protect<S> {
-        Protect { inner, request_timeout: self.request_timeout }
+        Protect { inner, request_timeout: self.request_timeout, settings: self.settings.clone() }
     }
 }
 
@@ -217,6 +246,7 @@ impl<S> Layer<S> for ProtectLayer {
 pub struct Protect<S> {
     inner: S,
     request_timeout: Duration,
+    settings: Arc<Settings>,
 }
 
 impl<S, B> Service<Request<B>> for Protect<S>
@@ -233,8 +263,12 @@ where
         self.inner.poll_ready(cx)
     }
 
-    fn call(&mut self, request: Request<B>) -> Self::Future {
+    fn call(&mut self, mut request: Request<B>) -> Self::Future {
         let json = respond::wants_json(request.headers());
+        if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &self.settings) {
+            return Box::pin(std::future::ready(Ok(guard::refuse(&refusal, request.uri().path(), json))));
+        }
+        let flash = flash::Seen::watch(&mut request);
         // For the log, if the request panics or times out (cheap clones: the URI shares its bytes).
         let method = request.method().clone();
         let uri = request.uri().clone();
@@ -251,6 +285,9 @@ where
                     // fallback page): see `headers`.
                     let mut response = response.map(Body::new);
                     crate::headers::secure(&mut response);
+                    if let Some(flash) = flash {
+                        flash.clear(&mut response);
+                    }
                     Ok(response)
                 }
                 Ok(Err(never)) => match never {},

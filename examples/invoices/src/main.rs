@@ -9,6 +9,13 @@
 //!   messages; without it, a random key for this process (fine for trying it out).
 //! - `FORMACTION_PREVIOUS_SECRETS`: comma-separated keys still accepted, never used to seal (key
 //!   rotation; see the README's "Deployment" section).
+//! - `FORMACTION_ORIGIN`: the app's own origins, comma-separated (`https://invoices.example.com`):
+//!   the only hosts it answers to, and the scheme its posts and flash cookies expect. Without it,
+//!   only loopback names (`localhost`, `127.0.0.1`, `[::1]`) are served, as in development.
+//! - `FORMACTION_TRUST_PROXY=1`: read the host and scheme from the proxy's `X-Forwarded-Host`,
+//!   `X-Forwarded-Proto` or `Forwarded` (the entry it wrote, the last one); only behind a proxy
+//!   that sets them.
+//! - `FORMACTION_ALLOWED_ORIGINS`: other sites allowed to post (`https://admin.example.com,*.example.com`).
 //!
 //! SIGTERM or Ctrl-C stops it once the requests in flight are answered.
 
@@ -36,6 +43,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             eprintln!("example-invoices: {error}");
             std::process::exit(2);
         }
+    }
+    // So does an invalid FORMACTION_ORIGIN.
+    if let Err(error) = formaction::guard::Settings::try_from_env() {
+        eprintln!("example-invoices: {error}");
+        std::process::exit(2);
     }
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://invoices.db".to_owned());
     let db = example_invoices::Db::connect(&url).await?;

@@ -490,3 +490,15 @@ pub fn start_process_with(
     std::thread::spawn(move || for _ in lines {});
     Process { child, addr: SocketAddr::from(([127, 0, 0, 1], port)) }
 }
+
+/// The app's binary on a new SQLite file with [`KEY`] and more environment, and a [`Server`] view
+/// of it (for `Request::bytes` and the database); the file lives as long as the directory.
+pub async fn start_binary(env: &[(&str, &str)]) -> (Process, Server, tempfile::TempDir) {
+    install_key();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database = format!("sqlite://{}", dir.path().join("invoices.db").display());
+    let app = start_process_with(&database, KEY, &[], env);
+    let db = Db::connect(&database).await.expect("database");
+    let server = Server { addr: app.addr, db, own: None };
+    (app, server, dir)
+}
