@@ -99,7 +99,7 @@ macro_rules! secure {
     )*};
 }
 
-secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp);
+secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_state() {

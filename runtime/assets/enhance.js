@@ -8,13 +8,14 @@
   // an answer of this origin's server, which a plain submission would show as a page anyway.
   const tt = window.trustedTypes && trustedTypes.createPolicy("formaction", { createHTML: (s) => s });
   const parse = (s) => new DOMParser().parseFromString(tt ? tt.createHTML(s) : s, "text/html");
-  // `u` resolved against the page when it is an http(s) URL of the page's own origin, else null.
-  const own = (u) => {
+  // `u` resolved against the page when it is an http(s) URL (of the page's own origin unless
+  // `away`), else null.
+  const own = (u, away) => {
     let url;
     try {
       url = typeof u == "string" && new URL(u, location.href);
     } catch {}
-    return url && url.origin === location.origin && /^https?:$/.test(url.protocol) ? url.href : null;
+    return url && (away || url.origin === location.origin) && /^https?:$/.test(url.protocol) ? url.href : null;
   };
   const esc = (s) => CSS.escape(s);
   const el = (tag, attrs, text) => {
@@ -119,8 +120,8 @@
       }
       const r = await res.json();
       if (r.ok && r.redirect) {
-        const to = own(r.redirect);
-        // Never a script URL or another site, whatever the answer says.
+        // Never a script URL, nor another site unless the action chose one (`Redirect::to_external`).
+        const to = own(r.redirect, r.external === true);
         return to ? location.assign(to) : show(f, { formErrors: ["The form was sent, but the next page could not be opened."] });
       }
       if (r.ok) {

@@ -204,6 +204,12 @@ impl Redirect {
         self.flash.as_deref()
     }
 
+    /// Whether the target is an address on another site, allowed by [`Redirect::to_external`]
+    /// (a JSON answer says so, and only then does the enhancement script leave the site).
+    pub fn leaves_site(&self) -> bool {
+        self.external && !self.to.starts_with('/')
+    }
+
     /// Whether the target follows its rule ([`Redirect::to`] or [`Redirect::to_external`]), so
     /// that the action's answer will redirect to it.
     pub fn is_allowed(&self) -> bool {
@@ -212,7 +218,7 @@ impl Redirect {
 
     /// `Ok`, or why the target is refused.
     fn check(&self) -> Result<(), &'static str> {
-        if self.external && !self.to.starts_with('/') { external_url(&self.to) } else { local_path(&self.to) }
+        if self.leaves_site() { external_url(&self.to) } else { local_path(&self.to) }
     }
 }
 

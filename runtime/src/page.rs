@@ -543,13 +543,13 @@ fn answer_name(answer: &Answer) -> &'static str {
 fn answer_json(outcome: Outcome, parts: &Parts, settings: &Settings) -> Response {
     match outcome.answer {
         Answer::Redirect(redirect) => {
-            let mut response = respond::success_json(Some(redirect.target()), None);
+            let mut response = respond::redirect_json(redirect.target(), redirect.leaves_site());
             set_flash(&mut response, &redirect, parts, settings);
             response
         }
         Answer::State { json, .. } => respond::success_json(None, Some(&json)),
         Answer::Done => respond::success_json(None, None),
-        Answer::Response(response) | Answer::Rejected(response) => response,
+        Answer::Response(response) | Answer::Rejected(response) => redirect_as_json(response),
         Answer::Refused(status, message) => respond::problem(status, &message, true),
         Answer::Invalid(errors) => respond::invalid_json(&errors),
         Answer::Failed(_) => respond::internal_error(true),
@@ -559,6 +559,25 @@ fn answer_json(outcome: Outcome, parts: &Parts, settings: &Settings) -> Response
             true,
         ),
     }
+}
+
+/// An answer of the action's own (or of an extractor's) for a JSON caller: as it is, unless it is
+/// a redirect, which becomes `{"ok":true,"redirect":...}` with its cookies kept. `fetch` would
+/// follow a redirect itself, and one to another site fails there as if no answer had come, after
+/// which the enhancement script would send the form again.
+fn redirect_as_json(response: Response) -> Response {
+    if !response.status().is_redirection() {
+        return response;
+    }
+    let Some(to) = response.headers().get(http::header::LOCATION).and_then(|to| to.to_str().ok()) else {
+        return response;
+    };
+    let local = to.starts_with('/') && !to.starts_with("//") && !to.starts_with("/\\");
+    let mut json = respond::redirect_json(to, !local);
+    for cookie in response.headers().get_all(http::header::SET_COOKIE) {
+        json.headers_mut().append(http::header::SET_COOKIE, cookie.clone());
+    }
+    json
 }
 
 /// The answer to a browser with JavaScript off: `Ok` when it is ready (a redirect, the action's

@@ -3,7 +3,8 @@
 //!
 //! | outcome | browser, JavaScript off | JSON |
 //! |---|---|---|
-//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` |
+//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` (`"external":true` for another site) |
+//! | the action's own redirect (a 3xx `Response`) | as it is | 200 `{"ok":true,"redirect":...}`, its cookies kept |
 //! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` |
 //! | done | the page, 200 | 200 `{"ok":true}` |
 //! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` |
@@ -72,6 +73,16 @@ pub fn success_json(redirect: Option<&str>, state: Option<&Value>) -> Response {
     }
     if let Some(state) = state {
         body["state"] = state.clone();
+    }
+    json_response(StatusCode::OK, body)
+}
+
+/// JSON for a success that goes to `to`: `{"ok":true,"redirect":"/x"}`, with `"external":true`
+/// when `to` is on another site (the enhancement script follows no other redirect off the site).
+pub fn redirect_json(to: &str, external: bool) -> Response {
+    let mut body = json!({"ok": true, "redirect": to});
+    if external {
+        body["external"] = Value::Bool(true);
     }
     json_response(StatusCode::OK, body)
 }

@@ -13,7 +13,10 @@
 //!   (`script-src 'self'`, no inline script or style) that requires Trusted Types: errors shown,
 //!   a list row added and an action's own page shown (both parsed with DOMParser), a redirect
 //!   followed, and not one violation (seen in the page and reported to the site); one made on
-//!   purpose at the end proves both witnesses work.
+//!   purpose at the end proves both witnesses work;
+//! - `leaving_the_site`: an action that chose another site (`Redirect::to_external`) is followed
+//!   there, and so is an action's own redirect to another site (answered to the script as JSON,
+//!   not followed by `fetch`): each action runs once.
 
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
@@ -627,4 +630,72 @@ pub(crate) async fn strict_csp(tab: Tab) {
     assert_eq!(reported.len(), 2, "reported: {reported:?}");
     assert!(reported.iter().any(|report| report.contains("require-trusted-types-for")), "{reported:?}");
     assert!(reported.iter().any(|report| report.contains("style-src-attr")), "{reported:?}");
+}
+
+/// The page of the actions that send the browser to another site.
+const AWAY: &str = "/away/page";
+
+/// The state of [`away_site`]: the runs of its actions, and the other site's base URL.
+#[derive(Clone)]
+struct Away {
+    log: Log,
+    there: String,
+}
+
+/// Sends the browser to the other site, as the action chose (`Redirect::to_external`).
+#[action]
+async fn pay(State(away): State<Away>) -> Result<Redirect, ActionError> {
+    away.log.record("paid");
+    Ok(Redirect::to_external(format!("{}{TAKE}?from=pay", away.there)))
+}
+
+/// Sends the browser to the other site with a redirect of its own making (axum's).
+#[action]
+async fn hand_off(State(away): State<Away>) -> Result<Response, ActionError> {
+    away.log.record("handed off");
+    Ok(axum::response::Redirect::to(&format!("{}{TAKE}?from=hand-off", away.there)).into_response())
+}
+
+async fn away_page() -> Html<String> {
+    let form = |id: &str, url: String, label: &str| {
+        format!(
+            "<form id=\"{id}\" method=\"post\" action=\"{url}\" data-enhance><button>{label}</button></form>\n"
+        )
+    };
+    let forms = form("pay", pay::bind().url(), "Pay") + &form("hand-off", hand_off::bind().url(), "Hand off");
+    document("Away", &forms)
+}
+
+fn away_site(away: Away) -> Router {
+    Router::new()
+        .route(AWAY, page(away_page).action::<pay>().action::<hand_off>().into())
+        .route(script_path(), script_route())
+        .with_state(away)
+}
+
+/// An action that sends the browser to another site gets it there, with JavaScript on as off:
+/// once, whether it chose the site with `Redirect::to_external` or answered with a redirect of
+/// its own, which `fetch` would otherwise follow, fail on (the other site allows no CORS), and
+/// the script then send again.
+pub(crate) async fn leaving_the_site(tab: Tab) {
+    let elsewhere = Log::default();
+    let other = Server::start(other_site(elsewhere.clone())).await;
+    let log = Log::default();
+    let site = Server::start(away_site(Away { log: log.clone(), there: other.url("") })).await;
+    for (label, run) in [("Pay", "paid"), ("Hand off", "handed off")] {
+        let (runs_before, visits_before) = (log.runs().len(), elsewhere.runs().len());
+        open(&tab, &site.url(AWAY)).await;
+        mark(&tab).await;
+        let document = tab.find("html").await;
+        tab.button(label).await.click().await.expect("click");
+        tab.wait_for_new_document(&document).await;
+        let url = tab.client.current_url().await.expect("the current URL");
+        assert_eq!(url.origin(), reqwest::Url::parse(&other.url("")).expect("a URL").origin(), "{label}");
+        assert_eq!(url.path(), TAKE, "{label}");
+        // A second submission would have arrived by now.
+        tokio::time::sleep(Duration::from_millis(300)).await;
+        assert_eq!(log.runs()[runs_before..], [run], "{label}: the action ran once");
+        let visits = &elsewhere.runs()[visits_before..];
+        assert_eq!(visits, [format!("GET {TAKE} navigate")], "{label}: one visit, the browser's own");
+    }
 }

@@ -4,7 +4,9 @@
 //! (another site, a script, a path that browsers turn into another site) is the plain 500 of an
 //! internal error, logged at `error` with the refused target, never a redirect, in HTML and JSON.
 //! `Redirect::to_external` opts into `http`/`https` addresses on other sites, and still refuses
-//! the rest.
+//! the rest; its JSON says `"external":true`, the one case where the enhancement script leaves the
+//! site. An action's own redirect (an axum `Response`) reaches a JSON caller as the same JSON, so
+//! `fetch` never follows it itself.
 
 mod support;
 
@@ -32,6 +34,14 @@ async fn go(#[form] input: Go) -> Result<Redirect, ActionError> {
     Ok(redirect.with_flash("Gone"))
 }
 
+/// Answers with a redirect of its own making, and a cookie.
+#[action]
+async fn hand_off(#[form] input: Go) -> Result<axum::response::Response, ActionError> {
+    use axum::response::IntoResponse;
+    let cookie = [(axum::http::header::SET_COOKIE, "handed=1; Path=/")];
+    Ok((cookie, axum::response::Redirect::to(&input.to)).into_response())
+}
+
 async fn go_page() -> Html<&'static str> {
     Html("<!doctype html><title>Go</title>")
 }
@@ -45,7 +55,9 @@ async fn start() -> Server {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("address");
     let protection = Protection::default();
-    let app = Router::new().route("/go", page(go_page).action::<go>().into()).layer(protection.layer());
+    let app = Router::new()
+        .route("/go", page(go_page).action::<go>().action::<hand_off>().into())
+        .layer(protection.layer());
     let task = tokio::spawn(async move {
         protection.serve(listener, app, std::future::pending()).await.expect("serve");
     });
@@ -166,7 +178,42 @@ async fn a_path_on_the_site_is_followed_by_a_browser_and_a_json_caller() {
         let json = exchange(server.addr, &go_to(to, external).json().bytes(&server)).await;
         assert_eq!(json.status, 200, "{to:?}: {}", json.body);
         let body: serde_json::Value = serde_json::from_str(&json.body).expect("JSON");
-        assert_eq!(body, serde_json::json!({"ok": true, "redirect": to}), "{to:?}");
+        let expected = match external && !to.starts_with('/') {
+            true => serde_json::json!({"ok": true, "redirect": to, "external": true}),
+            false => serde_json::json!({"ok": true, "redirect": to}),
+        };
+        assert_eq!(body, expected, "{to:?}");
+    }
+}
+
+/// An action's own redirect: as it is for a browser; as JSON for a JSON caller, its cookie kept
+/// and another site said to be one.
+#[tokio::test]
+async fn an_actions_own_redirect_is_json_to_a_json_caller() {
+    let server = start().await;
+    for (to, external) in [("/invoices/7", false), ("https://pay.example/x", true), ("//pay.example/x", true)]
+    {
+        let request = |json: bool| {
+            let request = Request::post(
+                &format!("/go{}", hand_off::bind().url()),
+                FORM,
+                &urlencoded(&[("to", to.to_owned())]),
+            );
+            if json { request.json() } else { request }
+        };
+        let answer = exchange(server.addr, &request(false).bytes(&server)).await;
+        assert_eq!(answer.status, 303, "{to:?}: {}", answer.body);
+        assert_eq!(answer.header("location").as_deref(), Some(to), "{to:?}");
+        let json = exchange(server.addr, &request(true).bytes(&server)).await;
+        assert_eq!(json.status, 200, "{to:?}: {}", json.head);
+        assert_eq!(json.header("location"), None, "{to:?}");
+        assert_eq!(json.header("set-cookie").as_deref(), Some("handed=1; Path=/"), "{to:?}");
+        let body: serde_json::Value = serde_json::from_str(&json.body).expect("JSON");
+        let expected = match external {
+            true => serde_json::json!({"ok": true, "redirect": to, "external": true}),
+            false => serde_json::json!({"ok": true, "redirect": to}),
+        };
+        assert_eq!(body, expected, "{to:?}");
     }
 }
 

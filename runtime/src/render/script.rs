@@ -30,9 +30,11 @@
 //!   `role="alert"`, a `.fa-errors` list in each field, `aria-invalid`, `aria-describedby`), and
 //!   moves focus to the first invalid field; a field's error goes away once the browser finds its
 //!   value valid again;
-//! - follows a redirect only within the page's own origin (`http:` or `https:`); any other (a
-//!   `javascript:` URL, another site, something that is no URL) is shown as a form-level error,
-//!   and the browser stays where it is;
+//! - follows a redirect only within the page's own origin (`http:` or `https:`), or to another
+//!   site's `http:`/`https:` address when the answer says the action chose it
+//!   (`"external":true`, from [`Redirect::to_external`](crate::Redirect::to_external) or an
+//!   action's own redirect); any other (a `javascript:` URL, another site, something that is no
+//!   URL) is shown as a form-level error, and the browser stays where it is;
 //! - shows a state answer in the form's `[data-action-state="key"]` elements (the whole state for
 //!   an empty key) and fires a `formaction:state` event with it;
 //! - adds or removes list rows ("Add", "Remove") by fetching the page and swapping the form;
