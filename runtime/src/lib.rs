@@ -190,6 +190,8 @@ pub mod respond;
 pub mod schema;
 pub mod seal;
 pub mod validate;
+#[cfg(test)]
+mod work;
 
 pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
 pub use decode::{DecodeError, Limits};
