@@ -124,7 +124,7 @@ fn open_text(keys: &Keys, input: &[u8]) {
 /// Seals, checks the round trip, then edits the text: an edit that changes the bytes never opens.
 fn edit_sealed(keys: &Keys, sealing: &Sealing) {
     let sealer = if sealing.with_previous { Keys::new(PREVIOUS) } else { keys.clone() };
-    let sealed = sealer.seal(&sealing.purpose, &sealing.plaintext);
+    let sealed = sealer.seal(&sealing.purpose, &sealing.plaintext).expect("a plaintext seals");
     assert_eq!(keys.open(&sealing.purpose, &sealed).as_deref(), Ok(&sealing.plaintext[..]));
     let mut other_purpose = sealing.purpose.clone();
     other_purpose.push(0);
@@ -132,7 +132,7 @@ fn edit_sealed(keys: &Keys, sealing: &Sealing) {
     if sealing.with_previous {
         // The previous key opens, never seals: the current keys seal with the current key only.
         assert_eq!(
-            Keys::new(PREVIOUS).open(&sealing.purpose, &keys.seal(&sealing.purpose, b"x")),
+            Keys::new(PREVIOUS).open(&sealing.purpose, &keys.seal(&sealing.purpose, b"x").expect("one byte seals")),
             Err(SealError::Rejected)
         );
     }

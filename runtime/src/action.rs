@@ -598,7 +598,7 @@ impl BoundAction {
             let mut stack = [0; seal::STACK_SEALED];
             let sealing = seal::Sealing::stamped(&mut stack, args).ok()?;
             reuse_opened(id, keys, sealing.plaintext())
-                .or_else(|| Some(with_bound_purpose(id, |purpose| sealing.seal(keys, purpose))))
+                .or_else(|| with_bound_purpose(id, |purpose| sealing.seal(keys, purpose)).ok())
         });
         BoundAction { id, sealed }
     }
@@ -726,7 +726,7 @@ mod tests {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
         let mut plaintext = (now - secs_ago).to_be_bytes().to_vec();
         plaintext.extend_from_slice(br#"["team-42"]"#);
-        keys.seal(format!("formaction:bound:{ID}").as_bytes(), &plaintext)
+        keys.seal(format!("formaction:bound:{ID}").as_bytes(), &plaintext).unwrap()
     }
 
     /// Opens `sealed` as a page's `POST` does, then binds each of `teams` as the page rendered
