@@ -777,6 +777,21 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn arguments_too_large_to_open_are_not_sealed() {
+        let keys = keys();
+        let (fits, over) = seal::with_keys(keys, async {
+            let fits = BoundAction::new(ID, &("x".repeat(6_000),));
+            let over = BoundAction::new(ID, &("x".repeat(seal::MAX_PLAINTEXT_LEN),));
+            (fits, over)
+        })
+        .await;
+        assert!(fits.sealed().is_some_and(|sealed| sealed.len() <= seal::MAX_SEALED_LEN));
+        // Refused (and logged) rather than put into a page that no instance would open.
+        assert_eq!(over.sealed(), None);
+        assert_eq!(over.hidden_input(), "");
+    }
+
+    #[tokio::test]
     async fn nothing_is_reused_outside_a_page_answering_its_submission() {
         let keys = keys();
         let sealed = sealed_ago(&keys, 0);

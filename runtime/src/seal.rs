@@ -21,6 +21,14 @@
 //! generator rather than one kept by the process: a forked process, or a virtual machine
 //! restored from a snapshot, would repeat the stream of a generator of its own.
 //!
+//! # Length
+//!
+//! A sealed value is at most [`MAX_SEALED_LEN`] characters, so at most [`MAX_PLAINTEXT_LEN`] bytes
+//! of plaintext. Anything longer is refused before it is decoded or decrypted
+//! ([`SealError::TooLong`]): a submission cannot make the server decrypt a megabyte once per key.
+//! Sealing a longer value is refused too ([`SealingError::TooLarge`], logged as an error), rather
+//! than putting into a page a value that no instance would open.
+//!
 //! # Why AES-256-GCM-SIV
 //!
 //! Sealed values are short (a bound argument is some 10 to 100 bytes), so what a seal costs is
@@ -58,6 +66,16 @@ const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 const TIMESTAMP_LEN: usize = 8;
 
+/// The longest sealed value opened, in characters of base64url text (bound arguments in a form,
+/// a flash message in a cookie, which browsers keep to about 4,000 bytes anyway). A longer value is
+/// refused before any work ([`SealError::TooLong`]).
+pub const MAX_SEALED_LEN: usize = 8192;
+
+/// The longest plaintext sealed, in bytes: what fits in [`MAX_SEALED_LEN`] characters with its
+/// nonce and tag (for [`Keys::seal_value`], the 8-byte time stamp and the JSON). A longer one is
+/// refused ([`SealingError::TooLarge`]).
+pub const MAX_PLAINTEXT_LEN: usize = MAX_SEALED_LEN / 4 * 3 - NONCE_LEN - TAG_LEN;
+
 /// The environment variable holding the current key.
 pub const SECRET_VAR: &str = "FORMACTION_SECRET";
 /// The environment variable holding previous keys, comma-separated, still accepted.
@@ -72,6 +90,8 @@ pub enum SealError {
     Missing,
     /// Not base64url, or too short to be a sealed value.
     Malformed,
+    /// Longer than [`MAX_SEALED_LEN`]: refused before it is decoded.
+    TooLong,
     /// Authentication failed under every key: changed, sealed for another purpose (another
     /// action), or sealed with a key that is no longer accepted.
     Rejected,
@@ -83,15 +103,22 @@ pub enum SealError {
 
 impl std::fmt::Display for SealError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        let text = match self {
             SealError::Missing => "the bound arguments of this action are missing",
             SealError::Malformed => "the bound arguments are malformed",
+            SealError::TooLong => {
+                return write!(
+                    f,
+                    "the bound arguments are too long: a sealed value has at most {MAX_SEALED_LEN} characters"
+                );
+            }
             SealError::Rejected => {
                 "the bound arguments were changed, belong to another action, or were sealed with a key that is no longer accepted"
             }
             SealError::Expired => "the bound arguments have expired: reload the page and try again",
             SealError::Undecodable => "the bound arguments do not have the expected shape",
-        })
+        };
+        f.write_str(text)
     }
 }
 
@@ -104,6 +131,12 @@ impl std::error::Error for SealError {}
 pub enum SealingError {
     /// The value could not be written as JSON ([`Keys::seal_value`]).
     Json(serde_json::Error),
+    /// The plaintext is longer than [`MAX_PLAINTEXT_LEN`] bytes: sealed, it would be longer than
+    /// [`MAX_SEALED_LEN`], which no instance opens.
+    TooLarge {
+        /// The plaintext's length, in bytes.
+        len: usize,
+    },
     /// The operating system's random generator failed to give a nonce.
     Random,
 }
@@ -112,6 +145,10 @@ impl std::fmt::Display for SealingError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             SealingError::Json(error) => write!(f, "the value could not be written as JSON: {error}"),
+            SealingError::TooLarge { len } => write!(
+                f,
+                "the value is too large to seal: {len} bytes, and a sealed value holds at most {MAX_PLAINTEXT_LEN}"
+            ),
             SealingError::Random => f.write_str("the operating system's random generator failed"),
         }
     }
@@ -230,6 +267,7 @@ impl Keys {
     ///
     /// # Errors
     ///
+    /// [`SealingError::TooLarge`] for a plaintext longer than [`MAX_PLAINTEXT_LEN`], and
     /// [`SealingError::Random`] when the operating system gives no random bytes.
     pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> Result<String, SealingError> {
         Sealing::new(&mut [0; STACK_SEALED], plaintext).seal(self, purpose)
@@ -253,6 +291,9 @@ impl Keys {
         f: impl FnOnce(&[u8], bool) -> R,
     ) -> Result<R, SealError> {
         let sealed = crate::decode::trim(sealed);
+        if sealed.len() > MAX_SEALED_LEN {
+            return Err(SealError::TooLong);
+        }
         let mut stack = [0u8; STACK_SEALED];
         let mut heap = Vec::new();
         let estimate = base64::decoded_len_estimate(sealed.len());
@@ -410,7 +451,12 @@ impl<'a> Sealing<'a> {
     /// ciphertext, the tag. A refusal is logged: where a page seals, it is the page's defect.
     pub(crate) fn seal(mut self, keys: &Keys, purpose: &[u8]) -> Result<String, SealingError> {
         let len = self.len;
-        let nonce = match Nonce::try_generate().map_err(|_| SealingError::Random) {
+        let nonce = if len > MAX_PLAINTEXT_LEN {
+            Err(SealingError::TooLarge { len })
+        } else {
+            Nonce::try_generate().map_err(|_| SealingError::Random)
+        };
+        let nonce = match nonce {
             Ok(nonce) => nonce,
             Err(error) => {
                 refused_to_seal(purpose, &error);
@@ -621,6 +667,47 @@ mod tests {
         // repeat about once in 10,000 runs, ten times never.
         let starts: std::collections::HashSet<&[u8]> = nonces.iter().map(|nonce| &nonce[..4]).collect();
         assert!(starts.len() >= 990, "only {} distinct first four bytes in 1,001 nonces", starts.len());
+    }
+
+    #[test]
+    fn a_value_longer_than_any_sealed_is_refused_before_it_is_decoded() {
+        let keys = Keys::new([1; 32]).with_previous(Keys::new([2; 32])).with_previous(Keys::new([3; 32]));
+        for len in [MAX_SEALED_LEN + 1, 1 << 20] {
+            let text = "A".repeat(len);
+            assert_eq!(keys.open(b"p", &text), Err(SealError::TooLong), "{len}");
+            assert_eq!(keys.open_value::<String>(b"p", &text, None), Err(SealError::TooLong), "{len}");
+        }
+        // At the limit, it is decoded and tried with every key (and refused: it is no sealed value).
+        assert_eq!(keys.open(b"p", &"A".repeat(MAX_SEALED_LEN)), Err(SealError::Rejected));
+        // Blanks around a value are not part of it.
+        let text = format!("  {}\n", "A".repeat(MAX_SEALED_LEN));
+        assert_eq!(keys.open(b"p", &text), Err(SealError::Rejected));
+        let message = SealError::TooLong.to_string();
+        assert_eq!(message, "the bound arguments are too long: a sealed value has at most 8192 characters");
+    }
+
+    #[test]
+    fn the_largest_plaintext_seals_to_the_longest_value_opened_and_a_longer_one_is_refused() {
+        let keys = Keys::new([4; 32]);
+        let largest = vec![b'x'; MAX_PLAINTEXT_LEN];
+        let sealed = keys.seal(b"p", &largest).unwrap();
+        assert_eq!(sealed.len(), MAX_SEALED_LEN);
+        assert_eq!(keys.open(b"p", &sealed).unwrap(), largest);
+        let error = keys.seal(b"p", &[b'x'; MAX_PLAINTEXT_LEN + 1]).unwrap_err();
+        assert!(matches!(error, SealingError::TooLarge { len } if len == MAX_PLAINTEXT_LEN + 1), "{error}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "the value is too large to seal: {} bytes, and a sealed value holds at most 6116",
+                MAX_PLAINTEXT_LEN + 1
+            )
+        );
+        // A value: its stamp and its JSON (a string and its two quotes) count.
+        let fits = "y".repeat(MAX_PLAINTEXT_LEN - TIMESTAMP_LEN - 2);
+        let sealed = keys.seal_value(b"p", &fits).unwrap();
+        assert_eq!(keys.open_value::<String>(b"p", &sealed, None).unwrap(), fits);
+        let over = format!("{fits}y");
+        assert!(matches!(keys.seal_value(b"p", &over), Err(SealingError::TooLarge { .. })));
     }
 
     #[test]
