@@ -410,6 +410,7 @@ async fn run_action<S>(
     // The refusals are functions of their own, out of the way of the path every submission takes.
     guard::same_origin(&parts.headers, settings).map_err(|refusal| refused(id, &refusal, json))?;
     let content_type = guard::content_type(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
+    guard::content_encoding(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
     let config = action.config();
     let declared =
         parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
@@ -444,10 +445,17 @@ async fn run_action<S>(
 fn refused(id: &str, refusal: &Refusal, json: bool) -> Response {
     let status = match refusal {
         Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
-        Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+        Refusal::UnsupportedMediaType(_) | Refusal::UnsupportedEncoding(_) => {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        }
     };
     tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
-    respond::problem(status, refusal.message(), json)
+    let mut response = respond::problem(status, refusal.message(), json);
+    if let Refusal::UnsupportedEncoding(_) = refusal {
+        // RFC 9110, 15.5.16: say which codings would have been accepted.
+        response.headers_mut().insert(http::header::ACCEPT_ENCODING, HeaderValue::from_static("identity"));
+    }
+    response
 }
 
 /// The answer to a body over the action's limit (logged).
