@@ -9,6 +9,8 @@
 //!   messages; without it, a random key for this process (fine for trying it out).
 //! - `FORMACTION_PREVIOUS_SECRETS`: comma-separated keys still accepted, never used to seal (key
 //!   rotation; see the README's "Deployment" section).
+//! - `FORMACTION_BODY_BUDGET`: the bytes of request bodies held at once by all actions (64 MiB by
+//!   default; past it, 503 with `Retry-After`).
 //!
 //! SIGTERM or Ctrl-C stops it once the requests in flight are answered.
 

@@ -8,13 +8,17 @@
 
 mod support;
 
+use std::net::SocketAddr;
 use std::time::Duration;
 
+use example_invoices::Db;
 use example_invoices::actions::{create_invoice, delete_invoice};
 use formaction::protect::Protection;
 use formaction::seal::MAX_SEALED_LEN;
 use support::invoice;
 use support::raw::*;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::TcpStream;
 
 #[tokio::test]
 async fn a_bound_value_longer_than_any_sealed_is_refused_before_it_is_opened() {
@@ -121,4 +125,181 @@ async fn a_body_in_a_content_coding_is_refused_with_415_before_it_is_read() {
     }
     assert_eq!(server.db.count().await.expect("count"), accepted.len() as i64);
     server.still_serves().await;
+}
+
+/// An upload of a valid invoice numbered `number` with a PDF of `len` bytes.
+fn upload(server: &Server, number: &str, len: usize) -> Request {
+    let body = invoice_multipart(number, Some(("scan.pdf", "application/pdf", &pdf(len))));
+    let _ = server;
+    Request::post(&new_url(create_invoice::bind()), MULTIPART, &body)
+}
+
+/// Sends the uploads at once, each on its own connection; their answers, in order.
+async fn all_at_once(server: &Server, requests: Vec<Request>) -> Vec<Answer> {
+    let sends: Vec<_> = requests
+        .into_iter()
+        .map(|request| {
+            let (addr, bytes) = (server.addr, request.bytes(server));
+            tokio::spawn(async move { exchange(addr, &bytes).await })
+        })
+        .collect();
+    let mut answers = Vec::new();
+    for send in sends {
+        answers.push(send.await.expect("an upload"));
+    }
+    answers
+}
+
+/// Checks a 503 of the budget: `Retry-After`, and a message saying to try again.
+fn assert_busy(case: &str, answer: &Answer) {
+    assert_eq!(answer.status, 503, "{case}: {}", answer.body);
+    assert_eq!(answer.header("retry-after").as_deref(), Some("1"), "{case}");
+    assert!(answer.body.contains("try again in a moment"), "{case}: {}", answer.body);
+    assert_no_internals(case, answer);
+}
+
+/// A client that sends all of an upload but its last `kept` bytes, then waits: what it sent of
+/// its body holds part of the budget until [`Holder::finish`].
+struct Holder {
+    stream: TcpStream,
+    rest: Vec<u8>,
+}
+
+impl Holder {
+    async fn start(addr: SocketAddr, request: Vec<u8>, kept: usize) -> Holder {
+        let mut stream = TcpStream::connect(addr).await.expect("connect");
+        let (sent, rest) = request.split_at(request.len() - kept);
+        stream.write_all(sent).await.expect("most of the upload");
+        stream.flush().await.expect("flush");
+        Holder { stream, rest: rest.to_vec() }
+    }
+
+    /// The server's answer if it has answered already (it refused the upload), without waiting
+    /// for one.
+    async fn early_answer(&mut self) -> Option<Answer> {
+        let mut first = [0; 1];
+        match tokio::time::timeout(Duration::from_millis(20), self.stream.peek(&mut first)).await {
+            Ok(Ok(n)) if n > 0 => Some(self.answer().await),
+            _ => None,
+        }
+    }
+
+    /// Sends the rest; the answer.
+    async fn finish(mut self) -> Answer {
+        // A server that refused the upload may have closed the connection: its answer tells.
+        let _ = self.stream.write_all(&self.rest).await;
+        self.answer().await
+    }
+
+    async fn answer(&mut self) -> Answer {
+        let mut raw = Vec::new();
+        let read = tokio::time::timeout(Duration::from_secs(30), self.stream.read_to_end(&mut raw)).await;
+        assert!(read.is_ok(), "no answer within 30 s: {}", String::from_utf8_lossy(&raw));
+        parse_answer(&raw)
+    }
+}
+
+/// The peak of the process's resident memory, in KiB (for the log: not asserted, since what the
+/// allocator keeps varies).
+fn peak_memory_kib(process: &Process) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", process.child.id())).ok()?;
+    let line = status.lines().find(|line| line.starts_with("VmHWM:"))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+#[tokio::test]
+async fn uploads_beyond_the_body_budget_are_answered_503_and_none_is_lost() {
+    install_key();
+    let dir = tempfile::tempdir().expect("temp dir");
+    let database = format!("sqlite://{}", dir.path().join("invoices.db").display());
+    // A budget of 3 MiB: three uploads of a 1 MB attachment, less a little.
+    let app = start_process_with(&database, KEY, &[], &[("FORMACTION_BODY_BUDGET", "3MB")]);
+    let db = Db::connect(&database).await.expect("database");
+    let server = Server { addr: app.addr, db: db.clone(), own: None };
+    let mut stored = 0;
+    let mut number = 1000;
+    let mut next = || {
+        number += 1;
+        format!("INV-{number}")
+    };
+
+    // Twenty at once: each is stored (303) or refused with 503, as the budget allows.
+    let flood: Vec<Request> = (0..20).map(|_| upload(&server, &next(), 1_000_000)).collect();
+    for (index, answer) in all_at_once(&server, flood).await.iter().enumerate() {
+        match answer.status {
+            303 => stored += 1,
+            _ => assert_busy(&format!("upload {index} of twenty"), answer),
+        }
+    }
+    assert_eq!(db.count().await.expect("count"), stored, "every upload answered 303 is stored");
+    println!("twenty uploads at once: {stored} stored, {} answered 503", 20 - stored);
+
+    // Three uploads sent but for their last 10,000 bytes hold some 2.97 MB of the budget once
+    // the server has read what they sent; an upload of 300 KB then finds no room. Until it has,
+    // a probe may take the room first, and a holder be refused instead: its 503 counts, and a
+    // new holder takes its place.
+    let holding = |server: &Server, number: String| {
+        let request = upload(server, &number, 1_000_000).bytes(server);
+        Holder::start(server.addr, request, 10_000)
+    };
+    let mut holders = Vec::new();
+    for _ in 0..3 {
+        holders.push(holding(&server, next()).await);
+    }
+    let mut refused = false;
+    for _ in 0..100 {
+        let probe = exchange(server.addr, &upload(&server, &next(), 300_000).bytes(&server)).await;
+        for holder in &mut holders {
+            if let Some(answer) = holder.early_answer().await {
+                assert_busy("an upload refused while it arrived", &answer);
+                *holder = holding(&server, next()).await;
+            }
+        }
+        if probe.status == 303 {
+            stored += 1;
+        } else {
+            assert_busy("an upload while three others hold the budget", &probe);
+            refused = true;
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    assert!(refused, "no upload of 300 KB was refused while three of 1 MB held a budget of 3 MiB");
+    // Twenty more at once, HTML and JSON: stored, or refused with 503.
+    let more: Vec<Request> = (0..20)
+        .map(|index| {
+            let request = upload(&server, &next(), 300_000);
+            if index % 2 == 0 { request } else { request.json() }
+        })
+        .collect();
+    let mut busy = 0;
+    for (index, answer) in all_at_once(&server, more).await.iter().enumerate() {
+        if answer.status == 303 {
+            stored += 1;
+            continue;
+        }
+        if index % 2 == 1 {
+            let json: serde_json::Value = serde_json::from_str(&answer.body).expect("a JSON answer");
+            assert_eq!(json["ok"], false, "{}", answer.body);
+        }
+        assert_busy(&format!("upload {index} while the budget is held"), answer);
+        busy += 1;
+    }
+    println!("twenty more while three uploads held the budget: {busy} answered 503");
+    // The holders complete: stored, or (if one was refused on the way) 503.
+    for (index, holder) in holders.into_iter().enumerate() {
+        let answer = holder.finish().await;
+        match answer.status {
+            303 => stored += 1,
+            _ => assert_busy(&format!("holder {index}"), &answer),
+        }
+    }
+    assert_eq!(db.count().await.expect("count"), stored, "every upload answered 303 is stored");
+
+    // The server serves as before: the budget is free again.
+    server.still_serves().await;
+    let answer = exchange(server.addr, &upload(&server, &next(), 1_000_000).bytes(&server)).await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(db.count().await.expect("count"), stored + 1);
+    println!("peak resident memory of the app: {:?} KiB", peak_memory_kib(&app));
 }
