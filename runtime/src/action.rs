@@ -334,6 +334,7 @@ impl Outcome {
     }
 
     /// The outcome of a finished action call.
+    #[inline]
     pub fn from_result<F: MaybeForm, T: ActionOutput, E: Into<ActionError>>(
         action: &'static str,
         data: &FormData,

@@ -309,7 +309,13 @@ impl FormErrors {
             None => {
                 #[cfg(test)]
                 crate::work::looked_at(self.fields.len());
-                self.fields.iter().position(|field| self.names[field.name.clone()] == *name)
+                // Lengths first, then bytes (equal bytes are equal text; slicing `names` as text
+                // would check character boundaries for every field).
+                let named = |field: &Field| {
+                    field.name.len() == name.len()
+                        && self.names.as_bytes().get(field.name.clone()) == Some(name.as_bytes())
+                };
+                self.fields.iter().position(named)
             }
         }
     }
