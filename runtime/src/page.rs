@@ -492,6 +492,7 @@ fn busy(id: &str, exhausted: &crate::budget::Exhausted, json: bool) -> Response 
     if exhausted.alone {
         tracing::warn!(
             action = id,
+            status = 503,
             budget = exhausted.limit,
             "action refused: this body alone is larger than the body budget, which must be at least the largest body_limit"
         );
