@@ -229,7 +229,7 @@ fn seal_aged(keys: &Keys, id: &str, age: u64, json: &str) -> String {
     plaintext.extend_from_slice(json.as_bytes());
     let mut purpose = b"formaction:bound:".to_vec();
     purpose.extend_from_slice(id.as_bytes());
-    keys.seal(&purpose, &plaintext)
+    keys.seal(&purpose, &plaintext).expect("a bound value of a test seals")
 }
 
 #[tokio::test]

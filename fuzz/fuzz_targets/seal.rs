@@ -21,7 +21,7 @@ use arbitrary::{Arbitrary, Unstructured};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use formaction::FormData;
-use formaction::seal::{Keys, SealError};
+use formaction::seal::{Keys, MAX_PLAINTEXT_LEN, SealError, SealingError};
 use libfuzzer_sys::fuzz_target;
 
 /// The key the seed corpus was sealed with (and a previous one, for rotation).
@@ -124,7 +124,15 @@ fn open_text(keys: &Keys, input: &[u8]) {
 /// Seals, checks the round trip, then edits the text: an edit that changes the bytes never opens.
 fn edit_sealed(keys: &Keys, sealing: &Sealing) {
     let sealer = if sealing.with_previous { Keys::new(PREVIOUS) } else { keys.clone() };
-    let sealed = sealer.seal(&sealing.purpose, &sealing.plaintext);
+    let sealed = match sealer.seal(&sealing.purpose, &sealing.plaintext) {
+        Ok(sealed) => sealed,
+        // Only a plaintext too long to open is refused.
+        Err(error) => {
+            assert!(sealing.plaintext.len() > MAX_PLAINTEXT_LEN, "{error}");
+            assert!(matches!(error, SealingError::TooLarge { .. }), "{error}");
+            return;
+        }
+    };
     assert_eq!(keys.open(&sealing.purpose, &sealed).as_deref(), Ok(&sealing.plaintext[..]));
     let mut other_purpose = sealing.purpose.clone();
     other_purpose.push(0);
@@ -132,7 +140,7 @@ fn edit_sealed(keys: &Keys, sealing: &Sealing) {
     if sealing.with_previous {
         // The previous key opens, never seals: the current keys seal with the current key only.
         assert_eq!(
-            Keys::new(PREVIOUS).open(&sealing.purpose, &keys.seal(&sealing.purpose, b"x")),
+            Keys::new(PREVIOUS).open(&sealing.purpose, &keys.seal(&sealing.purpose, b"x").expect("one byte seals")),
             Err(SealError::Rejected)
         );
     }
@@ -185,7 +193,12 @@ fn edit_sealed(keys: &Keys, sealing: &Sealing) {
 
 /// A serde value round trip with an age limit, and refusals for another purpose and type.
 fn values(keys: &Keys, value: &Bound, purpose: &[u8]) {
-    let sealed = keys.seal_value(purpose, value).expect("a value serialises");
+    let Ok(sealed) = keys.seal_value(purpose, value) else {
+        // Only a value whose JSON is too long to open is refused.
+        let json = serde_json::to_vec(value).expect("a value serialises");
+        assert!(json.len() + 8 > MAX_PLAINTEXT_LEN);
+        return;
+    };
     let opened: Result<Bound, _> = keys.open_value(purpose, &sealed, Some(Duration::from_secs(60)));
     assert_eq!(opened.as_ref(), Ok(value));
     let opened: Result<Bound, _> = keys.open_value(purpose, &sealed, None);

@@ -9,6 +9,12 @@
 //! - `cipher/encrypt` and `cipher/decrypt`: AES-256-GCM-SIV alone (RustCrypto's `aes-gcm-siv`) on
 //!   the same bytes, in place, without base64 or JSON: the part no code of ours can make shorter.
 //!
+//! A fifth group, `nonce`, times the ways of drawing a 96-bit nonce that were weighed for
+//! `seal` (see `BENCHMARKS.md`): the operating system's generator for each value (`getrandom`,
+//! what `seal` does), a thread-local ChaCha12 seeded from it (`rand`'s `ThreadRng`), the same
+//! with the process id read on every draw (what noticing a fork would take), and the former
+//! per-process base with a counter.
+//!
 //! Run with `cargo bench -p formaction --bench seal`.
 
 use std::hint::black_box;
@@ -60,5 +66,41 @@ fn seal(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, seal);
+fn nonce(c: &mut Criterion) {
+    use aes_gcm_siv::aead::Generate;
+    use rand::Rng;
+    use std::sync::atomic::{AtomicU64, Ordering};
+
+    let mut group = c.benchmark_group("nonce");
+    group.bench_function("os", |b| b.iter(Nonce::generate));
+    group.bench_function("thread_rng", |b| {
+        b.iter(|| {
+            let mut nonce = [0u8; 12];
+            rand::rng().fill_bytes(&mut nonce);
+            nonce
+        })
+    });
+    group.bench_function("thread_rng_and_pid", |b| {
+        b.iter(|| {
+            let mut nonce = [0u8; 12];
+            rand::rng().fill_bytes(&mut nonce);
+            (std::process::id(), nonce)
+        })
+    });
+    let base: [u8; 12] = Nonce::generate().into();
+    let counter = AtomicU64::new(0);
+    group.bench_function("counter", |b| {
+        b.iter(|| {
+            let count = counter.fetch_add(1, Ordering::Relaxed).to_be_bytes();
+            let mut nonce = black_box(base);
+            for (byte, count) in nonce[4..].iter_mut().zip(count) {
+                *byte ^= count;
+            }
+            nonce
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, seal, nonce);
 criterion_main!(benches);

@@ -566,6 +566,7 @@ impl Outcome {
     }
 
     /// The outcome of a finished action call.
+    #[inline]
     pub fn from_result<F: MaybeForm, T: ActionOutput, E: Into<ActionError>>(
         action: &'static str,
         data: &FormData,
@@ -830,7 +831,7 @@ impl BoundAction {
             let mut stack = [0; seal::STACK_SEALED];
             let sealing = seal::Sealing::stamped(&mut stack, args).ok()?;
             reuse_opened(id, keys, sealing.plaintext())
-                .or_else(|| Some(with_bound_purpose(id, |purpose| sealing.seal(keys, purpose))))
+                .or_else(|| with_bound_purpose(id, |purpose| sealing.seal(keys, purpose)).ok())
         });
         BoundAction { id, sealed }
     }
@@ -1173,7 +1174,7 @@ mod tests {
         let now = SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs();
         let mut plaintext = (now - secs_ago).to_be_bytes().to_vec();
         plaintext.extend_from_slice(br#"["team-42"]"#);
-        keys.seal(format!("formaction:bound:{ID}").as_bytes(), &plaintext)
+        keys.seal(format!("formaction:bound:{ID}").as_bytes(), &plaintext).unwrap()
     }
 
     /// Opens `sealed` as a page's `POST` does, then binds each of `teams` as the page rendered
@@ -1221,6 +1222,21 @@ mod tests {
         assert!(
             keys.open_value::<(String,)>(purpose.as_bytes(), &old, Some(Duration::from_secs(5))).is_err()
         );
+    }
+
+    #[tokio::test]
+    async fn arguments_too_large_to_open_are_not_sealed() {
+        let keys = keys();
+        let (fits, over) = seal::with_keys(keys, async {
+            let fits = BoundAction::new(ID, &("x".repeat(6_000),));
+            let over = BoundAction::new(ID, &("x".repeat(seal::MAX_PLAINTEXT_LEN),));
+            (fits, over)
+        })
+        .await;
+        assert!(fits.sealed().is_some_and(|sealed| sealed.len() <= seal::MAX_SEALED_LEN));
+        // Refused (and logged) rather than put into a page that no instance would open.
+        assert_eq!(over.sealed(), None);
+        assert_eq!(over.hidden_input(), "");
     }
 
     #[tokio::test]

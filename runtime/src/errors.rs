@@ -23,6 +23,7 @@
 //! parameters that zod and Conform leave out (Django's `as_json()` has them).
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 use std::ops::Range;
 
@@ -207,22 +208,47 @@ pub struct FormErrors {
     /// Every invalid field's name, one after another (one allocation for all of them, rather
     /// than one each).
     names: String,
-    /// Each invalid field: where its name is in `names`, and how many of `errors` are its own
+    /// Each invalid field: where its name is in `names`, and where its errors are in `errors`
     /// (the fields' errors follow one another in this order).
     fields: Vec<Field>,
+    /// Each invalid field's place in `fields` by name, once there are more than [`INDEXED`]
+    /// (a list with many invalid rows): a field is then found by one lookup instead of a scan
+    /// of every other, which made adding and finding the errors of `n` rows take `n²` steps.
+    #[allow(
+        clippy::box_collection,
+        reason = "one word in every `FormErrors` rather than six, for the rare large one"
+    )]
+    index: Option<Box<HashMap<Box<str>, usize>>>,
 }
 
-/// One invalid field of [`FormErrors`].
+/// Above this many invalid fields, they are found through `FormErrors::index`; below it, a
+/// scan of a few short names is cheaper than hashing one.
+const INDEXED: usize = 32;
+
+/// One invalid field of [`FormErrors`]: its name in `names`, its errors in `errors`.
 #[derive(Clone)]
 struct Field {
     name: Range<usize>,
+    start: usize,
     count: usize,
+}
+
+impl Field {
+    fn errors(&self) -> Range<usize> {
+        self.start..self.start + self.count
+    }
 }
 
 impl FormErrors {
     /// No errors.
     pub const fn new() -> Self {
-        FormErrors { form: Vec::new(), errors: Vec::new(), names: String::new(), fields: Vec::new() }
+        FormErrors {
+            form: Vec::new(),
+            errors: Vec::new(),
+            names: String::new(),
+            fields: Vec::new(),
+            index: None,
+        }
     }
 
     /// Whether there is no error at all.
@@ -242,14 +268,17 @@ impl FormErrors {
 
     /// [`FormErrors::add`], without making a `String` of the name.
     pub(crate) fn add_error(&mut self, name: &str, error: FieldError) {
-        let mut end = 0;
-        for field in &mut self.fields {
-            end += field.count;
-            if self.names[field.name.clone()] == *name {
-                field.count += 1;
-                self.errors.insert(end, error);
-                return;
+        if let Some(at) = self.position(name) {
+            let field = &mut self.fields[at];
+            let end = field.start + field.count;
+            field.count += 1;
+            self.errors.insert(end, error);
+            // The errors of the fields after it moved up by one. A field's own rules run one
+            // after another, so it is almost always the last field, and this moves nothing.
+            for later in &mut self.fields[at + 1..] {
+                later.start += 1;
             }
+            return;
         }
         if self.fields.capacity() == 0 {
             // Room for the usual handful of invalid fields at once (made anew rather than grown:
@@ -262,18 +291,46 @@ impl FormErrors {
         }
         let start = self.names.len();
         self.names.push_str(name);
-        self.fields.push(Field { name: start..self.names.len(), count: 1 });
+        self.fields.push(Field { name: start..self.names.len(), start: self.errors.len(), count: 1 });
         self.errors.push(error);
+        match &mut self.index {
+            Some(index) => {
+                index.insert(name.into(), self.fields.len() - 1);
+            }
+            None if self.fields.len() > INDEXED => self.reindex(),
+            None => {}
+        }
+    }
+
+    /// The place in `fields` of the field named `name`.
+    fn position(&self, name: &str) -> Option<usize> {
+        match &self.index {
+            Some(index) => index.get(name).copied(),
+            None => {
+                #[cfg(test)]
+                crate::work::looked_at(self.fields.len());
+                // Lengths first, then bytes (equal bytes are equal text; slicing `names` as text
+                // would check character boundaries for every field).
+                let named = |field: &Field| {
+                    field.name.len() == name.len()
+                        && self.names.as_bytes().get(field.name.clone()) == Some(name.as_bytes())
+                };
+                self.fields.iter().position(named)
+            }
+        }
+    }
+
+    /// Builds `FormErrors::index` anew when there are enough fields for it, drops it otherwise.
+    fn reindex(&mut self) {
+        self.index = (self.fields.len() > INDEXED).then(|| {
+            let names = self.fields.iter().enumerate();
+            Box::new(names.map(|(at, field)| (self.names[field.name.clone()].into(), at)).collect())
+        });
     }
 
     /// Each field's name and errors, in order.
     fn grouped(&self) -> impl Iterator<Item = (&str, &[FieldError])> {
-        let mut start = 0;
-        self.fields.iter().map(move |field| {
-            let errors = &self.errors[start..start + field.count];
-            start += field.count;
-            (&self.names[field.name.clone()], errors)
-        })
+        self.fields.iter().map(|field| (&self.names[field.name.clone()], &self.errors[field.errors()]))
     }
 
     /// Adds an error about the form as a whole.
@@ -315,7 +372,7 @@ impl FormErrors {
 
     /// The errors of the field named `name` (empty when it has none).
     pub fn field(&self, name: &str) -> &[FieldError] {
-        self.grouped().find(|(n, _)| *n == name).map_or(&[], |(_, errors)| errors)
+        self.position(name).map_or(&[], |at| &self.errors[self.fields[at].errors()])
     }
 
     /// Whether the field named `name` has an error.
@@ -330,17 +387,16 @@ impl FormErrors {
 
     /// Removes every error of the field named `name` and returns them.
     pub fn take_field(&mut self, name: &str) -> Vec<FieldError> {
-        let mut start = 0;
-        for (i, field) in self.fields.iter().enumerate() {
-            if self.names[field.name.clone()] == *name {
-                let count = field.count;
-                // Its name stays in `names`, unused: nothing points to it any more.
-                self.fields.remove(i);
-                return self.errors.drain(start..start + count).collect();
-            }
-            start += field.count;
+        let Some(at) = self.position(name) else { return Vec::new() };
+        // Its name stays in `names`, unused: nothing points to it any more.
+        let field = self.fields.remove(at);
+        for later in &mut self.fields[at..] {
+            later.start -= field.count;
         }
-        Vec::new()
+        if self.index.is_some() {
+            self.reindex();
+        }
+        self.errors.drain(field.errors()).collect()
     }
 
     /// zod's flattened shape: `{"formErrors": [...], "fieldErrors": {...}}`, messages only.

@@ -3,15 +3,15 @@
 //! Every wire format (urlencoded bodies, multipart bodies, GET query strings) decodes into one
 //! [`FormData`], so parsing a `#[form]` struct never depends on how the browser encoded it.
 
-use std::collections::HashMap;
+use std::cmp::Ordering;
 use std::fmt;
 use std::ops::Range;
 use std::sync::OnceLock;
 
 use bytes::Bytes;
 
-/// Above this many entries, lookups go through a hash index built on first use; below it a
-/// linear scan over a handful of short names is faster than hashing.
+/// Above this many entries, lookups go through an index built on first use (the entries sorted
+/// by name); below it a linear scan over a handful of short names is faster.
 const INDEX_THRESHOLD: usize = 32;
 
 /// One value of a submission: text, or a file from `<input type=file>`.
@@ -118,8 +118,10 @@ pub struct FormData {
     /// than one each. Each entry holds the range of its name.
     names: String,
     entries: Vec<Entry>,
-    /// Positions of each name, for large submissions; built on the first lookup that needs it.
-    index: OnceLock<HashMap<String, Vec<usize>>>,
+    /// For large submissions, the positions of the entries sorted by name (and by position
+    /// among equal names), built on the first lookup that needs it: a name, or every name that
+    /// starts with a prefix (a list's rows, a group's fields), is then a binary search away.
+    index: OnceLock<Vec<usize>>,
 }
 
 /// One entry: where its name is in the buffer of names, and its value.
@@ -217,7 +219,7 @@ impl FormData {
 
     /// Every value submitted under `name`, in order.
     pub fn get_all<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a FieldValue> + 'a {
-        let indexed = self.index_if_large().map(|index| index.get(name).map(Vec::as_slice).unwrap_or(&[]));
+        let indexed = self.index_if_large().map(|index| self.named(index, name));
         let (scan, positions) = match indexed {
             Some(positions) => (None, Some(positions.iter())),
             None => (Some(self.entries.iter()), None),
@@ -237,9 +239,7 @@ impl FormData {
     /// is what makes the "hidden input before a checkbox" pattern work.
     pub fn get(&self, name: &str) -> Option<&FieldValue> {
         match self.index_if_large() {
-            Some(index) => {
-                index.get(name).and_then(|positions| positions.last()).map(|&i| &self.entries[i].value)
-            }
+            Some(index) => self.named(index, name).last().map(|&i| &self.entries[i].value),
             None => {
                 self.entries.iter().rev().find(|entry| self.is_named(entry, name)).map(|entry| &entry.value)
             }
@@ -314,18 +314,65 @@ impl FormData {
             && self.names.as_bytes().get(entry.name.clone()) == Some(name.as_bytes())
     }
 
-    fn index_if_large(&self) -> Option<&HashMap<String, Vec<usize>>> {
+    fn index_if_large(&self) -> Option<&[usize]> {
         if self.entries.len() <= INDEX_THRESHOLD {
             return None;
         }
         Some(self.index.get_or_init(|| {
-            let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-            for (i, (name, _)) in self.iter().enumerate() {
-                index.entry(name.to_owned()).or_default().push(i);
-            }
-            index
+            let mut sorted: Vec<usize> = (0..self.entries.len()).collect();
+            // Stable: equal names keep their submission order.
+            sorted.sort_by(|&a, &b| self.name(&self.entries[a]).cmp(self.name(&self.entries[b])));
+            sorted
         }))
     }
+
+    /// The positions of the entries named `name`, in order, from the sorted `index`.
+    fn named<'a>(&self, index: &'a [usize], name: &str) -> &'a [usize] {
+        let start = index.partition_point(|&i| self.name(&self.entries[i]) < name);
+        let len = index[start..].partition_point(|&i| self.name(&self.entries[i]) == name);
+        &index[start..start + len]
+    }
+
+    /// Every entry whose name starts with `head` followed by `tail` (`items` and `[`: the rows
+    /// of a list), with its position: for a large submission, in order of name from its index,
+    /// so that a list's rows cost a binary search and those rows rather than a look at every
+    /// entry; in submission order otherwise.
+    pub(crate) fn starting_with<'a>(
+        &'a self,
+        head: &'a str,
+        tail: &'a str,
+    ) -> impl Iterator<Item = (usize, &'a str, &'a FieldValue)> + 'a {
+        let (head_bytes, tail_bytes) = (head.as_bytes(), tail.as_bytes());
+        let starts = move |name: &str| {
+            name.as_bytes().strip_prefix(head_bytes).is_some_and(|rest| rest.starts_with(tail_bytes))
+        };
+        let (sorted, scan) = match self.index_if_large() {
+            Some(index) => {
+                let first = index.partition_point(|&i| {
+                    compare_joined(self.name(&self.entries[i]).as_bytes(), head_bytes, tail_bytes)
+                        == Ordering::Less
+                });
+                let sorted = index[first..].iter().copied();
+                (Some(sorted.take_while(move |&i| starts(self.name(&self.entries[i])))), None)
+            }
+            None => (None, Some(0..self.entries.len())),
+        };
+        sorted.into_iter().flatten().chain(scan.into_iter().flatten()).filter_map(move |i| {
+            #[cfg(test)]
+            crate::work::looked_at(1);
+            let entry = &self.entries[i];
+            let name = self.name(entry);
+            starts(name).then_some((i, name, &entry.value))
+        })
+    }
+}
+
+/// How `name` compares with `head` followed by `tail`, without joining them.
+fn compare_joined(name: &[u8], head: &[u8], tail: &[u8]) -> Ordering {
+    let split = name.len().min(head.len());
+    name[..split]
+        .cmp(&head[..split])
+        .then_with(|| if name.len() < head.len() { Ordering::Less } else { name[head.len()..].cmp(tail) })
 }
 
 impl<K: Into<String>, V: Into<String>> FromIterator<(K, V)> for FormData {
@@ -373,6 +420,59 @@ mod tests {
         data.push_text("f9", "last");
         assert_eq!(data.text("f9"), Some("last"), "a push invalidates the index");
         assert_eq!(data.get_all("missing").count(), 0);
+    }
+
+    #[test]
+    fn names_starting_with_a_prefix_are_the_same_with_and_without_the_index() {
+        let names = [
+            "items[1].a",
+            "items",
+            "items[10].a",
+            "item",
+            "items[1]",
+            "items[.",
+            "itemsx",
+            "a",
+            "z",
+            "items[1].b",
+            "items[",
+        ];
+        for copies in [1, 10] {
+            let mut data = FormData::new();
+            for copy in 0..copies {
+                for name in names {
+                    data.push_text(name, copy.to_string());
+                }
+            }
+            assert_eq!(data.len() > INDEX_THRESHOLD, copies == 10);
+            for (head, tail) in [
+                ("items", "["),
+                ("items[1]", "."),
+                ("items[1]", "["),
+                ("", ""),
+                ("item", "s"),
+                ("items[", ""),
+                ("zz", ""),
+            ] {
+                let mut found: Vec<(usize, &str)> =
+                    data.starting_with(head, tail).map(|(at, name, _)| (at, name)).collect();
+                found.sort_unstable();
+                let prefix = format!("{head}{tail}");
+                let expected: Vec<(usize, &str)> = data
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, (name, _))| name.starts_with(&prefix))
+                    .map(|(at, (name, _))| (at, name))
+                    .collect();
+                assert_eq!(found, expected, "{head:?} {tail:?}, {copies} copies");
+            }
+            assert_eq!(data.texts("items[1]").count(), copies);
+        }
+        assert_eq!(compare_joined(b"ab", b"a", b"b"), Ordering::Equal);
+        assert_eq!(compare_joined(b"a", b"a", b"b"), Ordering::Less);
+        assert_eq!(compare_joined(b"abc", b"a", b"b"), Ordering::Greater);
+        assert_eq!(compare_joined(b"b", b"ab", b""), Ordering::Greater);
+        assert_eq!(compare_joined(b"a", b"ab", b""), Ordering::Less);
     }
 
     #[test]

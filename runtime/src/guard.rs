@@ -35,13 +35,16 @@
 //!   from the client untouched.
 //! - **Content type.** Only urlencoded, multipart and JSON bodies are read. `text/plain`, which a
 //!   cross-site form may send without a CORS preflight, is refused before anything else happens.
+//! - **Content encoding.** Bodies are read as sent: one with a `Content-Encoding` other than
+//!   `identity` (gzip, br, deflate...) is refused with 415 before it is read, rather than decoded
+//!   as if it were not compressed (and answered 400), or decompressed without a bound.
 
 use std::fmt;
 use std::str::FromStr;
 use std::sync::Once;
 
 use axum::response::Response;
-use http::header::{CONTENT_TYPE, FORWARDED, HOST, ORIGIN, REFERER};
+use http::header::{CONTENT_ENCODING, CONTENT_TYPE, FORWARDED, HOST, ORIGIN, REFERER};
 use http::{HeaderMap, HeaderName, StatusCode, Uri};
 
 use crate::decode::eq_ignore_case;
@@ -356,6 +359,8 @@ pub(crate) enum Refusal {
     CrossOrigin(String),
     /// 415: a body we do not read.
     UnsupportedMediaType(String),
+    /// 415: a body in a content coding we do not decode (the answer names the one we do).
+    UnsupportedEncoding(String),
 }
 
 impl Refusal {
@@ -363,7 +368,8 @@ impl Refusal {
         match self {
             Refusal::Host(message)
             | Refusal::CrossOrigin(message)
-            | Refusal::UnsupportedMediaType(message) => message,
+            | Refusal::UnsupportedMediaType(message)
+            | Refusal::UnsupportedEncoding(message) => message,
         }
     }
 
@@ -371,7 +377,9 @@ impl Refusal {
         match self {
             Refusal::Host(_) => StatusCode::BAD_REQUEST,
             Refusal::CrossOrigin(_) => StatusCode::FORBIDDEN,
-            Refusal::UnsupportedMediaType(_) => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            Refusal::UnsupportedMediaType(_) | Refusal::UnsupportedEncoding(_) => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
         }
     }
 }
@@ -844,6 +852,30 @@ pub(crate) fn content_type(headers: &HeaderMap) -> Result<Option<&str>, Refusal>
     }
 }
 
+/// Checks that the body is in no content coding: every `Content-Encoding` header (any number)
+/// lists only `identity`, in any case, between blanks, or empty elements (`, identity ,`), which
+/// all mean the body as it is. Anything else is refused before the body is read.
+pub(crate) fn content_encoding(headers: &HeaderMap) -> Result<(), Refusal> {
+    // The header is almost never there: a look at the few names a form post has is cheaper than
+    // hashing one to find that out.
+    if !headers.keys().any(|name| *name == CONTENT_ENCODING) {
+        return Ok(());
+    }
+    for value in headers.get_all(CONTENT_ENCODING) {
+        let plain = value.as_bytes().split(|&byte| byte == b',').all(|coding| {
+            let coding = coding.trim_ascii();
+            coding.is_empty() || coding.eq_ignore_ascii_case(b"identity")
+        });
+        if !plain {
+            let shown = String::from_utf8_lossy(value.as_bytes()).chars().take(100).collect::<String>();
+            return Err(Refusal::UnsupportedEncoding(format!(
+                "unsupported Content-Encoding `{shown}`: send the body uncompressed"
+            )));
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use http::HeaderValue;
@@ -1253,5 +1285,52 @@ mod tests {
             assert!(!ct(bad), "{bad}");
         }
         assert_eq!(content_type(&HeaderMap::new()), Ok(None));
+    }
+
+    #[test]
+    fn content_encodings() {
+        let encoded = |values: &[&str]| {
+            let pairs: Vec<(&'static str, &str)> = values.iter().map(|v| ("content-encoding", *v)).collect();
+            content_encoding(&headers(&pairs))
+        };
+        for plain in [
+            &[][..],
+            &["identity"],
+            &["IDENTITY"],
+            &[" iDeNtItY\t"],
+            &[""],
+            &[", identity ,"],
+            &["identity", "identity"],
+        ] {
+            assert_eq!(encoded(plain), Ok(()), "{plain:?}");
+        }
+        for coded in [
+            &["gzip"][..],
+            &["GZip"],
+            &["x-gzip"],
+            &["br"],
+            &["deflate"],
+            &["compress"],
+            &["zstd"],
+            &["gzip, identity"],
+            &["identity,gzip"],
+            &["identity", "gzip"],
+            &["gzip", "identity"],
+            &["identity identity"],
+            &["identity;q=1"],
+            &["\"identity\""],
+            &["identit"],
+        ] {
+            let refusal = encoded(coded).unwrap_err();
+            assert!(matches!(refusal, Refusal::UnsupportedEncoding(_)), "{coded:?}");
+            assert!(refusal.message().starts_with("unsupported Content-Encoding `"), "{coded:?}");
+        }
+        // Bytes that are not text are shown replaced, never passed on as they are.
+        let mut map = HeaderMap::new();
+        map.append(CONTENT_ENCODING, HeaderValue::from_bytes(b"gz\xffip").unwrap());
+        assert_eq!(
+            content_encoding(&map).unwrap_err().message(),
+            "unsupported Content-Encoding `gz\u{fffd}ip`: send the body uncompressed"
+        );
     }
 }

@@ -169,7 +169,8 @@
 //! - **Rendering** uses the [`schema`]: each field's control, label, choices and constraints.
 //! - **Protection** ([`protect`]): a layer that turns a panic into a blank 500 page (details in the
 //!   log) and gives each request a deadline, and a `serve` that cuts off clients sending their
-//!   headers too slowly.
+//!   headers too slowly. The [`budget`] caps the bytes of bodies all actions hold at once (503
+//!   with `Retry-After` past it).
 //! - Optional features: `time` (dates and times from `<input type=date|time|datetime-local>`),
 //!   `decimal` (`rust_decimal::Decimal`).
 
@@ -177,6 +178,7 @@
 extern crate self as formaction;
 
 pub mod action;
+pub mod budget;
 mod checks;
 pub mod decode;
 pub mod errors;
@@ -194,6 +196,8 @@ pub mod respond;
 pub mod schema;
 pub mod seal;
 pub mod validate;
+#[cfg(test)]
+mod work;
 
 pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
 pub use decode::{DecodeError, Limits};

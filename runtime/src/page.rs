@@ -416,13 +416,16 @@ async fn run_action<S>(
     // The refusals are functions of their own, out of the way of the path every submission takes
     // (the origin was checked by the caller, before choosing the action).
     let content_type = guard::content_type(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
+    guard::content_encoding(&parts.headers).map_err(|refusal| refused(id, &refusal, json))?;
     let config = action.config();
     let declared =
         parts.headers.get(CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<u64>().ok());
     if declared.is_some_and(|length| length > config.body_limit as u64) {
         return Err(too_large(id, config.body_limit, json));
     }
-    let bytes = match read_body(body, config.body_limit).await {
+    // The body's bytes count against the process's budget until the action has run.
+    let mut held = crate::budget::process().hold();
+    let bytes = match read_body(body, config.body_limit, &mut held).await {
         Ok(bytes) => bytes,
         Err(error) => return Err(unreadable(id, &error, config.body_limit, json)),
     };
@@ -440,6 +443,7 @@ async fn run_action<S>(
     };
     let mut outcome = action.run(parts, state, &data).await;
     outcome.take_values(data);
+    drop(held);
     log_outcome(id, started, &outcome.answer);
     Ok(outcome)
 }
@@ -450,7 +454,12 @@ async fn run_action<S>(
 fn refused(id: &str, refusal: &Refusal, json: bool) -> Response {
     let status = refusal.status();
     tracing::info!(action = id, status = status.as_u16(), reason = refusal.message(), "action refused");
-    respond::problem(status, refusal.message(), json)
+    let mut response = respond::problem(status, refusal.message(), json);
+    if let Refusal::UnsupportedEncoding(_) = refusal {
+        // RFC 9110, 15.5.16: say which codings would have been accepted.
+        response.headers_mut().insert(http::header::ACCEPT_ENCODING, HeaderValue::from_static("identity"));
+    }
+    response
 }
 
 /// The answer to a body over the action's limit (logged).
@@ -462,15 +471,44 @@ fn too_large(id: &str, body_limit: usize, json: bool) -> Response {
     respond::problem(StatusCode::PAYLOAD_TOO_LARGE, &message, json)
 }
 
-/// The answer to a body that could not be read: over the limit, or cut off (logged).
+/// The answer to a body that could not be read: over the limit, over the process's body budget,
+/// or cut off (logged).
 #[cold]
 #[inline(never)]
 fn unreadable(id: &str, error: &axum::BoxError, body_limit: usize, json: bool) -> Response {
     if error.is::<http_body_util::LengthLimitError>() {
         return too_large(id, body_limit, json);
     }
+    if let Some(exhausted) = error.downcast_ref::<crate::budget::Exhausted>() {
+        return busy(id, exhausted, json);
+    }
     tracing::info!(action = id, status = 400, %error, "action refused: body could not be read");
     respond::problem(StatusCode::BAD_REQUEST, "the body could not be read", json)
+}
+
+/// The answer to a body the process's body budget has no room for: 503, try again (logged).
+#[cold]
+#[inline(never)]
+fn busy(id: &str, exhausted: &crate::budget::Exhausted, json: bool) -> Response {
+    if exhausted.alone {
+        tracing::warn!(
+            action = id,
+            status = 503,
+            budget = exhausted.limit,
+            "action refused: this body alone is larger than the body budget, which must be at least the largest body_limit"
+        );
+    } else {
+        tracing::info!(
+            action = id,
+            status = 503,
+            budget = exhausted.limit,
+            "action refused: the body budget is in use"
+        );
+    }
+    let message = "the server is receiving too many submissions at once: try again in a moment";
+    let mut response = respond::problem(StatusCode::SERVICE_UNAVAILABLE, message, json);
+    response.headers_mut().insert(http::header::RETRY_AFTER, HeaderValue::from_static("1"));
+    response
 }
 
 /// The answer to a body that could not be decoded (logged).
@@ -499,10 +537,16 @@ fn log_outcome(id: &str, started: Option<Instant>, answer: &Answer) {
     }
 }
 
-/// The whole body, at most `limit` bytes (a longer one is a [`LengthLimitError`](http_body_util::LengthLimitError)).
-/// A body of one piece, what a form post usually is, comes back as that piece: nothing is
-/// collected into a list of pieces first, nor copied. Trailers are ignored.
-async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, axum::BoxError> {
+/// The whole body, at most `limit` bytes (a longer one is a [`LengthLimitError`](http_body_util::LengthLimitError)),
+/// each piece counted in `held` as it arrives (one the budget has no room for is
+/// [`Exhausted`](crate::budget::Exhausted)). A body of one piece, what a form post usually is,
+/// comes back as that piece: nothing is collected into a list of pieces first, nor copied.
+/// Trailers are ignored.
+async fn read_body(
+    body: Body,
+    limit: usize,
+    held: &mut crate::budget::Held<'_>,
+) -> Result<bytes::Bytes, axum::BoxError> {
     use http_body_util::BodyExt as _;
     let mut body = http_body_util::Limited::new(body, limit);
     let mut first = bytes::Bytes::new();
@@ -512,6 +556,7 @@ async fn read_body(body: Body, limit: usize) -> Result<bytes::Bytes, axum::BoxEr
         if data.is_empty() {
             continue;
         }
+        held.grow(data.len())?;
         match &mut joined {
             Some(joined) => joined.extend_from_slice(&data),
             None if first.is_empty() => first = data,
@@ -830,24 +875,45 @@ mod read_body_tests {
         Body::from_stream(futures_util::stream::iter(frames.collect::<Vec<_>>()))
     }
 
+    /// `body` read with a budget of its own, large enough.
+    async fn read(body: Body, limit: usize) -> Result<bytes::Bytes, axum::BoxError> {
+        let budget = crate::budget::Budget::new(1 << 20);
+        read_body(body, limit, &mut budget.hold()).await
+    }
+
     #[tokio::test]
     async fn pieces_are_joined_in_order_and_a_single_one_is_kept_whole() {
         let one = bytes::Bytes::from_static(b"name=Ada");
-        let read = read_body(Body::from(one.clone()), 100).await.unwrap();
-        assert_eq!(read, one);
-        assert_eq!(read.as_ptr(), one.as_ptr(), "a body of one piece is not copied");
-        assert_eq!(read_body(pieces(&["a=1", "", "&b=2", "&c=3"]), 100).await.unwrap(), "a=1&b=2&c=3");
-        assert_eq!(read_body(pieces(&["", "x"]), 100).await.unwrap(), "x");
-        assert_eq!(read_body(Body::empty(), 100).await.unwrap(), "");
+        let read_one = read(Body::from(one.clone()), 100).await.unwrap();
+        assert_eq!(read_one, one);
+        assert_eq!(read_one.as_ptr(), one.as_ptr(), "a body of one piece is not copied");
+        assert_eq!(read(pieces(&["a=1", "", "&b=2", "&c=3"]), 100).await.unwrap(), "a=1&b=2&c=3");
+        assert_eq!(read(pieces(&["", "x"]), 100).await.unwrap(), "x");
+        assert_eq!(read(Body::empty(), 100).await.unwrap(), "");
     }
 
     #[tokio::test]
     async fn a_body_over_the_limit_is_a_length_limit_error_in_one_piece_or_several() {
         for body in [pieces(&["a=12345"]), pieces(&["a=1", "234", "5"])] {
-            let error = read_body(body, 6).await.unwrap_err();
+            let error = read(body, 6).await.unwrap_err();
             assert!(error.is::<http_body_util::LengthLimitError>(), "{error}");
         }
-        assert_eq!(read_body(pieces(&["a=1", "234"]), 6).await.unwrap(), "a=1234");
+        assert_eq!(read(pieces(&["a=1", "234"]), 6).await.unwrap(), "a=1234");
+    }
+
+    #[tokio::test]
+    async fn each_piece_counts_against_the_budget_as_it_arrives() {
+        let budget = crate::budget::Budget::new(10);
+        let mut other = budget.hold();
+        other.grow(4).unwrap();
+        let mut held = budget.hold();
+        assert_eq!(read_body(pieces(&["a=1", "234"]), 100, &mut held).await.unwrap(), "a=1234");
+        // 4 + 6 bytes: the budget is full, so a further piece finds no room.
+        let mut more = budget.hold();
+        let error = read_body(pieces(&["b"]), 100, &mut more).await.unwrap_err();
+        assert!(error.is::<crate::budget::Exhausted>(), "{error}");
+        drop(held);
+        assert_eq!(read_body(pieces(&["b=1", "23"]), 100, &mut more).await.unwrap(), "b=123");
     }
 }
 

@@ -10,6 +10,25 @@
 //! `FORMACTION_PREVIOUS_SECRETS`, a comma-separated list still accepted while rotating). Every
 //! instance of an app with the same keys opens what any other sealed: nothing is kept in memory.
 //!
+//! # What a sealed value reveals
+//!
+//! Its length, and so about how long its plaintext is; nothing else. Each value gets a nonce of 12
+//! bytes from the operating system's random generator (`getrandom`), drawn for it alone: the nonce
+//! says nothing of the instance that sealed it, of when, or of how many values were sealed before
+//! it, and two values sealed one after the other share no part of it. Two nonces agree with a
+//! probability of about n² / 2^97 for n values sealed under one key; and were two to agree,
+//! GCM-SIV would reveal only whether the two values are identical (see below). The kernel's
+//! generator rather than one kept by the process: a forked process, or a virtual machine
+//! restored from a snapshot, would repeat the stream of a generator of its own.
+//!
+//! # Length
+//!
+//! A sealed value is at most [`MAX_SEALED_LEN`] characters, so at most [`MAX_PLAINTEXT_LEN`] bytes
+//! of plaintext. Anything longer is refused before it is decoded or decrypted
+//! ([`SealError::TooLong`]): a submission cannot make the server decrypt a megabyte once per key.
+//! Sealing a longer value is refused too ([`SealingError::TooLarge`], logged as an error), rather
+//! than putting into a page a value that no instance would open.
+//!
 //! # Why AES-256-GCM-SIV
 //!
 //! Sealed values are short (a bound argument is some 10 to 100 bytes), so what a seal costs is
@@ -26,14 +45,13 @@
 //! ruled out in general. GCM-SIV is built for this case (misuse-resistant): the nonce only derives
 //! per-message keys, and the tag is computed from the plaintext before encrypting, so a repeated
 //! nonce reveals at most that two sealed values are identical (same purpose, same content, same
-//! second), never the key and never a way to forge. Nonces are nevertheless made unique with
-//! overwhelming probability (see `next_nonce`).
+//! second), never the key and never a way to forge. Nonces are nevertheless unique with
+//! overwhelming probability (see above).
 //!
 //! Values sealed by versions that used XChaCha20-Poly1305 do not open (400, like a changed value):
 //! a page open during the upgrade must be loaded again, and a flash message in flight is lost.
 
 use std::future::Future;
-use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
@@ -47,6 +65,16 @@ use serde::de::DeserializeOwned;
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 const TIMESTAMP_LEN: usize = 8;
+
+/// The longest sealed value opened, in characters of base64url text (bound arguments in a form,
+/// a flash message in a cookie, which browsers keep to about 4,000 bytes anyway). A longer value is
+/// refused before any work ([`SealError::TooLong`]).
+pub const MAX_SEALED_LEN: usize = 8192;
+
+/// The longest plaintext sealed, in bytes: what fits in [`MAX_SEALED_LEN`] characters with its
+/// nonce and tag (for [`Keys::seal_value`], the 8-byte time stamp and the JSON). A longer one is
+/// refused ([`SealingError::TooLarge`]).
+pub const MAX_PLAINTEXT_LEN: usize = MAX_SEALED_LEN / 4 * 3 - NONCE_LEN - TAG_LEN;
 
 /// The environment variable holding the current key.
 pub const SECRET_VAR: &str = "FORMACTION_SECRET";
@@ -62,6 +90,8 @@ pub enum SealError {
     Missing,
     /// Not base64url, or too short to be a sealed value.
     Malformed,
+    /// Longer than [`MAX_SEALED_LEN`]: refused before it is decoded.
+    TooLong,
     /// Authentication failed under every key: changed, sealed for another purpose (another
     /// action), or sealed with a key that is no longer accepted.
     Rejected,
@@ -73,19 +103,71 @@ pub enum SealError {
 
 impl std::fmt::Display for SealError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
+        let text = match self {
             SealError::Missing => "the bound arguments of this action are missing",
             SealError::Malformed => "the bound arguments are malformed",
+            SealError::TooLong => {
+                return write!(
+                    f,
+                    "the bound arguments are too long: a sealed value has at most {MAX_SEALED_LEN} characters"
+                );
+            }
             SealError::Rejected => {
                 "the bound arguments were changed, belong to another action, or were sealed with a key that is no longer accepted"
             }
             SealError::Expired => "the bound arguments have expired: reload the page and try again",
             SealError::Undecodable => "the bound arguments do not have the expected shape",
-        })
+        };
+        f.write_str(text)
     }
 }
 
 impl std::error::Error for SealError {}
+
+/// Why a value could not be sealed. Sealing is the server's own doing, so each case is a defect
+/// to fix (logged as an error where a page seals), never the client's.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum SealingError {
+    /// The value could not be written as JSON ([`Keys::seal_value`]).
+    Json(serde_json::Error),
+    /// The plaintext is longer than [`MAX_PLAINTEXT_LEN`] bytes: sealed, it would be longer than
+    /// [`MAX_SEALED_LEN`], which no instance opens.
+    TooLarge {
+        /// The plaintext's length, in bytes.
+        len: usize,
+    },
+    /// The operating system's random generator failed to give a nonce.
+    Random,
+}
+
+impl std::fmt::Display for SealingError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SealingError::Json(error) => write!(f, "the value could not be written as JSON: {error}"),
+            SealingError::TooLarge { len } => write!(
+                f,
+                "the value is too large to seal: {len} bytes, and a sealed value holds at most {MAX_PLAINTEXT_LEN}"
+            ),
+            SealingError::Random => f.write_str("the operating system's random generator failed"),
+        }
+    }
+}
+
+impl std::error::Error for SealingError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SealingError::Json(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+impl From<serde_json::Error> for SealingError {
+    fn from(error: serde_json::Error) -> Self {
+        SealingError::Json(error)
+    }
+}
 
 /// Why keys could not be read from configuration.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,7 +188,7 @@ impl std::error::Error for KeyError {}
 /// use formaction::seal::Keys;
 ///
 /// let old = Keys::from_base64("AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=").unwrap();
-/// let sealed = old.seal(b"purpose", b"42");
+/// let sealed = old.seal(b"purpose", b"42").unwrap();
 ///
 /// // Rotation: the new key seals, the old one still opens what was sealed before.
 /// let rotated = Keys::from_base64("AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=").unwrap()
@@ -182,7 +264,12 @@ impl Keys {
     }
 
     /// Seals `plaintext` for `purpose`, as base64url text.
-    pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> String {
+    ///
+    /// # Errors
+    ///
+    /// [`SealingError::TooLarge`] for a plaintext longer than [`MAX_PLAINTEXT_LEN`], and
+    /// [`SealingError::Random`] when the operating system gives no random bytes.
+    pub fn seal(&self, purpose: &[u8], plaintext: &[u8]) -> Result<String, SealingError> {
         Sealing::new(&mut [0; STACK_SEALED], plaintext).seal(self, purpose)
     }
 
@@ -204,6 +291,9 @@ impl Keys {
         f: impl FnOnce(&[u8], bool) -> R,
     ) -> Result<R, SealError> {
         let sealed = crate::decode::trim(sealed);
+        if sealed.len() > MAX_SEALED_LEN {
+            return Err(SealError::TooLong);
+        }
         let mut stack = [0u8; STACK_SEALED];
         let mut heap = Vec::new();
         let estimate = base64::decoded_len_estimate(sealed.len());
@@ -234,12 +324,16 @@ impl Keys {
     }
 
     /// Seals a serde value for `purpose`, stamped with the time, for [`Keys::open_value`].
+    ///
+    /// # Errors
+    ///
+    /// As [`Keys::seal`], and [`SealingError::Json`] when serde cannot write the value.
     pub fn seal_value<T: Serialize + ?Sized>(
         &self,
         purpose: &[u8],
         value: &T,
-    ) -> Result<String, serde_json::Error> {
-        Ok(Sealing::stamped(&mut [0; STACK_SEALED], value)?.seal(self, purpose))
+    ) -> Result<String, SealingError> {
+        Sealing::stamped(&mut [0; STACK_SEALED], value)?.seal(self, purpose)
     }
 
     /// Opens a serde value sealed by [`Keys::seal_value`], refusing it when older than `max_age`.
@@ -354,10 +448,21 @@ impl<'a> Sealing<'a> {
     }
 
     /// Seals the plaintext for `purpose` with the current key, as base64url text: the nonce, the
-    /// ciphertext, the tag.
-    pub(crate) fn seal(mut self, keys: &Keys, purpose: &[u8]) -> String {
-        let nonce = next_nonce();
+    /// ciphertext, the tag. A refusal is logged: where a page seals, it is the page's defect.
+    pub(crate) fn seal(mut self, keys: &Keys, purpose: &[u8]) -> Result<String, SealingError> {
         let len = self.len;
+        let nonce = if len > MAX_PLAINTEXT_LEN {
+            Err(SealingError::TooLarge { len })
+        } else {
+            Nonce::try_generate().map_err(|_| SealingError::Random)
+        };
+        let nonce = match nonce {
+            Ok(nonce) => nonce,
+            Err(error) => {
+                refused_to_seal(purpose, &error);
+                return Err(error);
+            }
+        };
         let buffer = self.buffer();
         buffer[..NONCE_LEN].copy_from_slice(nonce.as_slice());
         let (plaintext, after) = buffer[NONCE_LEN..].split_at_mut(len);
@@ -370,8 +475,16 @@ impl<'a> Sealing<'a> {
             // which nothing here produces; were it to, the nonce alone never opens.
             Err(_) => NONCE_LEN,
         };
-        encode(&buffer[..sealed_len])
+        Ok(encode(&buffer[..sealed_len]))
     }
+}
+
+/// Logs why a value was not sealed, with its purpose (for a bound argument, the action's id).
+#[cold]
+#[inline(never)]
+fn refused_to_seal(purpose: &[u8], error: &SealingError) {
+    let purpose = String::from_utf8_lossy(purpose);
+    tracing::error!(%purpose, %error, "a value was not sealed: the page goes out without it");
 }
 
 /// `bytes` as base64url text, encoded on the stack when it fits and then copied into a string
@@ -385,25 +498,6 @@ fn encode(bytes: &[u8]) -> String {
         }
         Err(_) => URL_SAFE_NO_PAD.encode(bytes),
     }
-}
-
-/// A nonce never used before by this process: 12 random bytes drawn once per process, with a
-/// counter XORed into the last eight, so nonces never repeat within a process without a system
-/// call for every value sealed. Across processes sharing a key, two nonces collide only when the
-/// random bases agree on the first four bytes and differ by exactly the XOR of the two counters on
-/// the last eight: about n² / 2^96 for n values sealed, the bound of nonces drawn at random. And a
-/// collision under GCM-SIV reveals only that two sealed values are identical (see the module's
-/// documentation).
-fn next_nonce() -> Nonce {
-    static BASE: OnceLock<[u8; NONCE_LEN]> = OnceLock::new();
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let base = BASE.get_or_init(|| Nonce::generate().into());
-    let count = COUNTER.fetch_add(1, Ordering::Relaxed).to_be_bytes();
-    let mut nonce = *base;
-    for (byte, count) in nonce[NONCE_LEN - 8..].iter_mut().zip(count) {
-        *byte ^= count;
-    }
-    Nonce::from(nonce)
 }
 
 fn now_secs() -> u64 {
@@ -467,7 +561,7 @@ mod tests {
     #[test]
     fn every_byte_position_is_authenticated() {
         let keys = Keys::new([7; 32]);
-        let sealed = keys.seal(b"a", b"hello");
+        let sealed = keys.seal(b"a", b"hello").unwrap();
         let bytes = URL_SAFE_NO_PAD.decode(&sealed).unwrap();
         for i in 0..bytes.len() {
             let mut changed = bytes.clone();
@@ -491,12 +585,12 @@ mod tests {
     fn purposes_keys_and_rotation() {
         let old = Keys::new([1; 32]);
         let new = Keys::new([2; 32]);
-        let sealed_old = old.seal(b"p", b"x");
+        let sealed_old = old.seal(b"p", b"x").unwrap();
         assert_eq!(old.open(b"q", &sealed_old), Err(SealError::Rejected), "another purpose");
         assert_eq!(new.open(b"p", &sealed_old), Err(SealError::Rejected), "another key");
         let rotating = new.clone().with_previous(old.clone());
         assert_eq!(rotating.open(b"p", &sealed_old).unwrap(), b"x");
-        let sealed_new = rotating.seal(b"p", b"y");
+        let sealed_new = rotating.seal(b"p", b"y").unwrap();
         assert_eq!(new.open(b"p", &sealed_new).unwrap(), b"y", "the current key seals");
         assert_eq!(old.open(b"p", &sealed_new), Err(SealError::Rejected));
     }
@@ -511,7 +605,7 @@ mod tests {
         // A value stamped long ago.
         let mut plaintext = 1_000u64.to_be_bytes().to_vec();
         plaintext.extend_from_slice(b"[1]");
-        let old = keys.seal(b"p", &plaintext);
+        let old = keys.seal(b"p", &plaintext).unwrap();
         assert_eq!(
             keys.open_value::<(u8,)>(b"p", &old, Some(Duration::from_secs(3600))),
             Err(SealError::Expired)
@@ -527,11 +621,11 @@ mod tests {
             let sealed = keys.seal_value(b"p", &text).unwrap();
             assert_eq!(keys.open_value::<String>(b"p", &sealed, None).unwrap(), text, "{len}");
             let plaintext = vec![7u8; len];
-            let sealed = keys.seal(b"p", &plaintext);
+            let sealed = keys.seal(b"p", &plaintext).unwrap();
             assert_eq!(keys.open(b"p", &sealed).unwrap(), plaintext, "{len}");
             // Sealed with the previous key: the current key's failed attempt leaves the bytes
             // for the next one.
-            let old = Keys::new([8; 32]).seal(b"p", &plaintext);
+            let old = Keys::new([8; 32]).seal(b"p", &plaintext).unwrap();
             assert_eq!(keys.open(b"p", &old).unwrap(), plaintext, "{len}");
         }
     }
@@ -540,9 +634,80 @@ mod tests {
     fn nonces_never_repeat() {
         let keys = Keys::new([5; 32]);
         let nonces: std::collections::HashSet<Vec<u8>> = (0..10_000)
-            .map(|_| URL_SAFE_NO_PAD.decode(keys.seal(b"p", b"x")).unwrap()[..NONCE_LEN].to_vec())
+            .map(|_| URL_SAFE_NO_PAD.decode(keys.seal(b"p", b"x").unwrap()).unwrap()[..NONCE_LEN].to_vec())
             .collect();
         assert_eq!(nonces.len(), 10_000);
+    }
+
+    /// The nonces of `count` values sealed one after another.
+    fn nonces(count: usize) -> Vec<[u8; NONCE_LEN]> {
+        let keys = Keys::new([6; 32]);
+        (0..count)
+            .map(|_| {
+                let sealed = URL_SAFE_NO_PAD.decode(keys.seal(b"p", b"x").unwrap()).unwrap();
+                sealed[..NONCE_LEN].try_into().unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn consecutive_nonces_share_no_structure() {
+        // A per-process prefix with a counter XORed into the last eight bytes made every pair of
+        // consecutive nonces agree on their first four bytes, and differ by a small number in
+        // the last eight. For random nonces, each of these happens to one pair in 2^32: over
+        // 1,000 pairs, two such pairs come with a probability of about 10^-13.
+        let nonces = nonces(1_001);
+        let pairs = || nonces.windows(2).map(|pair| (pair[0], pair[1]));
+        let same_start = pairs().filter(|(a, b)| a[..4] == b[..4]).count();
+        assert!(same_start <= 1, "{same_start} of 1,000 pairs start with the same four bytes");
+        let tail = |nonce: [u8; NONCE_LEN]| u64::from_be_bytes(nonce[4..].try_into().unwrap());
+        let small_difference = pairs().filter(|(a, b)| tail(*a) ^ tail(*b) < 1 << 32).count();
+        assert!(small_difference <= 1, "{small_difference} of 1,000 pairs differ by a small number");
+        // Nor do they share a prefix further apart: the first four bytes of 1,001 random nonces
+        // repeat about once in 10,000 runs, ten times never.
+        let starts: std::collections::HashSet<&[u8]> = nonces.iter().map(|nonce| &nonce[..4]).collect();
+        assert!(starts.len() >= 990, "only {} distinct first four bytes in 1,001 nonces", starts.len());
+    }
+
+    #[test]
+    fn a_value_longer_than_any_sealed_is_refused_before_it_is_decoded() {
+        let keys = Keys::new([1; 32]).with_previous(Keys::new([2; 32])).with_previous(Keys::new([3; 32]));
+        for len in [MAX_SEALED_LEN + 1, 1 << 20] {
+            let text = "A".repeat(len);
+            assert_eq!(keys.open(b"p", &text), Err(SealError::TooLong), "{len}");
+            assert_eq!(keys.open_value::<String>(b"p", &text, None), Err(SealError::TooLong), "{len}");
+        }
+        // At the limit, it is decoded and tried with every key (and refused: it is no sealed value).
+        assert_eq!(keys.open(b"p", &"A".repeat(MAX_SEALED_LEN)), Err(SealError::Rejected));
+        // Blanks around a value are not part of it.
+        let text = format!("  {}\n", "A".repeat(MAX_SEALED_LEN));
+        assert_eq!(keys.open(b"p", &text), Err(SealError::Rejected));
+        let message = SealError::TooLong.to_string();
+        assert_eq!(message, "the bound arguments are too long: a sealed value has at most 8192 characters");
+    }
+
+    #[test]
+    fn the_largest_plaintext_seals_to_the_longest_value_opened_and_a_longer_one_is_refused() {
+        let keys = Keys::new([4; 32]);
+        let largest = vec![b'x'; MAX_PLAINTEXT_LEN];
+        let sealed = keys.seal(b"p", &largest).unwrap();
+        assert_eq!(sealed.len(), MAX_SEALED_LEN);
+        assert_eq!(keys.open(b"p", &sealed).unwrap(), largest);
+        let error = keys.seal(b"p", &[b'x'; MAX_PLAINTEXT_LEN + 1]).unwrap_err();
+        assert!(matches!(error, SealingError::TooLarge { len } if len == MAX_PLAINTEXT_LEN + 1), "{error}");
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "the value is too large to seal: {} bytes, and a sealed value holds at most 6116",
+                MAX_PLAINTEXT_LEN + 1
+            )
+        );
+        // A value: its stamp and its JSON (a string and its two quotes) count.
+        let fits = "y".repeat(MAX_PLAINTEXT_LEN - TIMESTAMP_LEN - 2);
+        let sealed = keys.seal_value(b"p", &fits).unwrap();
+        assert_eq!(keys.open_value::<String>(b"p", &sealed, None).unwrap(), fits);
+        let over = format!("{fits}y");
+        assert!(matches!(keys.seal_value(b"p", &over), Err(SealingError::TooLarge { .. })));
     }
 
     #[test]

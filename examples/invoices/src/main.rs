@@ -16,6 +16,8 @@
 //!   `X-Forwarded-Proto` or `Forwarded` (the entry it wrote, the last one); only behind a proxy
 //!   that sets them.
 //! - `FORMACTION_ALLOWED_ORIGINS`: other sites allowed to post (`https://admin.example.com,*.example.com`).
+//! - `FORMACTION_BODY_BUDGET`: the bytes of request bodies held at once by all actions (64 MiB by
+//!   default; past it, 503 with `Retry-After`).
 //!
 //! SIGTERM or Ctrl-C stops it once the requests in flight are answered.
 

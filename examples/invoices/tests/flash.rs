@@ -20,7 +20,7 @@ fn flash_sealed(keys: &Keys, json: &str, age: Duration) -> String {
     let now = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock").as_secs();
     let mut plaintext = (now - age.as_secs()).to_be_bytes().to_vec();
     plaintext.extend_from_slice(json.as_bytes());
-    keys.seal(FLASH_PURPOSE, &plaintext)
+    keys.seal(FLASH_PURPOSE, &plaintext).expect("sealed")
 }
 
 /// Every `Set-Cookie` of an answer.
@@ -167,7 +167,7 @@ async fn the_server_checks_the_age_and_the_shape_of_a_flash() {
             let now = SystemTime::now().duration_since(UNIX_EPOCH).expect("clock").as_secs();
             let mut plaintext = (now + 86_400).to_be_bytes().to_vec();
             plaintext.extend_from_slice(at_list.as_bytes());
-            keys.seal(FLASH_PURPOSE, &plaintext)
+            keys.seal(FLASH_PURPOSE, &plaintext).expect("sealed")
         }),
     ] {
         let answer =

@@ -27,11 +27,9 @@ pub fn indexed_name(list: &str, index: usize) -> String {
 pub fn list_indices(cx: &mut ParseCx<'_>, list: &str) -> Vec<usize> {
     let data = cx.data();
     let mut indices = Vec::new();
-    let mut invalid: Vec<&str> = Vec::new();
-    for (name, _) in data.iter() {
-        let Some(rest) = name.strip_prefix(list).and_then(|rest| rest.strip_prefix('[')) else {
-            continue;
-        };
+    let mut invalid: Vec<(usize, &str)> = Vec::new();
+    for (at, name, _) in data.starting_with(list, "[") {
+        let rest = &name[list.len() + 1..];
         let parsed = rest.split_once(']').and_then(|(digits, after)| {
             // One way to write each index: `items[010]` would otherwise be item 10 with its values
             // never read (they are under `items[010]`, not `items[10]`), silently dropped.
@@ -44,14 +42,15 @@ pub fn list_indices(cx: &mut ParseCx<'_>, list: &str) -> Vec<usize> {
         });
         match parsed {
             Some(index) => indices.push(index),
-            None => {
-                if !invalid.contains(&name) {
-                    invalid.push(name);
-                }
-            }
+            None => invalid.push((at, name)),
         }
     }
-    for name in invalid {
+    // Each invalid name once, in the order first submitted (sorted rather than searched: a
+    // submission may hold thousands).
+    invalid.sort_unstable_by(|a, b| a.1.cmp(b.1).then(a.0.cmp(&b.0)));
+    invalid.dedup_by(|later, first| later.1 == first.1);
+    invalid.sort_unstable();
+    for (_, name) in invalid {
         cx.error(name, FieldError::new("invalid_index"));
     }
     indices.sort_unstable();
@@ -62,14 +61,11 @@ pub fn list_indices(cx: &mut ParseCx<'_>, list: &str) -> Vec<usize> {
 /// Whether nothing was entered in the group named `prefix`: no non-blank value under
 /// `prefix.…` or `prefix[…]` (or anywhere, for the top level `""`).
 pub(crate) fn group_is_blank(data: &FormData, prefix: &str) -> bool {
-    !data.iter().any(|(name, value)| in_group(name, prefix) && !FieldValue::is_blank(value))
-}
-
-fn in_group(name: &str, prefix: &str) -> bool {
+    let filled = |(_, _, value): (usize, &str, &FieldValue)| !value.is_blank();
     if prefix.is_empty() {
-        return true;
+        return !data.starting_with("", "").any(filled);
     }
-    name.strip_prefix(prefix).is_some_and(|rest| rest.starts_with('.') || rest.starts_with('['))
+    !data.starting_with(prefix, ".").any(filled) && !data.starting_with(prefix, "[").any(filled)
 }
 
 #[cfg(test)]
