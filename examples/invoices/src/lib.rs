@@ -37,6 +37,7 @@ pub fn app_with(db: Db, protection: &formaction::protect::Protection) -> Router 
         .route("/invoices/{id}/edit", page(pages::edit).action::<actions::update_invoice>().into())
         .route("/invoices/{id}/attachment", get(pages::attachment))
         .route(formaction::render::script_path(), formaction::render::script_route())
+        .route("/app.css", get(pages::stylesheet))
         .fallback(pages::not_found)
         .with_state(db)
         // Last, so it covers every route and the fallback.

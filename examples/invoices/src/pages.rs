@@ -56,6 +56,16 @@ fn not_found_page() -> Response {
     HtmlPage::new(page).status(StatusCode::NOT_FOUND).into_response()
 }
 
+/// `GET /app.css`: the app's style, a file rather than inline, so the pages work under a
+/// `style-src 'self'` policy.
+pub async fn stylesheet() -> Response {
+    let headers = [
+        (header::CONTENT_TYPE, HeaderValue::from_static("text/css; charset=utf-8")),
+        (header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=3600")),
+    ];
+    (headers, include_str!("../assets/app.css")).into_response()
+}
+
 /// Anything unknown.
 pub async fn not_found() -> Response {
     not_found_page()

@@ -45,7 +45,14 @@ async fn every_page_is_a_whole_document_with_the_script() {
         assert!(html.starts_with("<!doctype html>"), "{path}");
         assert!(html.contains(r#"<html lang="en">"#) && html.contains("<title>"), "{path}");
         assert!(html.contains(formaction::render::script_tag()), "{path}");
+        // No inline style or script: the pages work under `style-src 'self'; script-src 'self'`.
+        assert!(html.contains(r#"<link rel="stylesheet" href="/app.css">"#), "{path}");
+        assert!(!html.contains("<style") && !html.contains(" style="), "{path}");
+        assert!(!html.contains("<script>") && !html.contains(" onclick="), "{path}");
     }
+    let css = app.client.get(app.url("/app.css")).send().await.unwrap();
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(css.text().await.unwrap().contains(".fa-errors"));
     let script = app.client.get(app.url(formaction::render::script_path())).send().await.unwrap();
     assert_eq!(script.headers()["content-type"], "text/javascript; charset=utf-8");
     assert_eq!(script.headers()["cache-control"], "public, max-age=31536000, immutable");
