@@ -6,6 +6,7 @@
 //! reported at the user's token, all of them at once.
 
 mod action;
+mod attrs;
 mod ctxt;
 mod debug;
 mod form;

@@ -3,6 +3,7 @@
 use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Path};
 
 use super::ast::ArgKind;
+use crate::attrs;
 use crate::ctxt::Ctxt;
 
 /// Options of `#[action(...)]`.
@@ -22,19 +23,10 @@ pub(crate) struct ActionOptions {
 const KEYS: &[&str] =
     &["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age"];
 
+/// Reads the arguments of `#[action(...)]`.
 pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOptions {
     let mut options = ActionOptions::default();
-    if args.is_empty() {
-        return options;
-    }
-    let parser = syn::meta::parser(|meta| {
-        if meta.path.is_ident("crate") {
-            let path: Path = meta.value()?.parse()?;
-            if options.krate.replace(path).is_some() {
-                cx.error_spanned_by(&meta.path, "duplicate `crate`: give it once");
-            }
-            return Ok(());
-        }
+    let krate = attrs::macro_args(cx, args, "duplicate `crate`: give it once", |meta| {
         let key = meta.path.get_ident().map(ToString::to_string).unwrap_or_default();
         let seen = match key.as_str() {
             "id" => options.id.is_some(),
@@ -44,18 +36,7 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
             "max_field_size" => options.max_field_size.is_some(),
             "max_file_size" => options.max_file_size.is_some(),
             "max_age" => options.max_age_secs.is_some(),
-            _ => {
-                let mut message = format!("unknown action option `{key}`");
-                match closest(&key) {
-                    Some(close) => message.push_str(&format!("; did you mean `{close}`?")),
-                    None => message.push_str(&format!("; expected one of: {}", KEYS.join(", "))),
-                }
-                cx.error_spanned_by(&meta.path, message);
-                if meta.input.peek(syn::Token![=]) {
-                    meta.value()?.parse::<Expr>()?;
-                }
-                return Ok(());
-            }
+            _ => return attrs::unknown_key(cx, meta, "action option", KEYS),
         };
         if seen {
             cx.error_spanned_by(&meta.path, format!("duplicate `{key}`: give it once"));
@@ -96,10 +77,7 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
         }
         Ok(())
     });
-    if let Err(error) = syn::parse::Parser::parse2(parser, args) {
-        cx.push(error);
-    }
-    options
+    ActionOptions { krate, ..options }
 }
 
 /// `"5MB"`, `"512KiB"`, `"100B"` or a plain number of bytes; units are powers of 1024 and case
@@ -151,14 +129,6 @@ fn duration(value: &Expr) -> Result<u64, String> {
         _ => return Err(hint),
     };
     number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is too long"))
-}
-
-fn closest(key: &str) -> Option<&'static str> {
-    KEYS.iter().copied().find(|candidate| {
-        let (a, b) = (key.as_bytes(), candidate.as_bytes());
-        let common = a.iter().zip(b).take_while(|(x, y)| x == y).count();
-        common >= 3 || (a.len() == b.len() && a.iter().zip(b).filter(|(x, y)| x != y).count() <= 1)
-    })
 }
 
 /// Reads `#[bind]` / `#[form]` on one argument.

@@ -9,6 +9,7 @@ use syn::spanned::Spanned;
 use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path, Token};
 
 use super::ast::{Default, FormArgs};
+use crate::attrs::{self, skip_value, unknown_key};
 use crate::ctxt::Ctxt;
 
 /// Options of `#[field(...)]`.
@@ -118,25 +119,10 @@ pub(crate) struct SchemaRule {
 
 /// Reads the arguments of `#[form(...)]`.
 pub(crate) fn form_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> FormArgs {
-    let mut form_args = FormArgs::default();
-    if args.is_empty() {
-        return form_args;
-    }
-    let parser = syn::meta::parser(|meta| {
-        if meta.path.is_ident("crate") {
-            let path: Path = meta.value()?.parse()?;
-            if form_args.krate.replace(path).is_some() {
-                cx.error_spanned_by(&meta.path, "duplicate `crate` in #[form(...)]");
-            }
-            Ok(())
-        } else {
-            unknown_key(cx, &meta, "#[form] argument", &["crate"])
-        }
+    let krate = attrs::macro_args(cx, args, "duplicate `crate` in #[form(...)]", |meta| {
+        unknown_key(cx, meta, "#[form] argument", &["crate"])
     });
-    if let Err(error) = syn::parse::Parser::parse2(parser, args) {
-        cx.push(error);
-    }
-    form_args
+    FormArgs { krate }
 }
 
 /// Reads every `#[field(...)]` of a field.
@@ -517,63 +503,10 @@ fn expect_string(expr: Expr, key: &str) -> syn::Result<LitStr> {
     }
 }
 
-/// Records an unknown key (with the closest known one, when it is close) and skips its value.
-fn unknown_key(cx: &Ctxt, meta: &ParseNestedMeta<'_>, what: &str, known: &[&str]) -> syn::Result<()> {
-    let key = path_text(&meta.path);
-    let mut message = format!("unknown {what} `{key}`");
-    match closest(&key, known) {
-        Some(close) => message.push_str(&format!("; did you mean `{close}`?")),
-        None => message.push_str(&format!("; expected one of: {}", known.join(", "))),
-    }
-    cx.error_spanned_by(&meta.path, message);
-    skip_value(meta)
-}
-
-fn path_text(path: &Path) -> String {
-    path.segments.iter().map(|segment| segment.ident.to_string()).collect::<Vec<_>>().join("::")
-}
-
-/// Consumes `= value` or `(...)` after a key that is being skipped.
-fn skip_value(meta: &ParseNestedMeta<'_>) -> syn::Result<()> {
-    if meta.input.peek(Token![=]) {
-        meta.value()?.parse::<Expr>()?;
-    } else if meta.input.peek(syn::token::Paren) {
-        let content;
-        syn::parenthesized!(content in meta.input);
-        content.parse::<proc_macro2::TokenStream>()?;
-    }
-    Ok(())
-}
-
-/// The known key closest to `key`, when it is within a typo or two.
-fn closest<'a>(key: &str, known: &[&'a str]) -> Option<&'a str> {
-    known
-        .iter()
-        .map(|candidate| (edit_distance(key, candidate), *candidate))
-        .filter(|(distance, candidate)| {
-            *distance <= 2.max(candidate.len() / 4) && *distance < candidate.len()
-        })
-        .min_by_key(|(distance, _)| *distance)
-        .map(|(_, candidate)| candidate)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = vec![i + 1];
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous[j] + usize::from(ca != *cb);
-            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
-        }
-        previous = current;
-    }
-    previous[b.len()]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attrs::closest;
 
     #[test]
     fn suggestions() {
