@@ -1,9 +1,14 @@
-//! The model of a `#[form]` item: borrowed from syn, keeping the original tokens for spans.
+//! The model of a `#[form]` item: borrowed from syn, keeping the original tokens for spans, and
+//! built from it by `from_syn` with what `attr.rs` reads from the attributes.
+//!
+//! Mistakes the model cannot hold (generics, a tuple struct, a choice with data) are reported
+//! here, in the order they are met; checks on the built model live in `valid.rs`.
 
-use syn::{Expr, Ident, LitStr, Path, Type};
+use syn::{Data, DataEnum, DeriveInput, Fields, FieldsNamed, Ident, LitStr, Type};
 
-use super::attr::{FieldOptions, Rule, SchemaRule};
+use super::attr::{self, FieldOptions, Rule, SchemaRule};
 use super::types::FieldType;
+use crate::ctxt::Ctxt;
 
 /// What `#[form]` was put on.
 pub(crate) enum Input<'a> {
@@ -79,16 +84,91 @@ impl Variant<'_> {
     }
 }
 
-/// Options of `#[form(...)]` itself.
-#[derive(Default)]
-pub(crate) struct FormArgs {
-    pub(crate) krate: Option<Path>,
+impl<'a> Input<'a> {
+    /// Reads `input` into the model, recording every mistake on the way; `None` when it cannot be
+    /// a form at all (a tuple or unit struct, a union).
+    pub(crate) fn from_syn(cx: &Ctxt, input: &'a DeriveInput) -> Option<Self> {
+        if let Some(lifetime) = input.generics.lifetimes().next() {
+            cx.error_spanned_by(
+                lifetime,
+                "#[form] cannot hold borrowed data: a form owns its values; use `String` instead of `&str`",
+            );
+        }
+        if let Some(param) = input.generics.type_params().next() {
+            cx.error_spanned_by(
+                param,
+                "#[form] does not take generic parameters: name the concrete types of the fields",
+            );
+        }
+        if let Some(param) = input.generics.const_params().next() {
+            cx.error_spanned_by(param, "#[form] does not take const parameters");
+        }
+        match &input.data {
+            Data::Struct(data) => match &data.fields {
+                Fields::Named(named) => Some(Input::Struct(Form::from_syn(cx, input, named))),
+                Fields::Unnamed(_) => {
+                    cx.error_spanned_by(&input.ident, "#[form] needs named fields: each field's name is its HTML name, so a tuple struct cannot be a form");
+                    None
+                }
+                Fields::Unit => {
+                    cx.error_spanned_by(
+                        &input.ident,
+                        "#[form] needs named fields: a unit struct has nothing to read from a form",
+                    );
+                    None
+                }
+            },
+            Data::Enum(data) => Some(Input::Choices(Choices::from_syn(cx, input, data))),
+            Data::Union(data) => {
+                cx.error_spanned_by(
+                    data.union_token,
+                    "#[form] goes on a struct with named fields or a unit enum, not a union",
+                );
+                None
+            }
+        }
+    }
 }
 
-/// A `default = expr` or plain `default`.
-pub(crate) enum Default {
-    Trait,
-    Expr(Box<Expr>),
+impl<'a> Form<'a> {
+    fn from_syn(cx: &Ctxt, input: &'a DeriveInput, named: &'a FieldsNamed) -> Self {
+        let fields = named.named.iter().filter_map(|field| Field::from_syn(cx, field)).collect();
+        let schema_rules = attr::schema_rules(cx, &input.attrs);
+        Form { ident: &input.ident, fields, schema_rules }
+    }
+}
+
+impl<'a> Field<'a> {
+    fn from_syn(cx: &Ctxt, field: &'a syn::Field) -> Option<Self> {
+        let ident = field.ident.as_ref()?;
+        Some(Field {
+            ident,
+            ty: &field.ty,
+            kind: FieldType::of(&field.ty),
+            options: attr::field_options(cx, &field.attrs),
+            rules: attr::rules(cx, &field.attrs),
+        })
+    }
+}
+
+impl<'a> Choices<'a> {
+    fn from_syn(cx: &Ctxt, input: &'a DeriveInput, data: &'a DataEnum) -> Self {
+        let variants = data.variants.iter().map(|variant| Variant::from_syn(cx, variant)).collect();
+        Choices { ident: &input.ident, variants }
+    }
+}
+
+impl<'a> Variant<'a> {
+    fn from_syn(cx: &Ctxt, variant: &'a syn::Variant) -> Self {
+        if !matches!(variant.fields, Fields::Unit) {
+            cx.error_spanned_by(
+                &variant.fields,
+                format!("#[form] on an enum makes a set of choices, and a choice carries no data: make `{}` a unit variant", variant.ident),
+            );
+        }
+        let (rename, label) = attr::variant_options(cx, &variant.attrs);
+        Variant { ident: &variant.ident, rename, label }
+    }
 }
 
 trait UnrawString {

@@ -1,4 +1,5 @@
-//! Reading `#[form(...)]`, `#[field(...)]` and `#[validate(...)]`.
+//! Reading `#[form(...)]`, `#[field(...)]` and `#[validate(...)]` into plain data, and removing
+//! them from the item.
 //!
 //! Checks that concern one attribute live here (unknown keys, duplicates, values of the wrong
 //! kind); checks across attributes or fields live in `valid.rs`. Every problem is recorded in the
@@ -6,11 +7,22 @@
 
 use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
-use syn::{Attribute, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path, Token};
+use syn::{Attribute, DeriveInput, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path, Token};
 
-use super::ast::{Default, FormArgs};
 use crate::attrs::{self, skip_value, unknown_key};
 use crate::ctxt::Ctxt;
+
+/// Options of `#[form(...)]` itself.
+#[derive(Default)]
+pub(crate) struct FormArgs {
+    pub(crate) krate: Option<Path>,
+}
+
+/// A `default = expr` or plain `default`.
+pub(crate) enum Default {
+    Trait,
+    Expr(Box<Expr>),
+}
 
 /// Options of `#[field(...)]`.
 #[derive(Default)]
@@ -501,6 +513,27 @@ fn expect_string(expr: Expr, key: &str) -> syn::Result<LitStr> {
         Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => Ok(text),
         other => Err(syn::Error::new_spanned(other, format!("`{key}` takes a string: {key} = \"...\""))),
     }
+}
+
+/// The item as the user wrote it, minus `#[field]` and `#[validate]`, which only we read.
+pub(crate) fn strip_our_attributes(item: &DeriveInput) -> DeriveInput {
+    let ours = |attr: &syn::Attribute| attr.path().is_ident("field") || attr.path().is_ident("validate");
+    let mut item = item.clone();
+    item.attrs.retain(|attr| !ours(attr));
+    match &mut item.data {
+        syn::Data::Struct(data) => {
+            for field in data.fields.iter_mut() {
+                field.attrs.retain(|attr| !ours(attr));
+            }
+        }
+        syn::Data::Enum(data) => {
+            for variant in data.variants.iter_mut() {
+                variant.attrs.retain(|attr| !ours(attr));
+            }
+        }
+        syn::Data::Union(_) => {}
+    }
+    item
 }
 
 #[cfg(test)]

@@ -9,8 +9,8 @@ use quote::{ToTokens, format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{DeriveInput, Expr, ExprLit, ExprUnary, Lit, LitStr, UnOp};
 
-use super::ast::{Choices, Default, Field, Form, Input};
-use super::attr::{Rule, RuleKind};
+use super::ast::{Choices, Field, Form, Input};
+use super::attr::{Default, Rule, RuleKind, strip_our_attributes};
 use super::types::Kind;
 use crate::paths::{Paths, respan};
 
@@ -66,27 +66,6 @@ fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream 
             pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
         }
     }
-}
-
-/// The item as the user wrote it, minus `#[field]` and `#[validate]`, which only we read.
-pub(crate) fn strip_our_attributes(item: &DeriveInput) -> DeriveInput {
-    let ours = |attr: &syn::Attribute| attr.path().is_ident("field") || attr.path().is_ident("validate");
-    let mut item = item.clone();
-    item.attrs.retain(|attr| !ours(attr));
-    match &mut item.data {
-        syn::Data::Struct(data) => {
-            for field in data.fields.iter_mut() {
-                field.attrs.retain(|attr| !ours(attr));
-            }
-        }
-        syn::Data::Enum(data) => {
-            for variant in data.variants.iter_mut() {
-                variant.attrs.retain(|attr| !ours(attr));
-            }
-        }
-        syn::Data::Union(_) => {}
-    }
-    item
 }
 
 fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {

@@ -7,7 +7,7 @@ use quote::{format_ident, quote, quote_spanned};
 use syn::spanned::Spanned;
 use syn::{Data, DeriveInput, Fields};
 
-use super::expand::strip_our_attributes;
+use super::attr::strip_our_attributes;
 use crate::paths::{Paths, respan};
 
 pub(crate) fn expand(item: &DeriveInput, p: &Paths, error: syn::Error) -> TokenStream {

@@ -1,5 +1,6 @@
-//! Checks across attributes and fields: rules that cannot apply to a field's type, options that
-//! contradict each other, two fields with one HTML name, `must_match` naming no field.
+//! Checks on the built model, across attributes and fields: rules that cannot apply to a field's
+//! type, options that contradict each other, two fields with one HTML name, `must_match` naming no
+//! field, an enum with no choice.
 
 use super::ast::{Form, Input};
 use super::attr::RuleKind;
@@ -10,6 +11,12 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
     match input {
         Input::Struct(form) => check_form(cx, form),
         Input::Choices(choices) => {
+            if choices.variants.is_empty() {
+                cx.error_spanned_by(
+                    choices.ident,
+                    "#[form] on an enum needs at least one variant: each is a choice",
+                );
+            }
             let mut seen: Vec<(String, &syn::Ident)> = Vec::new();
             for variant in &choices.variants {
                 let value = variant.value();
