@@ -1,8 +1,11 @@
-//! Reading `#[action(...)]` and the `#[bind]` / `#[form]` marks on arguments.
+//! Reading `#[action(...)]` and the `#[bind]` / `#[form]` marks on arguments into plain data, and
+//! removing the marks from the function.
+//!
+//! A mark's own mistakes (arguments, two marks on one argument) are judged in `valid.rs`, in the
+//! order of the arguments.
 
-use syn::{Attribute, Expr, ExprLit, Lit, LitStr, Path};
+use syn::{Attribute, Expr, ExprLit, ItemFn, Lit, LitStr, Path};
 
-use super::ast::ArgKind;
 use crate::attrs;
 use crate::ctxt::Ctxt;
 
@@ -131,37 +134,47 @@ fn duration(value: &Expr) -> Result<u64, String> {
     number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is too long"))
 }
 
-/// Reads `#[bind]` / `#[form]` on one argument.
-pub(crate) fn arg_kind(cx: &Ctxt, attrs: &[Attribute]) -> ArgKind {
-    let mut kind = ArgKind::Extractor;
-    for attr in attrs {
-        let this = if attr.path().is_ident("bind") {
-            ArgKind::Bound
-        } else if attr.path().is_ident("form") {
-            ArgKind::Form
-        } else {
-            continue;
-        };
-        if let Err(error) = attr.meta.require_path_only() {
-            cx.push(syn::Error::new(
-                error.span(),
-                format!(
-                    "`#[{}]` takes no arguments",
-                    attr.path().get_ident().map(ToString::to_string).unwrap_or_default()
-                ),
-            ));
-        }
-        if kind != ArgKind::Extractor {
-            cx.error_spanned_by(attr, "an argument is either `#[bind]` or `#[form]`, and only once");
-        }
-        kind = this;
-    }
-    kind
+/// What an argument is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ArgKind {
+    /// An extractor from the request's parts.
+    Extractor,
+    /// A `#[bind]` argument.
+    Bound,
+    /// The `#[form]` argument.
+    Form,
 }
 
-/// Whether an attribute is one of ours on arguments (removed from the function).
-pub(crate) fn is_arg_mark(attr: &Attribute) -> bool {
-    attr.path().is_ident("bind") || attr.path().is_ident("form")
+/// A `#[bind]` or `#[form]` on an argument, as written.
+pub(crate) struct Mark<'a> {
+    pub(crate) kind: ArgKind,
+    pub(crate) attr: &'a Attribute,
+}
+
+/// The `#[bind]` / `#[form]` marks of one argument, in order.
+pub(crate) fn marks(attrs: &[Attribute]) -> Vec<Mark<'_>> {
+    attrs.iter().filter_map(|attr| Some(Mark { kind: mark_kind(attr)?, attr })).collect()
+}
+
+fn mark_kind(attr: &Attribute) -> Option<ArgKind> {
+    if attr.path().is_ident("bind") {
+        Some(ArgKind::Bound)
+    } else if attr.path().is_ident("form") {
+        Some(ArgKind::Form)
+    } else {
+        None
+    }
+}
+
+/// The function without `#[bind]` and `#[form]` on its arguments.
+pub(crate) fn strip_marks(item: &ItemFn) -> ItemFn {
+    let mut item = item.clone();
+    for input in item.sig.inputs.iter_mut() {
+        if let syn::FnArg::Typed(typed) = input {
+            typed.attrs.retain(|attr| mark_kind(attr).is_none());
+        }
+    }
+    item
 }
 
 #[cfg(test)]

@@ -7,8 +7,8 @@ use syn::ItemFn;
 use syn::ext::IdentExt;
 use syn::spanned::Spanned;
 
-use super::ast::{ArgKind, Function};
-use super::attr::is_arg_mark;
+use super::ast::Function;
+use super::attr::{ArgKind, strip_marks};
 use crate::paths::{Paths, respan};
 
 /// The length of the hash in a default action id, as the runtime's `action_id` writes it.
@@ -266,15 +266,4 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
             }
         };
     }
-}
-
-/// The function without `#[bind]` and `#[form]` on its arguments.
-pub(crate) fn strip_marks(item: &ItemFn) -> ItemFn {
-    let mut item = item.clone();
-    for input in item.sig.inputs.iter_mut() {
-        if let syn::FnArg::Typed(typed) = input {
-            typed.attrs.retain(|attr| !is_arg_mark(attr));
-        }
-    }
-    item
 }

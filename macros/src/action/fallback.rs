@@ -6,7 +6,7 @@ use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use syn::{FnArg, ItemFn};
 
-use super::expand::strip_marks;
+use super::attr::{ArgKind, marks, strip_marks};
 use crate::paths::Paths;
 
 pub(crate) fn expand(item: &ItemFn, p: &Paths, error: syn::Error) -> TokenStream {
@@ -23,7 +23,9 @@ pub(crate) fn expand(item: &ItemFn, p: &Paths, error: syn::Error) -> TokenStream
         .sig
         .inputs
         .iter()
-        .filter(|input| matches!(input, FnArg::Typed(typed) if typed.attrs.iter().any(|a| a.path().is_ident("bind"))))
+        .filter(|input| {
+            matches!(input, FnArg::Typed(typed) if marks(&typed.attrs).iter().any(|mark| mark.kind == ArgKind::Bound))
+        })
         .count();
     let bind_types: Vec<_> = (0..bound).map(|i| format_ident!("__FaBound{i}")).collect();
     // A function that could not even be named as a type (generics) gets no stub, nor does a
