@@ -1,5 +1,5 @@
 //! Collects every error found while reading a macro's input, so a user with three mistakes sees
-//! three errors, not one per compile.
+//! three errors, not one per compile; and turns errors into tokens.
 
 use std::cell::RefCell;
 use std::fmt::Display;
@@ -48,6 +48,15 @@ impl Drop for Ctxt {
             panic!("formaction-macros: a Ctxt was dropped without check()");
         }
     }
+}
+
+/// `item` read as a `T`, or, when it is not one, `message` at the whole item followed by the item
+/// unchanged, so that nothing else breaks.
+pub(crate) fn parse_item<T: syn::parse::Parse>(item: TokenStream, message: &str) -> Result<T, TokenStream> {
+    syn::parse2(item.clone()).map_err(|_| {
+        let error = syn::Error::new_spanned(&item, message).to_compile_error();
+        quote::quote!(#error #item)
+    })
 }
 
 /// The compile errors of `error`, as tokens.

@@ -9,23 +9,17 @@ mod valid;
 use proc_macro2::TokenStream;
 use syn::ItemFn;
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{self, Ctxt};
 use crate::paths::Paths;
 use ast::Function;
 
 /// Expands `#[action(args)]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let function: ItemFn = match syn::parse2(item.clone()) {
-        Ok(function) => function,
-        Err(_) => {
-            let error = syn::Error::new_spanned(
-                &item,
-                "#[action] goes on an `async fn`, and this item is not a function",
-            )
-            .to_compile_error();
-            return quote::quote!(#error #item);
-        }
-    };
+    let function: ItemFn =
+        match ctxt::parse_item(item, "#[action] goes on an `async fn`, and this item is not a function") {
+            Ok(function) => function,
+            Err(refused) => return refused,
+        };
     let cx = Ctxt::new();
     let mut options = attr::action_args(&cx, args);
     let paths = Paths::new(options.krate.take());

@@ -10,22 +10,18 @@ mod valid;
 use proc_macro2::TokenStream;
 use syn::DeriveInput;
 
-use crate::ctxt::Ctxt;
+use crate::ctxt::{self, Ctxt};
 use crate::paths::Paths;
 use ast::Input;
 
 /// Expands `#[form(args)]` on `item`.
 pub(crate) fn expand(args: TokenStream, item: TokenStream) -> TokenStream {
-    let input: DeriveInput = match syn::parse2(item.clone()) {
+    let input: DeriveInput = match ctxt::parse_item(
+        item,
+        "#[form] goes on a struct with named fields (a form) or on a unit enum (a set of choices)",
+    ) {
         Ok(input) => input,
-        Err(_) => {
-            let error = syn::Error::new_spanned(
-                &item,
-                "#[form] goes on a struct with named fields (a form) or on a unit enum (a set of choices)",
-            );
-            let error = error.to_compile_error();
-            return quote::quote!(#error #item);
-        }
+        Err(refused) => return refused,
     };
     let cx = Ctxt::new();
     let args = attr::form_args(&cx, args);
