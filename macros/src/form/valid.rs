@@ -2,11 +2,14 @@
 //! type, options that contradict each other, two fields with one HTML name, `must_match` naming no
 //! field, an enum with no choice.
 
+use syn::Ident;
+
 use super::ast::{Form, Input};
 use super::attr::RuleKind;
 use super::types::Kind;
 use crate::ctxt::Ctxt;
 
+/// Records every problem of `input` in `cx`.
 pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
     match input {
         Input::Struct(form) => check_form(cx, form),
@@ -17,42 +20,38 @@ pub(crate) fn check(cx: &Ctxt, input: &Input<'_>) {
                     "#[form] on an enum needs at least one variant: each is a choice",
                 );
             }
-            let mut seen: Vec<(String, &syn::Ident)> = Vec::new();
+            let mut seen = Vec::new();
             for variant in &choices.variants {
                 let value = variant.value();
-                if let Some((_, first)) = seen.iter().find(|(v, _)| *v == value) {
-                    let mut error = syn::Error::new_spanned(
-                        variant.ident,
-                        format!(
-                            "two choices have the value `{value}`: give one of them #[field(rename = \"...\")]"
-                        ),
-                    );
-                    error.combine(syn::Error::new_spanned(first, format!("`{value}` is first used here")));
-                    cx.push(error);
-                } else {
-                    seen.push((value, variant.ident));
-                }
+                let message = format!(
+                    "two choices have the value `{value}`: give one of them #[field(rename = \"...\")]"
+                );
+                once(cx, &mut seen, value, variant.ident, message);
             }
         }
     }
 }
 
+/// Remembers `value` as used at `at`; when it was used before, reports `message` there and where it
+/// was first used.
+fn once<'a>(cx: &Ctxt, seen: &mut Vec<(String, &'a Ident)>, value: String, at: &'a Ident, message: String) {
+    if let Some((_, first)) = seen.iter().find(|(v, _)| *v == value) {
+        let mut error = syn::Error::new_spanned(at, message);
+        error.combine(syn::Error::new_spanned(first, format!("`{value}` is first used here")));
+        cx.push(error);
+    } else {
+        seen.push((value, at));
+    }
+}
+
 fn check_form(cx: &Ctxt, form: &Form<'_>) {
-    let mut names: Vec<(String, &syn::Ident)> = Vec::new();
+    let mut names = Vec::new();
     for field in &form.fields {
         let name = field.html_name();
-        if let Some((_, first)) = names.iter().find(|(n, _)| *n == name) {
-            let mut error = syn::Error::new_spanned(
-                field.ident,
-                format!(
-                    "two fields are named `{name}` in HTML: a submission could not tell them apart; rename one"
-                ),
-            );
-            error.combine(syn::Error::new_spanned(first, format!("`{name}` is first used here")));
-            cx.push(error);
-        } else {
-            names.push((name.clone(), field.ident));
-        }
+        let message = format!(
+            "two fields are named `{name}` in HTML: a submission could not tell them apart; rename one"
+        );
+        once(cx, &mut names, name.clone(), field.ident, message);
         let at = field.options.rename.as_ref().map(|r| r.span()).unwrap_or_else(|| field.ident.span());
         let problem = if name.is_empty() {
             Some("an HTML name cannot be empty: remove `rename`, or give a name".to_owned())
