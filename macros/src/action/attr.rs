@@ -86,52 +86,66 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
 /// `"5MB"`, `"512KiB"`, `"100B"` or a plain number of bytes; units are powers of 1024 and case
 /// does not matter, but a space is refused (`"2 MB"` is a typo for `"2MB"`).
 fn size(value: &Expr) -> Result<u64, String> {
-    let text = match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
-            return n.base10_parse::<u64>().map_err(|e| e.to_string());
-        }
-        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
-        _ => return Err("write a size such as \"5MB\" or a number of bytes".to_owned()),
-    };
-    let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-    let (digits, unit) = text.split_at(unit_at);
-    let hint = format!(
-        "`{text}` is not a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\""
-    );
-    let number: u64 = digits.parse().map_err(|_| hint.clone())?;
-    let multiplier: u64 = match unit.to_ascii_lowercase().as_str() {
-        "" | "b" => 1,
-        "kb" | "kib" | "k" => 1 << 10,
-        "mb" | "mib" | "m" => 1 << 20,
-        "gb" | "gib" | "g" => 1 << 30,
-        _ => return Err(hint),
-    };
-    number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is too large"))
+    Quantity {
+        example: "a size such as \"5MB\" or a number of bytes",
+        hint: "a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\"",
+        too_big: "too large",
+        unit: |unit| match unit.to_ascii_lowercase().as_str() {
+            "" | "b" => Some(1),
+            "kb" | "kib" | "k" => Some(1 << 10),
+            "mb" | "mib" | "m" => Some(1 << 20),
+            "gb" | "gib" | "g" => Some(1 << 30),
+            _ => None,
+        },
+    }
+    .read(value)
 }
 
 /// `"30s"`, `"15m"`, `"1h"`, `"7d"`, or a number of seconds.
 fn duration(value: &Expr) -> Result<u64, String> {
-    let text = match value {
-        Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
-            return n.base10_parse::<u64>().map_err(|e| e.to_string());
-        }
-        Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
-        _ => return Err("write a duration such as \"1h\" or a number of seconds".to_owned()),
-    };
-    let hint = format!(
-        "`{text}` is not a duration: write a number and a unit (s, m, h, d) with no space, such as \"1h\""
-    );
-    let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-    let (digits, unit) = text.split_at(unit_at);
-    let number: u64 = digits.parse().map_err(|_| hint.clone())?;
-    let multiplier = match unit {
-        "" | "s" => 1,
-        "m" => 60,
-        "h" => 3600,
-        "d" => 86_400,
-        _ => return Err(hint),
-    };
-    number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is too long"))
+    Quantity {
+        example: "a duration such as \"1h\" or a number of seconds",
+        hint: "a duration: write a number and a unit (s, m, h, d) with no space, such as \"1h\"",
+        too_big: "too long",
+        unit: |unit| match unit {
+            "" | "s" => Some(1),
+            "m" => Some(60),
+            "h" => Some(3600),
+            "d" => Some(86_400),
+            _ => None,
+        },
+    }
+    .read(value)
+}
+
+/// How an option given in units is written: a whole number, or a string of digits and a unit.
+struct Quantity {
+    /// What to write, for a value that is neither.
+    example: &'static str,
+    /// What the string should be, after "`text` is not ".
+    hint: &'static str,
+    /// How a number that overflows `u64` is described.
+    too_big: &'static str,
+    /// The multiplier of a unit, `None` for one it does not know.
+    unit: fn(&str) -> Option<u64>,
+}
+
+impl Quantity {
+    fn read(&self, value: &Expr) -> Result<u64, String> {
+        let text = match value {
+            Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
+                return n.base10_parse::<u64>().map_err(|e| e.to_string());
+            }
+            Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
+            _ => return Err(format!("write {}", self.example)),
+        };
+        let hint = format!("`{text}` is not {}", self.hint);
+        let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let (digits, unit) = text.split_at(unit_at);
+        let number: u64 = digits.parse().map_err(|_| hint.clone())?;
+        let multiplier = (self.unit)(unit).ok_or(hint)?;
+        number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is {}", self.too_big))
+    }
 }
 
 /// What an argument is.
