@@ -7,6 +7,7 @@ use super::ast::Function;
 use super::attr::ArgKind;
 use crate::ctxt::Ctxt;
 
+/// Records every problem of `function` in `cx`.
 pub(crate) fn check(cx: &Ctxt, function: &Function<'_>) {
     let sig = function.sig;
     if sig.asyncness.is_none() {
