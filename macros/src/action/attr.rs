@@ -170,6 +170,7 @@ pub(crate) fn marks(attrs: &[Attribute]) -> Vec<Mark<'_>> {
     attrs.iter().filter_map(|attr| Some(Mark { kind: mark_kind(attr)?, attr })).collect()
 }
 
+/// The kind a mark gives its argument; `None` for an attribute that is not one of ours.
 fn mark_kind(attr: &Attribute) -> Option<ArgKind> {
     if attr.path().is_ident("bind") {
         Some(ArgKind::Bound)
