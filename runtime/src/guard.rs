@@ -490,10 +490,9 @@ pub(crate) fn request_origin<'a>(
 /// answer is its answer; anything else is `None`, left to it.
 fn known_host<'a>(raw: &'a [u8], settings: &Settings) -> Option<HostPort<'a>> {
     let named = |name: &[u8]| {
-        let rest = raw.strip_prefix(name)?;
-        let port = match rest {
+        let port = match raw.strip_prefix(name)? {
             [] => None,
-            [b':', digits @ ..] if digits.iter().all(u8::is_ascii_digit) => Some(port(digits)?),
+            [b':', digits @ ..] => Some(port(digits)?),
             _ => return None,
         };
         Some(HostPort { name: &raw[..name.len()], port })
@@ -582,12 +581,18 @@ fn host_port(value: &[u8]) -> Option<(HostPort<'_>, &[u8])> {
     Some((HostPort { name, port }, rest))
 }
 
-/// A port: 1 to 65535, in digits without a leading zero.
+/// A port: 1 to 65535, in digits without a leading zero (anything else is `None`).
 fn port(digits: &[u8]) -> Option<u16> {
     if digits.is_empty() || digits.len() > 5 || digits[0] == b'0' {
         return None;
     }
-    let value = digits.iter().fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'));
+    let mut value = 0u32;
+    for &digit in digits {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u32::from(digit - b'0');
+    }
     u16::try_from(value).ok()
 }
 
