@@ -6,10 +6,12 @@
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
 mod support;
 
+use askama::Template;
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, header};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{AppendHeaders, Html, IntoResponse, Response};
 use axum::routing::get;
+use formaction::render::HtmlPage;
 use formaction::{ActionError, Redirect, action, endpoint, form, page};
 use support::Server;
 
@@ -43,8 +45,60 @@ fn own_headers(body: String) -> Response {
         .into_response()
 }
 
+/// A page answered by the runtime's own [`HtmlPage`], which starts with the page headers when a
+/// page's handler makes it.
+#[derive(Template)]
+#[template(source = "<!doctype html><title>{{ title }}</title>", ext = "html")]
+struct Titled {
+    title: &'static str,
+}
+
+fn html_page() -> Response {
+    HtmlPage::new(Titled { title: "Runtime's own" }).into_response()
+}
+
 fn app() -> Router {
     Router::new()
+        .route("/html", page(|| async { html_page() }).into())
+        .route(
+            "/html-append",
+            page(|| async {
+                let mut response = html_page();
+                response
+                    .headers_mut()
+                    .append(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("script-src 'self'"));
+                response
+            })
+            .into(),
+        )
+        .route(
+            "/html-append-headers",
+            page(|| async {
+                (AppendHeaders([(header::CONTENT_SECURITY_POLICY, "default-src 'self'")]), html_page())
+            })
+            .into(),
+        )
+        .route(
+            "/html-insert",
+            page(|| async {
+                (
+                    [(header::CACHE_CONTROL, "private, max-age=60"), (header::X_FRAME_OPTIONS, "DENY")],
+                    html_page(),
+                )
+            })
+            .into(),
+        )
+        .route(
+            "/html-remove",
+            page(|| async {
+                let mut response = html_page();
+                response.headers_mut().remove(header::X_FRAME_OPTIONS);
+                response.headers_mut().remove(header::CACHE_CONTROL);
+                response
+            })
+            .into(),
+        )
+        .route("/html-route", get(|| async { html_page() }))
         .route(
             "/notes",
             page(|| async { Html("<!doctype html><title>Notes</title>") }).action::<save>().into(),
@@ -163,4 +217,65 @@ async fn a_handlers_own_headers_win_and_no_policy_is_sent_twice() {
     assert_eq!(values(csp.headers(), "x-frame-options"), ["SAMEORIGIN"]);
     assert_eq!(values(csp.headers(), "cache-control"), ["no-store"]);
     assert!(HeaderValue::from_static("no-store") == csp.headers()["cache-control"]);
+}
+
+#[tokio::test]
+async fn the_runtimes_own_pages_carry_the_headers_once_and_a_handlers_own_still_win() {
+    for (layered, server) in [
+        (false, Server::start(app()).await),
+        (true, Server::start(app().layer(formaction::protect::layer())).await),
+    ] {
+        let get = |path: &'static str| {
+            let request = server.client.get(server.url(path)).send();
+            async move {
+                let answer = request.await.expect("GET");
+                assert_eq!(answer.status(), 200, "{path}");
+                assert_eq!(values(answer.headers(), "content-type"), ["text/html; charset=utf-8"], "{path}");
+                answer.headers().clone()
+            }
+        };
+        let headers = get("/html").await;
+        assert_defaults("HtmlPage", &headers, Some("no-store"));
+        let mut names: Vec<_> = headers.keys().map(|name| name.as_str()).collect();
+        names.sort_unstable();
+        let expected = [
+            "cache-control",
+            "content-length",
+            "content-security-policy",
+            "content-type",
+            "date",
+            "referrer-policy",
+            "x-content-type-options",
+            "x-frame-options",
+        ];
+        assert_eq!(names, expected, "each once, nothing else");
+
+        // A policy added to the page's own: the handler's alone, never two.
+        let headers = get("/html-append").await;
+        assert_eq!(values(&headers, "content-security-policy"), ["script-src 'self'"]);
+        assert_eq!(values(&headers, "x-frame-options"), ["SAMEORIGIN"]);
+        assert_eq!(values(&headers, "cache-control"), ["no-store"]);
+        let headers = get("/html-append-headers").await;
+        assert_eq!(values(&headers, "content-security-policy"), ["default-src 'self'"]);
+        assert_eq!(values(&headers, "referrer-policy"), ["strict-origin-when-cross-origin"]);
+
+        let headers = get("/html-insert").await;
+        assert_eq!(values(&headers, "cache-control"), ["private, max-age=60"]);
+        assert_eq!(values(&headers, "x-frame-options"), ["DENY"]);
+        assert_eq!(values(&headers, "content-security-policy"), ["frame-ancestors 'self'"]);
+
+        // Taken out by the handler: given back, as to any page's answer without them.
+        assert_defaults("removed", &get("/html-remove").await, Some("no-store"));
+
+        // Not a page: none of them, unless through the protect layer, and never `no-store`.
+        let headers = get("/html-route").await;
+        if layered {
+            assert_defaults("HtmlPage on a route", &headers, None);
+        } else {
+            for (name, _) in DEFAULTS {
+                assert_eq!(values(&headers, name), Vec::<String>::new(), "{name}");
+            }
+            assert_eq!(values(&headers, "cache-control"), Vec::<String>::new());
+        }
+    }
 }

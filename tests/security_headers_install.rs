@@ -4,10 +4,12 @@
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
 mod support;
 
+use askama::Template;
 use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Html;
 use axum::routing::get;
+use formaction::render::HtmlPage;
 use formaction::{ActionError, Redirect, SecurityHeaders, action, form, page};
 use support::Server;
 
@@ -21,6 +23,11 @@ struct Note {
 async fn save(#[form] note: Note) -> Result<Redirect, ActionError> {
     Ok(Redirect::to(format!("/notes?saved={}", note.text.len())))
 }
+
+/// A page the runtime renders itself, whose answer starts with the page headers.
+#[derive(Template)]
+#[template(source = "<!doctype html><title>Rendered</title>", ext = "html")]
+struct Rendered;
 
 fn values(headers: &HeaderMap, name: &str) -> Vec<String> {
     headers.get_all(name).iter().map(|value| value.to_str().expect("text").to_owned()).collect()
@@ -43,6 +50,7 @@ async fn installed_headers_replace_the_defaults_everywhere() {
             "/notes",
             page(|| async { Html("<!doctype html><title>Notes</title>") }).action::<save>().into(),
         )
+        .route("/rendered", page(|| async { HtmlPage::new(Rendered) }).into())
         .route("/download", get(|| async { "bytes" }))
         .route(formaction::render::script_path(), formaction::render::script_route())
         .layer(formaction::protect::layer());
@@ -50,6 +58,7 @@ async fn installed_headers_replace_the_defaults_everywhere() {
     let action = format!("/notes{}", save::bind().url());
     let answers = [
         ("GET", server.client.get(server.url("/notes")).send().await, true),
+        ("HtmlPage", server.client.get(server.url("/rendered")).send().await, true),
         ("422", server.post(&action).form(&[("text", "")]).send().await, true),
         ("303", server.post(&action).form(&[("text", "hi")]).send().await, true),
         (

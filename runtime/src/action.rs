@@ -233,9 +233,51 @@ fn local_path(to: &str) -> Result<(), &'static str> {
         return Err("it starts with `//` or `/\\`, which browsers read as another site");
     }
     // The usual path, printable ASCII without `\`, in one quick pass (this runs for every redirect).
-    if bytes.iter().all(|&byte| matches!(byte, 0x20..=0x5b | 0x5d..=0x7e)) {
+    if is_printable_path(bytes) {
         return if bytes.last() == Some(&b' ') { Err("it ends with whitespace") } else { Ok(()) };
     }
+    not_printable(to)
+}
+
+/// Whether every byte is printable ASCII other than `\` (0x20 to 0x7e, not 0x5c): eight bytes at
+/// a time, since every redirect's target goes through it.
+#[inline]
+fn is_printable_path(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    // The high bit of each byte that is not printable or is `\`; exact per byte, since every sum
+    // is on seven-bit values and so carries into no other byte.
+    let outside = |word: u64| {
+        let low7 = word & LOW7;
+        let at_least_space = low7 + ONES * 0x60;
+        let delete = low7 + ONES;
+        let other = word ^ (ONES * 0x5c);
+        let backslash = !(((other & LOW7) + LOW7) | other);
+        (word | !at_least_space | delete | backslash) & HIGH
+    };
+    let (words, rest) = bytes.as_chunks::<8>();
+    let mut found = 0;
+    for word in words {
+        found |= outside(u64::from_le_bytes(*word));
+    }
+    if !rest.is_empty() {
+        // The last eight bytes (some looked at already), or the few there are padded with `/`.
+        let last = bytes.last_chunk::<8>().copied().unwrap_or_else(|| {
+            let mut padded = [b'/'; 8];
+            padded[..rest.len()].copy_from_slice(rest);
+            padded
+        });
+        found |= outside(u64::from_le_bytes(last));
+    }
+    found == 0
+}
+
+/// [`local_path`] for a target with a byte that is not printable ASCII, or a `\`.
+#[cold]
+#[inline(never)]
+fn not_printable(to: &str) -> Result<(), &'static str> {
+    let bytes = to.as_bytes();
     // Otherwise byte by byte: the text is UTF-8, so `0xC2` then `0x80..=0x9F` is exactly a C1
     // control character, U+0080 to U+009F.
     let mut previous = 0;
@@ -1123,6 +1165,20 @@ mod tests {
         }
         for to in NOT_EXTERNAL {
             assert!(Redirect::to_external(*to).check().is_err(), "Redirect::to_external({to:?}) is allowed");
+        }
+    }
+
+    #[test]
+    fn the_quick_pass_takes_printable_ascii_but_the_backslash_at_every_place() {
+        for length in 0..20 {
+            for at in 0..length {
+                for byte in 0..=255u8 {
+                    let mut path = vec![b'/'; length];
+                    path[at] = byte;
+                    let printable = (0x20..=0x7e).contains(&byte) && byte != b'\\';
+                    assert_eq!(is_printable_path(&path), printable, "{byte:#04x} at {at} of {length}");
+                }
+            }
         }
     }
 

@@ -183,6 +183,14 @@ impl Scheme {
         }
     }
 
+    /// `http://` or `https://`, as browsers write it.
+    fn prefix(self) -> &'static [u8] {
+        match self {
+            Scheme::Http => b"http://",
+            Scheme::Https => b"https://",
+        }
+    }
+
     /// The scheme a URL starts with (`http://` or `https://`, in any case), and the rest.
     fn split(url: &[u8]) -> Option<(Scheme, &[u8])> {
         let has =
@@ -402,6 +410,8 @@ pub(crate) struct RequestOrigin<'a> {
     /// As received, without a trailing dot; empty for a request with no host (development only).
     host: &'a [u8],
     port: u16,
+    /// The host and port as received (`host[:port]`), which a same-origin `Origin` repeats.
+    authority: &'a [u8],
 }
 
 /// The request's own origin, or why it is not one this app serves: the one place that decides
@@ -431,11 +441,19 @@ pub(crate) fn request_origin<'a>(
             return Err(no_host());
         }
         let scheme = forwarded.proto.unwrap_or(Scheme::Http);
-        return Ok(RequestOrigin { scheme, host: b"", port: scheme.default_port() });
+        return Ok(RequestOrigin { scheme, host: b"", port: scheme.default_port(), authority: b"" });
     };
-    let Some(received) = split_host(raw.trim_ascii()) else { return Err(unknown_host(raw, settings)) };
+    // The name the app serves as browsers write it (the usual request) needs no byte-by-byte read.
+    let (received, authority, known) = match known_host(raw, settings) {
+        Some(received) => (received, raw, true),
+        None => {
+            let authority = raw.trim_ascii();
+            let Some(received) = split_host(authority) else { return Err(unknown_host(raw, settings)) };
+            (received, authority, false)
+        }
+    };
     if settings.origins.is_empty() {
-        if !is_loopback(received.name) {
+        if !known && !is_loopback(received.name) {
             return Err(unknown_host(raw, settings));
         }
         let scheme = forwarded.proto.unwrap_or(Scheme::Http);
@@ -443,6 +461,7 @@ pub(crate) fn request_origin<'a>(
             scheme,
             host: received.name,
             port: received.port.unwrap_or(scheme.default_port()),
+            authority,
         });
     }
     let mut matched: Option<&Origin> = None;
@@ -458,8 +477,30 @@ pub(crate) fn request_origin<'a>(
         }
     }
     match matched {
-        Some(origin) => Ok(RequestOrigin { scheme: origin.scheme, host: received.name, port: origin.port }),
+        Some(origin) => {
+            Ok(RequestOrigin { scheme: origin.scheme, host: received.name, port: origin.port, authority })
+        }
         None => Err(unknown_host(raw, settings)),
+    }
+}
+
+/// `raw` as [`split_host`] reads it, when it is a name the app serves as browsers write it: one
+/// of [`Settings::origins`]' hosts (lowercase), or in development `localhost`, `127.0.0.1` or
+/// `[::1]`, then perhaps `:port`. Each of those names is one [`split_host`] reads whole, so the
+/// answer is its answer; anything else is `None`, left to it.
+fn known_host<'a>(raw: &'a [u8], settings: &Settings) -> Option<HostPort<'a>> {
+    let named = |name: &[u8]| {
+        let port = match raw.strip_prefix(name)? {
+            [] => None,
+            [b':', digits @ ..] => Some(port(digits)?),
+            _ => return None,
+        };
+        Some(HostPort { name: &raw[..name.len()], port })
+    };
+    if settings.origins.is_empty() {
+        [b"localhost".as_slice(), b"127.0.0.1", b"[::1]"].into_iter().find_map(named)
+    } else {
+        settings.origins.iter().find_map(|origin| named(origin.host.as_bytes()))
     }
 }
 
@@ -540,12 +581,18 @@ fn host_port(value: &[u8]) -> Option<(HostPort<'_>, &[u8])> {
     Some((HostPort { name, port }, rest))
 }
 
-/// A port: 1 to 65535, in digits without a leading zero.
+/// A port: 1 to 65535, in digits without a leading zero (anything else is `None`).
 fn port(digits: &[u8]) -> Option<u16> {
     if digits.is_empty() || digits.len() > 5 || digits[0] == b'0' {
         return None;
     }
-    let value = digits.iter().fold(0u32, |value, digit| value * 10 + u32::from(digit - b'0'));
+    let mut value = 0u32;
+    for &digit in digits {
+        if !digit.is_ascii_digit() {
+            return None;
+        }
+        value = value * 10 + u32::from(digit - b'0');
+    }
     u16::try_from(value).ok()
 }
 
@@ -761,6 +808,18 @@ pub(crate) fn same_origin(uri: &Uri, headers: &HeaderMap, settings: &Settings) -
         }
     };
     let source = source.trim_ascii();
+    // The usual post: the request's own scheme and host as received, byte for byte, which is
+    // what the comparison below would find (a `Referer` with its path after them).
+    if !own.host.is_empty()
+        && let Some(rest) = source.strip_prefix(own.scheme.prefix())
+        && let Some(after) = rest.strip_prefix(own.authority)
+    {
+        match after.first() {
+            None => return Ok(()),
+            Some(b'/' | b'?' | b'#') if what == "Referer" => return Ok(()),
+            Some(_) => {}
+        }
+    }
     // An Origin is exactly `scheme://host[:port]`; a Referer is a URL, its path after that.
     let Some((scheme, received, authority)) = url_origin(source, what == "Origin") else {
         return Err(refused());
@@ -970,6 +1029,34 @@ mod tests {
         ] {
             assert!(!is_loopback(name.as_bytes()), "{name}");
         }
+    }
+
+    #[test]
+    fn a_known_host_is_read_as_split_host_reads_it() {
+        let read = |host: Option<HostPort<'_>>| host.map(|h| (h.name.to_vec(), h.port));
+        let dev = Settings::default();
+        let configured = origins("https://shop.test,http://[::1]:8080,http://127.0.0.1");
+        let names = ["localhost", "127.0.0.1", "[::1]", "shop.test", "Shop.test", "shop.test.", "localhostx"];
+        let ports =
+            ["", ":1", ":3000", ":65535", ":0", ":080", ":65536", ":", ":3000x", ":+1", " ", ".", "/"];
+        for settings in [&dev, &configured] {
+            for name in names {
+                for port in ports {
+                    let raw = format!("{name}{port}");
+                    if let Some(known) = read(known_host(raw.as_bytes(), settings)) {
+                        assert_eq!(Some(known), read(split_host(raw.as_bytes())), "{raw:?}");
+                    }
+                }
+            }
+        }
+        // The usual hosts take the quick way.
+        for raw in ["localhost:3000", "127.0.0.1:3200", "[::1]", "localhost"] {
+            assert!(known_host(raw.as_bytes(), &dev).is_some(), "{raw}");
+        }
+        for raw in ["shop.test", "shop.test:443", "[::1]:8080", "127.0.0.1"] {
+            assert!(known_host(raw.as_bytes(), &configured).is_some(), "{raw}");
+        }
+        assert!(known_host(b"localhost:3000", &configured).is_none());
     }
 
     #[test]
@@ -1195,6 +1282,14 @@ mod tests {
         assert!(same(&[("host", "localhost"), ("origin", "http://localhost:80")], &dev).is_ok());
         assert!(same(&[("host", "localhost:80"), ("origin", "http://localhost")], &dev).is_ok());
         assert!(same(&[("host", "localhost"), ("referer", "http://localhost/new?x#y")], &dev).is_ok());
+        for referer in [
+            "http://localhost:3000",
+            "http://localhost:3000/",
+            "http://localhost:3000?x",
+            "http://localhost:3000#y",
+        ] {
+            assert!(same(&[("host", "localhost:3000"), ("referer", referer)], &dev).is_ok(), "{referer}");
+        }
         let refused = [
             &[("host", "localhost"), ("origin", "https://evil.test")][..],
             &[("host", "localhost"), ("origin", "https://localhost")],
@@ -1205,6 +1300,12 @@ mod tests {
             &[("host", "localhost"), ("origin", "http://localhost.evil.test")],
             &[("host", "localhost"), ("origin", "http://evil@localhost")],
             &[("host", "localhost"), ("origin", "http://localhost:")],
+            &[("host", "localhost:3000"), ("origin", "http://localhost:30000")],
+            &[("host", "localhost:3000"), ("origin", "http://localhost:3000/")],
+            &[("host", "localhost:3000"), ("origin", "http://localhost:3000?")],
+            &[("host", "localhost:3000"), ("origin", "https://localhost:3000")],
+            &[("host", "localhost:3000"), ("referer", "http://localhost:3000x/")],
+            &[("host", "localhost:3000"), ("referer", "http://localhost:3000@evil.test/")],
             &[("host", "localhost"), ("origin", " http ://localhost")],
             &[("host", "localhost"), ("origin", "ws://localhost")],
             &[("host", "localhost")],

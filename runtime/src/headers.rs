@@ -42,6 +42,7 @@
 //! assert_eq!(formaction::headers::current().get(&header::X_FRAME_OPTIONS).unwrap(), "DENY");
 //! ```
 
+use std::cell::Cell;
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::OnceLock;
@@ -50,11 +51,13 @@ use std::task::{Context, Poll};
 use axum::body::Body;
 use axum::response::Response;
 use http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, IF_MATCH, LOCATION, MAX_FORWARDS, REFERRER_POLICY,
+    TE, VARY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
 use crate::action::BoxFuture;
+use crate::respond::HTML;
 
 /// The headers answers carry by default: the table in the [module documentation](self). Build one
 /// with [`SecurityHeaders::new`] (the defaults) or [`SecurityHeaders::none`], change it with
@@ -136,13 +139,19 @@ impl SecurityHeaders {
     }
 }
 
-/// Inserts each of `list` that `headers` lacks: one lookup per header; the values are shared, not
-/// copied (the defaults are static).
+/// Inserts each of `list` that `headers` lacks; the values are shared, not copied (the defaults
+/// are static).
 fn insert_missing(headers: &mut HeaderMap, list: &[(HeaderName, HeaderValue)]) {
     for (name, value) in list {
-        // Only fails past `HeaderMap`'s 32,768 entries: the answer is left as it is then.
-        if let Ok(http::header::Entry::Vacant(vacant)) = headers.try_entry(name) {
-            let _ = vacant.try_insert(value.clone());
+        // An answer has a few names: looking through them is cheaper than hashing one.
+        let has = if headers.keys_len() <= 16 {
+            headers.keys().any(|existing| existing == name)
+        } else {
+            headers.contains_key(name)
+        };
+        if !has {
+            // Only fails past `HeaderMap`'s 32,768 entries: the answer is left as it is then.
+            let _ = headers.try_insert(name.clone(), value.clone());
         }
     }
 }
@@ -162,40 +171,265 @@ pub fn current() -> &'static SecurityHeaders {
     INSTALLED.get_or_init(SecurityHeaders::new)
 }
 
-/// An answer of the runtime's own, without headers yet, whose header map has room for a few of
-/// its own (a type, a cookie), the `Content-Length` axum adds, and the security headers in use:
-/// made at its size at once, rather than grown (a second allocation and a copy) when the security
-/// headers go in. Without security headers it is the size a map starts with anyway.
-pub(crate) fn answer(status: StatusCode, body: impl Into<Body>) -> Response {
+/// What an answer of the runtime's own is, for the headers it starts with.
+pub(crate) enum Kind {
+    /// A redirect to this `Location`, without a body.
+    Redirect(HeaderValue),
+    /// An HTML page: `Content-Type: text/html; charset=utf-8`.
+    Html,
+}
+
+/// An answer of the runtime's own with the headers of its kind. Made while a page answers (see
+/// [`SecuredPage`]), it also starts with the page headers, copied from a template: one copy
+/// costs less than inserting them one by one, each hashed. Elsewhere (an
+/// [`HtmlPage`](crate::render::HtmlPage) on a route of the app's own) it has none.
+pub(crate) fn answer(status: StatusCode, body: impl Into<Body>, kind: Kind) -> Response {
     let mut response = Response::new(body.into());
     *response.status_mut() = status;
-    let headers = current();
-    *response.headers_mut() = HeaderMap::with_capacity(4 + headers.every.len() + headers.pages.len());
+    if IN_PAGE.get() {
+        let templates = templates();
+        if !templates.page.is_empty() {
+            *response.headers_mut() = match kind {
+                Kind::Redirect(location) => {
+                    let mut headers = templates.copy(&templates.redirect);
+                    // In the place of the template's empty one: the map does not grow.
+                    headers.insert(LOCATION, location);
+                    headers
+                }
+                Kind::Html => templates.copy(&templates.html),
+            };
+            return response;
+        }
+    }
+    let headers = response.headers_mut();
+    match kind {
+        Kind::Redirect(location) => headers.insert(LOCATION, location),
+        Kind::Html => headers.insert(CONTENT_TYPE, HeaderValue::from_static(HTML)),
+    };
     response
 }
 
-/// Inserts the headers of [`current`] for a page's or an action's answer that `response` lacks.
-pub(crate) fn secure_page(response: &mut Response) {
-    current().apply_to_page(response.headers_mut());
+/// A refusal's or a JSON answer's (HTML or JSON): always with the page headers of [`current`].
+pub(crate) fn secured_answer(status: StatusCode, body: impl Into<Body>, json: bool) -> Response {
+    let mut response = Response::new(body.into());
+    *response.status_mut() = status;
+    let templates = templates();
+    *response.headers_mut() = templates.copy(if json { &templates.json } else { &templates.html });
+    response
 }
 
-/// Inserts the headers of [`current`] for any answer that `response` lacks.
+/// The security headers of [`current`] as lists and as the header maps answers start from, made
+/// once. Each map begins with them, in the order of its list, and ends with the slot.
+struct Templates {
+    /// The headers of every answer ([`SecurityHeaders::apply`]), each value a copy of its own (at
+    /// an address no handler's value has, so that [`keep_the_handlers`] can tell them apart).
+    every: Vec<(HeaderName, HeaderValue)>,
+    /// The headers of pages and actions ([`SecurityHeaders::apply_to_page`]): `every`, then the
+    /// others.
+    page: Vec<(HeaderName, HeaderValue)>,
+    /// `every`, as a map.
+    every_map: HeaderMap,
+    /// `page`, as a map.
+    page_map: HeaderMap,
+    /// `page`, then an empty `Location`.
+    redirect: HeaderMap,
+    /// `page`, then `Content-Type: text/html; charset=utf-8`.
+    html: HeaderMap,
+    /// `page`, then `Content-Type: application/json` and `Vary: accept, x-formaction`.
+    json: HeaderMap,
+    /// The name of each map's last entry, which no other entry has (a request header, which no
+    /// answer needs), removed from every copy (see [`Templates::copy`]); none when the security
+    /// headers take each name it could have.
+    slot: Option<HeaderName>,
+}
+
+impl Templates {
+    /// A copy of `template` without its slot. A copy has room for exactly the entries it has, so
+    /// the slot keeps room for axum's `Content-Length` (rather than a second, larger allocation).
+    fn copy(&self, template: &HeaderMap) -> HeaderMap {
+        let mut headers = template.clone();
+        if let Some(slot) = &self.slot {
+            headers.remove(slot);
+        }
+        headers
+    }
+}
+
+fn templates() -> &'static Templates {
+    static TEMPLATES: OnceLock<Templates> = OnceLock::new();
+    TEMPLATES.get_or_init(|| {
+        let headers = current();
+        let own = |list: &[(HeaderName, HeaderValue)]| -> Vec<(HeaderName, HeaderValue)> {
+            list.iter()
+                .map(|(name, value)| {
+                    let bytes: &'static [u8] = Box::leak(value.as_bytes().into());
+                    let mut copy = HeaderValue::from_maybe_shared(bytes::Bytes::from_static(bytes))
+                        .unwrap_or_else(|_| value.clone());
+                    copy.set_sensitive(value.is_sensitive());
+                    (name.clone(), copy)
+                })
+                .collect()
+        };
+        let every = own(&headers.every);
+        let page: Vec<_> = every.iter().cloned().chain(own(&headers.pages)).collect();
+        // A standard name, which is hashed and compared at once (a custom one byte by byte).
+        let slot =
+            [TE, MAX_FORWARDS, IF_MATCH].into_iter().find(|slot| !page.iter().any(|(name, _)| name == slot));
+        let map = |list: &[(HeaderName, HeaderValue)], extra: &[(HeaderName, HeaderValue)]| {
+            // Room in the table for a few more (a cookie, `Content-Length`): a copy's table is
+            // as large.
+            let mut map = HeaderMap::with_capacity(list.len() + extra.len() + 4);
+            for (name, value) in list.iter().chain(extra) {
+                map.append(name.clone(), value.clone());
+            }
+            if let Some(slot) = &slot {
+                map.append(slot.clone(), HeaderValue::from_static(""));
+            }
+            map
+        };
+        Templates {
+            every_map: map(&every, &[]),
+            page_map: map(&page, &[]),
+            redirect: map(&page, &[(LOCATION, HeaderValue::from_static(""))]),
+            html: map(&page, &[(CONTENT_TYPE, HeaderValue::from_static(HTML))]),
+            json: map(
+                &page,
+                &[
+                    (CONTENT_TYPE, HeaderValue::from_static("application/json")),
+                    // A page URL answers HTML or JSON by `Accept`: caches must keep them apart.
+                    (VARY, HeaderValue::from_static("accept, x-formaction")),
+                ],
+            ),
+            every,
+            page,
+            slot,
+        }
+    })
+}
+
+/// Gives `headers` each header of `list` it lacks, as [`SecurityHeaders::apply`] does (`map`: the
+/// same as a template); a header the answer has both from a template and from its handler keeps
+/// the handler's values only, so that, say, a Content-Security-Policy is never sent twice.
+fn secure_with(headers: &mut HeaderMap, list: &[(HeaderName, HeaderValue)], map: &HeaderMap) {
+    if list.is_empty() || starts_with(headers, list) {
+        // A template was its start: nothing is missing.
+        return;
+    }
+    if headers.len() <= 4 && !headers.keys().any(|name| list.iter().any(|(ours, _)| ours == name)) {
+        // A handler's own answer with none of them: its few headers go onto a copy of the
+        // template, fewer insertions than the other way round.
+        let own = std::mem::replace(headers, templates().copy(map));
+        let mut last = None;
+        for (name, value) in own {
+            // Only fails past `HeaderMap`'s 32,768 entries.
+            let _ = match (name, &last) {
+                (Some(name), _) => headers.try_insert(&name, value).map(|_| last = Some(name)),
+                (None, Some(name)) => headers.try_append(name, value).map(|_| ()),
+                (None, None) => Ok(()),
+            };
+        }
+        return;
+    }
+    for (name, ours) in list {
+        match values(headers, name) {
+            0 => {
+                // Only fails past `HeaderMap`'s 32,768 entries: the answer is left as it is then.
+                let _ = headers.try_insert(name.clone(), ours.clone());
+            }
+            1 => {}
+            _ => keep_the_handlers(headers, name, ours),
+        }
+    }
+}
+
+/// How many values `headers` has for `name`, up to two: for the few headers of most answers, a
+/// look through their names is cheaper than hashing one.
+fn values(headers: &HeaderMap, name: &HeaderName) -> usize {
+    if headers.len() <= 16 && headers.len() == headers.keys_len() {
+        // One value per name.
+        usize::from(headers.keys().any(|each| each == name))
+    } else {
+        headers.get_all(name).iter().take(2).count()
+    }
+}
+
+/// Drops the template's value `ours` from header `name`, which has others: the handler's.
+#[cold]
+fn keep_the_handlers(headers: &mut HeaderMap, name: &HeaderName, ours: &HeaderValue) {
+    let is_ours = |value: &HeaderValue| std::ptr::eq(value.as_bytes(), ours.as_bytes());
+    if !headers.get_all(name).iter().any(is_ours) {
+        return;
+    }
+    let theirs: Vec<HeaderValue> = headers.get_all(name).iter().filter(|v| !is_ours(v)).cloned().collect();
+    headers.remove(name);
+    for value in theirs {
+        headers.append(name.clone(), value);
+    }
+}
+
+/// Whether `headers` begins with `list`'s names, in its order, each with one value: a template
+/// was its start, and nothing was added to those names since (a handler that replaced a value
+/// keeps its own, as it would have anyway).
+fn starts_with(headers: &HeaderMap, list: &[(HeaderName, HeaderValue)]) -> bool {
+    if headers.len() == headers.keys_len() {
+        // One value per name: the names say it all.
+        let mut names = headers.keys();
+        return list.iter().all(|(name, _)| names.next() == Some(name));
+    }
+    // A name's values follow one another: a second value of one shows as that name again.
+    let mut all = headers.iter();
+    for (name, _) in list {
+        match all.next() {
+            Some((first, _)) if first == name => {}
+            _ => return false,
+        }
+    }
+    all.next().is_none_or(|(next, _)| list.last().is_none_or(|(last, _)| next != last))
+}
+
+/// Gives a page's or an action's answer the headers of [`current`] it lacks.
+pub(crate) fn secure_page(response: &mut Response) {
+    let templates = templates();
+    secure_with(response.headers_mut(), &templates.page, &templates.page_map);
+}
+
+/// Gives any answer the headers of [`current`] it lacks.
 pub(crate) fn secure(response: &mut Response) {
-    current().apply(response.headers_mut());
+    let templates = templates();
+    secure_with(response.headers_mut(), &templates.every, &templates.every_map);
+}
+
+thread_local! {
+    /// Whether a page's handler is running on this thread (see [`SecuredPage`]).
+    static IN_PAGE: Cell<bool> = const { Cell::new(false) };
 }
 
 /// A page's answer, given the page headers once it is ready. A future of its own around the boxed
 /// one, rather than a second box: a page's `GET` and `POST` allocate nothing more for it.
+///
+/// While it runs the page's handler, the runtime's own answers made there ([`answer`]) start
+/// with the page headers, which this then finds in place.
 pub(crate) struct SecuredPage(pub(crate) BoxFuture<'static, Response>);
 
 impl Future for SecuredPage {
     type Output = Response;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Response> {
-        self.0.as_mut().poll(cx).map(|mut response| {
-            secure_page(&mut response);
-            response
-        })
+        /// Sets [`IN_PAGE`] and puts back what it was when dropped, even by a panic.
+        struct InPage(bool);
+        impl Drop for InPage {
+            fn drop(&mut self) {
+                IN_PAGE.set(self.0);
+            }
+        }
+        let mut answer = {
+            let _in_page = InPage(IN_PAGE.replace(true));
+            self.0.as_mut().poll(cx)
+        };
+        if let Poll::Ready(response) = &mut answer {
+            secure_page(response);
+        }
+        answer
     }
 }
 
@@ -284,5 +518,97 @@ mod tests {
         let mut nothing = HeaderMap::new();
         SecurityHeaders::none().apply_to_page(&mut nothing);
         assert!(nothing.is_empty());
+    }
+
+    /// `secure_page` on `headers`, as `(name, value)` pairs in the order sent.
+    fn secured(mut headers: HeaderMap) -> Vec<(String, String)> {
+        let templates = templates();
+        secure_with(&mut headers, &templates.page, &templates.page_map);
+        headers.iter().map(|(name, value)| (name.to_string(), value.to_str().unwrap().to_owned())).collect()
+    }
+
+    /// In the order sent.
+    fn page_defaults() -> Vec<(String, String)> {
+        let every = EVERY.iter().chain(&[("cache-control", "no-store")]);
+        every.map(|(name, value)| ((*name).to_owned(), (*value).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_template_is_found_in_place_and_its_slot_is_gone() {
+        let templates = templates();
+        for template in [&templates.redirect, &templates.html, &templates.json] {
+            let copy = templates.copy(template);
+            assert!(starts_with(&copy, &templates.page));
+            assert_eq!(copy.len(), template.len() - 1);
+            assert!(!copy.contains_key(templates.slot.as_ref().unwrap()));
+        }
+        let mut answer = templates.copy(&templates.html);
+        answer.insert(CACHE_CONTROL, HeaderValue::from_static("private"));
+        assert!(starts_with(&answer, &templates.page), "replaced where it was: the handler's, kept");
+        answer.append(CACHE_CONTROL, HeaderValue::from_static("max-age=60"));
+        assert!(!starts_with(&answer, &templates.page), "a second value of the last one");
+        let mut answer = templates.copy(&templates.html);
+        answer.append(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        assert!(!starts_with(&answer, &templates.page), "a second value of another one");
+        let mut answer = templates.copy(&templates.html);
+        answer.remove(X_FRAME_OPTIONS);
+        assert!(!starts_with(&answer, &templates.page), "one taken out");
+    }
+
+    #[test]
+    fn what_a_page_sends_is_the_handlers_headers_and_the_missing_defaults() {
+        // A handler's own answer with none of them, a few headers or many, one name twice.
+        let mut own = HeaderMap::new();
+        own.insert(http::header::CONTENT_TYPE, HeaderValue::from_static("text/html"));
+        own.append(http::header::SET_COOKIE, HeaderValue::from_static("a=1"));
+        own.append(http::header::SET_COOKIE, HeaderValue::from_static("b=2"));
+        let mut expected = page_defaults();
+        expected.extend(pairs(&[
+            ("content-type", "text/html"),
+            ("set-cookie", "a=1"),
+            ("set-cookie", "b=2"),
+        ]));
+        assert_eq!(secured(own.clone()), expected);
+        for at in 0..20 {
+            own.insert(
+                HeaderName::from_bytes(format!("x-{at}").as_bytes()).unwrap(),
+                HeaderValue::from_static("v"),
+            );
+        }
+        let mut sent = secured(own.clone());
+        sent.sort();
+        let mut expected: Vec<_> = own
+            .iter()
+            .map(|(n, v)| (n.to_string(), v.to_str().unwrap().to_owned()))
+            .chain(page_defaults())
+            .collect();
+        expected.sort();
+        assert_eq!(sent, expected);
+
+        // Its own policy, alone or added to the template's: its own only.
+        let mut own = HeaderMap::new();
+        own.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static("default-src 'self'"));
+        let policies = |sent: &[(String, String)]| {
+            sent.iter()
+                .filter(|(name, _)| name == "content-security-policy")
+                .map(|(_, v)| v.clone())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(policies(&secured(own)), ["default-src 'self'"]);
+        let mut page = templates().copy(&templates().html);
+        page.append(CONTENT_SECURITY_POLICY, HeaderValue::from_static("script-src 'self'"));
+        page.append(CONTENT_SECURITY_POLICY, HeaderValue::from_static("img-src 'self'"));
+        let sent = secured(page);
+        assert_eq!(policies(&sent), ["script-src 'self'", "img-src 'self'"]);
+        assert_eq!(sent.len(), 7, "{sent:?}");
+
+        // The same text as the template's, given by the handler, is the handler's.
+        let mut page = HeaderMap::new();
+        page.insert(X_FRAME_OPTIONS, HeaderValue::from_static("SAMEORIGIN"));
+        page.append(X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        let sent = secured(page);
+        let framing: Vec<_> =
+            sent.iter().filter(|(name, _)| name == "x-frame-options").map(|(_, v)| v.as_str()).collect();
+        assert_eq!(framing, ["SAMEORIGIN", "DENY"]);
     }
 }

@@ -12,11 +12,12 @@
 
 use axum::body::Body;
 use axum::response::{IntoResponse, Response};
-use http::header::{ACCEPT, CONTENT_TYPE, LOCATION, VARY};
+use http::header::ACCEPT;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Value, json};
 
 use crate::FormErrors;
+use crate::headers::Kind;
 use crate::schema::escape_attribute;
 
 /// The content type of every HTML answer, as axum's `Html` writes it.
@@ -99,10 +100,7 @@ pub fn problem(status: StatusCode, message: &str, json: bool) -> Response {
             status_code = status.as_u16(),
             message = escape_attribute(message),
         );
-        let mut response = crate::headers::answer(status, page);
-        response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(HTML));
-        crate::headers::secure_page(&mut response);
-        response
+        crate::headers::secured_answer(status, page, false)
     }
 }
 
@@ -113,27 +111,20 @@ pub fn internal_error(json: bool) -> Response {
 
 /// 303 See Other to `to`.
 pub fn see_other(to: &str) -> Response {
-    let mut response = crate::headers::answer(StatusCode::SEE_OTHER, Body::empty());
     match HeaderValue::from_str(to) {
         Ok(location) => {
-            response.headers_mut().insert(LOCATION, location);
+            crate::headers::answer(StatusCode::SEE_OTHER, Body::empty(), Kind::Redirect(location))
         }
-        Err(_) => return internal_error(false),
+        Err(_) => internal_error(false),
     }
-    response
 }
 
 fn json_response(status: StatusCode, body: Value) -> Response {
     // A `Value` always serialises (its keys are strings).
     let Ok(bytes) = serde_json::to_vec(&body) else { return (status, axum::Json(body)).into_response() };
-    let mut response = crate::headers::answer(status, bytes);
-    let headers = response.headers_mut();
-    headers.insert(CONTENT_TYPE, HeaderValue::from_static("application/json"));
-    // A page URL answers HTML or JSON by `Accept`: caches must keep them apart.
-    headers.insert(VARY, HeaderValue::from_static("accept, x-formaction"));
-    // `Cache-Control: no-store` among them, unless changed in `SecurityHeaders`.
-    crate::headers::secure_page(&mut response);
-    response
+    // `Content-Type`, `Vary` (a page URL answers HTML or JSON by `Accept`: caches must keep them
+    // apart), and the page headers (`Cache-Control: no-store` among them, unless changed).
+    crate::headers::secured_answer(status, bytes, true)
 }
 
 #[cfg(test)]

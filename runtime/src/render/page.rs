@@ -5,8 +5,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use askama::Template;
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
-use http::header::CONTENT_TYPE;
-use http::{HeaderValue, StatusCode};
+use http::StatusCode;
 
 /// A page rendered by an askama template, as an answer: `200 OK` (or the status given with
 /// [`HtmlPage::status`]), `text/html; charset=utf-8`.
@@ -82,12 +81,7 @@ impl<T: Template> From<T> for HtmlPage<T> {
 impl<T: Template> IntoResponse for HtmlPage<T> {
     fn into_response(self) -> Response {
         match render_bytes(&self.template) {
-            Ok(body) => {
-                // Made with room for the security headers a page's answer gets.
-                let mut response = crate::headers::answer(self.status, body);
-                response.headers_mut().insert(CONTENT_TYPE, HeaderValue::from_static(crate::respond::HTML));
-                response
-            }
+            Ok(body) => crate::headers::answer(self.status, body, crate::headers::Kind::Html),
             Err(error) => {
                 tracing::error!(%error, template = std::any::type_name::<T>(), "a page's template failed");
                 // The same plain page as every other internal error.

@@ -99,9 +99,16 @@ pub fn script() -> &'static str {
 }
 
 /// The `<script>` tag for pages, with [`script_path`]: deferred, so it never blocks rendering.
+// Inlined: a page's handler calls it while it holds its form, which a call would make it copy.
+#[inline]
 pub fn script_tag() -> &'static str {
     static TAG: OnceLock<String> = OnceLock::new();
-    TAG.get_or_init(|| format!(r#"<script src="{}" defer></script>"#, script_path()))
+    TAG.get_or_init(tag)
+}
+
+#[cold]
+fn tag() -> String {
+    format!(r#"<script src="{}" defer></script>"#, script_path())
 }
 
 /// A route serving the script, to add at [`script_path`]; cached for a year, since its URL
