@@ -317,6 +317,11 @@ fn the_macros_import_only_lower_layers() {
     check("macros", Files);
 }
 
+#[test]
+fn the_runtime_imports_only_lower_layers() {
+    check("runtime", TopLevel);
+}
+
 /// The check itself: a module that imports one of a higher layer is found, in each way an import
 /// is written; comments, strings and tests are not imports.
 #[test]

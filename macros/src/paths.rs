@@ -62,10 +62,11 @@ private_paths! {
     parts => Parts;
     duration => Duration;
     boxed => Box;
-    field_view => FieldView;
-    group_view => GroupView;
-    list_view => ListView;
     view_cx => ViewCx;
+    view_of_type => ViewOf;
+    view_of => view_of;
+    form_fields => FormFields;
+    group_kind => kind::Group;
     action_argument => ActionArgument;
     bind_argument => bind_argument;
     form_argument => form_argument;

@@ -10,26 +10,26 @@ use std::any::{Any, TypeId};
 use std::borrow::Cow;
 use std::fmt;
 use std::future::Future;
-use std::pin::Pin;
+use std::marker::PhantomData;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::response::{IntoResponse, Response};
-use http::StatusCode;
 use http::request::Parts;
+use http::{HeaderName, HeaderValue, StatusCode};
 use serde::Serialize;
 use serde_json::Value;
 
+use crate::names::{INTENT_FIELD, push_urlencoded_component};
+use crate::problem::Problem;
 use crate::seal::{self, SealError};
 use crate::{Form, FormData, FormErrors, Limits};
 
 /// A boxed future, as [`Action::run`] returns.
-pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
+pub use futures_util::future::BoxFuture;
 
-/// The name of the query parameter that says which action of a page a submission is for.
-pub const ACTION_PARAM: &str = "_action";
-/// The name of the field that carries the sealed bound arguments.
-pub const BOUND_FIELD: &str = "$bound";
+pub use crate::intent::intent;
+pub use crate::names::{ACTION_PARAM, BOUND_FIELD};
 
 /// The length of the hash in a default action id.
 const ACTION_ID_HASH_LEN: usize = 12;
@@ -627,8 +627,8 @@ impl Outcome {
     /// more or less.
     pub fn intent<F: MaybeForm>(action: &'static str, data: &FormData, intent: &str) -> Self {
         let mut values = data.clone();
-        apply_intent(&mut values, intent);
-        values.remove(crate::render::INTENT_FIELD);
+        crate::intent::apply(&mut values, intent);
+        values.remove(INTENT_FIELD);
         F::redact(&mut values);
         let mut outcome = Outcome::new::<F>(action, data, Answer::Intent);
         // The values are the changed ones, not the submission's.
@@ -649,6 +649,101 @@ impl Outcome {
     /// The outcome of an extractor that refused the request: its own answer, the action not run.
     pub fn rejected(action: &'static str, rejection: impl IntoResponse) -> Self {
         Outcome::new::<NoForm>(action, &FormData::new(), Answer::Rejected(rejection.into_response()))
+    }
+}
+
+/// An action with its type erased, so a page can hold several.
+pub(crate) trait ErasedAction<S>: Send + Sync {
+    /// [`Action::ID`].
+    fn id(&self) -> &'static str;
+    /// [`Action::config`].
+    fn config(&self) -> ActionConfig;
+    /// [`Action::run`].
+    fn run<'a>(&self, parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome>;
+}
+
+/// Action `A`, type erased.
+pub(crate) struct Erased<A>(pub(crate) PhantomData<fn() -> A>);
+
+impl<S, A: Action<S>> ErasedAction<S> for Erased<A> {
+    fn id(&self) -> &'static str {
+        A::ID
+    }
+
+    fn config(&self) -> ActionConfig {
+        A::config()
+    }
+
+    fn run<'a>(&self, parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome> {
+        A::run(parts, state, data)
+    }
+}
+
+impl Answer {
+    /// What the log calls this answer.
+    pub(crate) fn name(&self) -> &'static str {
+        match self {
+            Answer::Redirect(_) => "redirect",
+            Answer::State { .. } => "state",
+            Answer::Done => "done",
+            Answer::Response(_) => "response",
+            Answer::Invalid(_) => "invalid",
+            Answer::Failed(_) => "failed",
+            Answer::Rejected(_) => "rejected",
+            Answer::Refused(..) => "refused",
+            Answer::Intent => "intent",
+        }
+    }
+
+    /// Logs that the action `id`, started at `started` (when the log takes its time), answered
+    /// this: a function of its own, since `tracing`'s macros write much code, which would
+    /// otherwise sit amid the path every submission takes.
+    #[inline(never)]
+    pub(crate) fn log(&self, id: &str, started: Option<Instant>) {
+        let elapsed_us = started.map_or(0, |started| started.elapsed().as_micros() as u64);
+        match self {
+            Answer::Failed(error) => {
+                tracing::error!(action = id, elapsed_us, error = %error, "action failed")
+            }
+            answer => tracing::info!(action = id, elapsed_us, outcome = answer.name(), "action"),
+        }
+    }
+}
+
+/// Why a submission names no action of its page.
+#[derive(Debug)]
+pub(crate) enum NoAction {
+    /// `?_action=<id>` names none of its actions: 404.
+    Unknown(String),
+    /// The page has no actions: 405, only `GET` is allowed.
+    NoneAtAll,
+    /// The page has several and the query names none: 400.
+    Unnamed,
+}
+
+impl Problem for NoAction {
+    fn status(&self) -> StatusCode {
+        match self {
+            NoAction::Unknown(_) => StatusCode::NOT_FOUND,
+            NoAction::NoneAtAll => StatusCode::METHOD_NOT_ALLOWED,
+            NoAction::Unnamed => StatusCode::BAD_REQUEST,
+        }
+    }
+
+    fn message(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            NoAction::Unknown(id) => {
+                format!("this page has no action `{}`", id.chars().take(200).collect::<String>()).into()
+            }
+            NoAction::NoneAtAll => "this page has no actions".into(),
+            NoAction::Unnamed => "this page has several actions: name one with ?_action=<id>".into(),
+        }
+    }
+
+    fn header(&self) -> Option<(HeaderName, HeaderValue)> {
+        // A 405 must say what is allowed (RFC 9110, 15.5.6): this URL serves only GET.
+        matches!(self, NoAction::NoneAtAll)
+            .then(|| (http::header::ALLOW, HeaderValue::from_static("GET,HEAD")))
     }
 }
 
@@ -680,29 +775,6 @@ impl MaybeForm for NoForm {
     }
 }
 
-/// The intent of a submission, if it carries one.
-pub fn intent(data: &FormData) -> Option<&str> {
-    data.text(crate::render::INTENT_FIELD).filter(|intent| !intent.is_empty())
-}
-
-/// Adds a row to a list (`add:items`: one past the highest index) or removes one
-/// (`remove:items[2]`: every value under that row); anything else changes nothing.
-fn apply_intent(values: &mut FormData, intent: &str) {
-    if let Some(list) = intent.strip_prefix("add:") {
-        let mut cx = crate::ParseCx::new(values);
-        let next = crate::parse::list_indices(&mut cx, list).last().map_or(0, |last| last.saturating_add(1));
-        values.push_text(crate::parse::indexed_name(list, next), "");
-    } else if let Some(row) = intent.strip_prefix("remove:")
-        && row.ends_with(']')
-    {
-        values.retain(|name, _| {
-            let inside =
-                name.strip_prefix(row).is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']));
-            !inside
-        });
-    }
-}
-
 /// Opens the bound arguments of action `id` from the submission.
 ///
 /// While a page answers a `POST`, a value opened with the current key is kept for the page
@@ -713,7 +785,7 @@ pub fn open_bound<T: serde::de::DeserializeOwned>(
     id: &'static str,
     max_age: Option<Duration>,
 ) -> Result<T, SealError> {
-    let sealed = crate::decode::trim(data.text(BOUND_FIELD).ok_or(SealError::Missing)?);
+    let sealed = crate::text::trim(data.text(BOUND_FIELD).ok_or(SealError::Missing)?);
     seal::with_current(|keys| {
         with_bound_purpose(id, |purpose| {
             keys.open_stamped(purpose, sealed, max_age, |plaintext, current_key| {
@@ -940,38 +1012,6 @@ impl BoundAction {
     }
 }
 
-/// Percent-encodes an action id for a query string (ids are Rust paths: letters, digits, `_`,
-/// `:`, plus whatever `#[action(id = "...")]` chose), onto `out`.
-pub(crate) fn push_urlencoded_component(out: &mut String, text: &str) {
-    const HEX: &[u8; 16] = b"0123456789ABCDEF";
-    // The bytes that stay as they are, as a table: one load per byte.
-    const SAFE: [bool; 256] = {
-        let mut table = [false; 256];
-        let mut byte = 0;
-        while byte < 256 {
-            let b = byte as u8;
-            table[byte] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b':');
-            byte += 1;
-        }
-        table
-    };
-    let safe = |byte: u8| SAFE[usize::from(byte)];
-    // A Rust path needs no escape: copied whole.
-    if text.bytes().all(safe) {
-        out.push_str(text);
-        return;
-    }
-    for byte in text.bytes() {
-        if safe(byte) {
-            out.push(byte as char);
-        } else {
-            out.push('%');
-            out.push(HEX[usize::from(byte >> 4)] as char);
-            out.push(HEX[usize::from(byte & 0x0f)] as char);
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use std::sync::Arc;
@@ -1000,16 +1040,6 @@ mod tests {
     #[should_panic(expected = "an action id is its name")]
     fn a_wrong_length_is_refused() {
         let _ = action_id::<10>("a::b", "b");
-    }
-
-    #[test]
-    fn action_ids_are_percent_encoded_in_urls_except_for_path_characters() {
-        let mut url = String::new();
-        push_urlencoded_component(&mut url, "crate::mod_1::Save-it.v2~");
-        assert_eq!(url, "crate::mod_1::Save-it.v2~");
-        url.clear();
-        push_urlencoded_component(&mut url, "a b/é&\"<");
-        assert_eq!(url, "a%20b%2F%C3%A9%26%22%3C");
     }
 
     /// Paths on this site: what `Redirect::to` takes.

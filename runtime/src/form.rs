@@ -1,6 +1,5 @@
 //! The [`Form`] trait: what `#[form]` gives a struct.
 
-use crate::render::ViewCx;
 use crate::schema::FormSchema;
 use crate::{FormData, FormErrors, FromForm};
 
@@ -48,12 +47,6 @@ use crate::{FormData, FormErrors, FromForm};
 pub trait Form: FromForm {
     /// The fields, their controls and constraints; built once.
     fn schema() -> &'static FormSchema;
-
-    /// One typed view per field, for templates (generated as `<Name>Fields`).
-    type Fields<'a>;
-
-    /// The typed views of this form's fields inside the group named `prefix` (`""` at the top).
-    fn fields<'a>(cx: &ViewCx<'a>, prefix: &str) -> Self::Fields<'a>;
 
     /// This value as a browser would submit it: to fill in a form for editing.
     fn to_form_data(&self) -> FormData {

@@ -45,7 +45,7 @@ impl FieldValue {
     pub fn is_blank(&self) -> bool {
         match self {
             // Trimmed at once when both ends are visible ASCII, as Unicode says otherwise.
-            FieldValue::Text(text) => crate::decode::trim(text).is_empty(),
+            FieldValue::Text(text) => crate::text::trim(text).is_empty(),
             FieldValue::File(file) => file.is_empty_selection(),
         }
     }

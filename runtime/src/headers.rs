@@ -50,14 +50,15 @@ use std::task::{Context, Poll};
 
 use axum::body::Body;
 use axum::response::Response;
+use futures_util::future::BoxFuture;
 use http::header::{
     CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, IF_MATCH, LOCATION, MAX_FORWARDS, REFERRER_POLICY,
     TE, VARY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 
-use crate::action::BoxFuture;
-use crate::respond::HTML;
+/// The content type of every HTML answer, as axum's `Html` writes it.
+const HTML: &str = "text/html; charset=utf-8";
 
 /// The headers answers carry by default: the table in the [module documentation](self). Build one
 /// with [`SecurityHeaders::new`] (the defaults) or [`SecurityHeaders::none`], change it with
@@ -410,6 +411,13 @@ thread_local! {
 /// While it runs the page's handler, the runtime's own answers made there ([`answer`]) start
 /// with the page headers, which this then finds in place.
 pub(crate) struct SecuredPage(pub(crate) BoxFuture<'static, Response>);
+
+impl SecuredPage {
+    /// An answer ready at once (a refusal).
+    pub(crate) fn ready(response: Response) -> Self {
+        SecuredPage(Box::pin(std::future::ready(response)))
+    }
+}
 
 impl Future for SecuredPage {
     type Output = Response;

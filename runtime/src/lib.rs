@@ -182,32 +182,38 @@ pub mod budget;
 mod checks;
 pub mod decode;
 pub mod errors;
+mod escape;
 mod flash;
 mod form;
 pub mod form_data;
 pub mod guard;
 pub mod headers;
-pub mod messages;
+mod intent;
+mod names;
 pub mod page;
 pub mod parse;
+mod problem;
 pub mod protect;
 pub mod render;
 pub mod respond;
 pub mod schema;
 pub mod seal;
+mod state;
+mod text;
 pub mod validate;
 #[cfg(test)]
 mod work;
 
 pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
 pub use decode::{DecodeError, Limits};
-pub use errors::{FieldError, FormErrors};
+pub use errors::{FieldError, FormErrors, messages};
 pub use form::Form;
 pub use form_data::{FieldValue, FormData, UploadedFile};
 pub use headers::SecurityHeaders;
-pub use page::{Flash, FormState, Page, endpoint, endpoint_with, page};
+pub use page::{Page, endpoint, endpoint_with, page};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use schema::{Choice, Choices};
+pub use state::{Flash, FormState};
 
 /// Turns a struct with named fields into a [`Form`], or a unit enum into [`Choices`].
 ///
@@ -297,8 +303,8 @@ pub mod __private {
         FormArgument, FormStep, FormStepUnchecked, Probe, RuleResult, action_result, bind_argument,
         form_argument, rule_result,
     };
-    pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name};
-    pub use crate::render::{FieldView, GroupView, ListView, ViewCx};
+    pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name, kind};
+    pub use crate::render::{FormFields, ViewCx, ViewOf, view_of};
     pub use crate::schema::{Choice, Choices, FieldSchema, FormSchema, Shape};
     pub use crate::validate::{self as rules, RuleOptions};
     pub use crate::{FieldError, Form, FormData, FormErrors};

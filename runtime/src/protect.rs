@@ -64,13 +64,13 @@ use axum::Router;
 use axum::body::Body;
 use axum::extract::ConnectInfo;
 use axum::response::Response;
+use futures_util::future::BoxFuture;
 use http::{Method, Request, StatusCode, Uri};
 use hyper_util::rt::{TokioIo, TokioTimer};
 use tokio::sync::watch;
 use tower::{Layer, Service, ServiceExt};
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
-use crate::action::BoxFuture;
 use crate::guard::{self, Settings};
 use crate::{flash, respond};
 
@@ -266,7 +266,7 @@ where
     fn call(&mut self, mut request: Request<B>) -> Self::Future {
         let json = respond::wants_json(request.headers());
         if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &self.settings) {
-            return Box::pin(std::future::ready(Ok(guard::refuse(&refusal, request.uri().path(), json))));
+            return Box::pin(std::future::ready(Ok(respond::refuse(&refusal, request.uri().path(), json))));
         }
         let flash = flash::Seen::watch(&mut request);
         // For the log, if the request panics or times out (cheap clones: the URI shares its bytes).

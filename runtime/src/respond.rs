@@ -11,17 +11,20 @@
 //! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` |
 
 use axum::body::Body;
+use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
 use http::header::ACCEPT;
+use http::request::Parts;
 use http::{HeaderMap, HeaderValue, StatusCode};
 use serde_json::{Value, json};
 
-use crate::FormErrors;
+use crate::action::{Answer, Outcome};
+use crate::escape::escape_attribute;
+use crate::guard::{self, Settings};
 use crate::headers::Kind;
-use crate::schema::escape_attribute;
-
-/// The content type of every HTML answer, as axum's `Html` writes it.
-pub(crate) const HTML: &str = "text/html; charset=utf-8";
+use crate::problem::Problem;
+use crate::state::{self, Render};
+use crate::{FormErrors, Redirect, flash};
 
 /// The header the enhancement script sends with its requests.
 pub const ENHANCED_HEADER: &str = "x-formaction";
@@ -104,6 +107,33 @@ pub fn problem(status: StatusCode, message: &str, json: bool) -> Response {
     }
 }
 
+/// The answer to a request stopped by `problem`: its status, its message and the header it asks
+/// for, as JSON or as a small HTML page.
+pub(crate) fn refusal(problem: &dyn Problem, json: bool) -> Response {
+    let mut response = self::problem(problem.status(), &problem.message(), json);
+    if let Some((name, value)) = problem.header() {
+        response.headers_mut().insert(name, value);
+    }
+    response
+}
+
+/// The answer refusing a request for `problem` before its page or action ran (logged at `info`).
+#[cold]
+#[inline(never)]
+pub(crate) fn refuse(problem: &dyn Problem, path: &str, json: bool) -> Response {
+    tracing::info!(path, status = problem.status().as_u16(), reason = &*problem.message(), "request refused");
+    refusal(problem, json)
+}
+
+/// The answer refusing a submission to the action `action` for `problem` (logged as the problem
+/// says).
+#[cold]
+#[inline(never)]
+pub(crate) fn refused_action(action: &str, problem: &dyn Problem, json: bool) -> Response {
+    problem.log(action);
+    refusal(problem, json)
+}
+
 /// The answer to an internal error: nothing of it is shown.
 pub fn internal_error(json: bool) -> Response {
     problem(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.", json)
@@ -116,6 +146,104 @@ pub fn see_other(to: &str) -> Response {
             crate::headers::answer(StatusCode::SEE_OTHER, Body::empty(), Kind::Redirect(location))
         }
         Err(_) => internal_error(false),
+    }
+}
+
+/// The answer to a JSON caller (the enhancement script, another client) after its action ran.
+pub(crate) fn answer_json(outcome: Outcome, parts: &Parts, settings: &Settings) -> Response {
+    match outcome.answer {
+        Answer::Redirect(redirect) => {
+            let mut response = redirect_json(redirect.target(), redirect.leaves_site());
+            set_flash(&mut response, &redirect, parts, settings);
+            response
+        }
+        Answer::State { json, .. } => success_json(None, Some(&json)),
+        Answer::Done => success_json(None, None),
+        Answer::Response(response) | Answer::Rejected(response) => redirect_as_json(response),
+        Answer::Refused(status, message) => problem(status, &message, true),
+        Answer::Invalid(errors) => invalid_json(&errors),
+        Answer::Failed(_) => internal_error(true),
+        Answer::Intent => problem(
+            StatusCode::BAD_REQUEST,
+            "adding or removing list rows needs a page: post the form to its page",
+            true,
+        ),
+    }
+}
+
+/// An answer of the action's own (or of an extractor's) for a JSON caller: as it is, unless it is
+/// a redirect, which becomes `{"ok":true,"redirect":...}` with its cookies kept. `fetch` would
+/// follow a redirect itself, and one to another site fails there as if no answer had come, after
+/// which the enhancement script would send the form again.
+fn redirect_as_json(response: Response) -> Response {
+    if !response.status().is_redirection() {
+        return response;
+    }
+    let Some(to) = response.headers().get(http::header::LOCATION).and_then(|to| to.to_str().ok()) else {
+        return response;
+    };
+    let local = to.starts_with('/') && !to.starts_with("//") && !to.starts_with("/\\");
+    let mut json = redirect_json(to, !local);
+    for cookie in response.headers().get_all(http::header::SET_COOKIE) {
+        json.headers_mut().append(http::header::SET_COOKIE, cookie.clone());
+    }
+    json
+}
+
+/// The answer to a browser with JavaScript off after its action ran: `Ok` when it is ready (a
+/// redirect, the action's own response, a refusal), `Err` the page rendered again by `render`
+/// with the outcome (see [`after_action`](crate::state::after_action)).
+#[allow(clippy::result_large_err, reason = "`Ok` is the answer itself, as `Err` is its future")]
+pub(crate) fn answer_html<S>(
+    outcome: Outcome,
+    parts: Parts,
+    render: &Render<S>,
+    state: S,
+    settings: &Settings,
+) -> Result<Response, impl Future<Output = Response> + use<S>> {
+    let Outcome { answer, mut submission, .. } = outcome;
+    let mut action_state = None;
+    let status = match answer {
+        Answer::Redirect(redirect) => {
+            let mut response = see_other(redirect.target());
+            set_flash(&mut response, &redirect, &parts, settings);
+            return Ok(response);
+        }
+        Answer::Response(response) | Answer::Rejected(response) => return Ok(response),
+        Answer::Refused(status, message) => return Ok(problem(status, &message, false)),
+        Answer::Failed(_) => return Ok(internal_error(false)),
+        Answer::State { value, .. } => {
+            action_state = Some(value);
+            StatusCode::OK
+        }
+        Answer::Done | Answer::Intent => StatusCode::OK,
+        Answer::Invalid(errors) => {
+            submission.errors = errors;
+            StatusCode::UNPROCESSABLE_ENTITY
+        }
+    };
+    let page = state::after_action(
+        submission,
+        action_state,
+        render(Request::from_parts(parts, Body::empty()), state),
+    );
+    Err(async move {
+        let mut response = page.await;
+        if response.status().is_success() {
+            *response.status_mut() = status;
+        }
+        response
+    })
+}
+
+/// The flash cookie of `redirect`, if it has a message: for the page it leads to, `Secure` when
+/// the request came over https.
+fn set_flash(response: &mut Response, redirect: &Redirect, parts: &Parts, settings: &Settings) {
+    if let Some(message) = redirect.flash() {
+        let https = guard::request_origin(&parts.uri, &parts.headers, settings)
+            .is_ok_and(|own| own.scheme == guard::Scheme::Https);
+        let from = flash::page_path(&parts.uri, &parts.extensions);
+        flash::set(response, message, redirect.target(), from, https);
     }
 }
 

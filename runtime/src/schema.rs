@@ -8,8 +8,12 @@
 //! browser), and its `#[field(...)]` options (`secret` gives `type=password`, `accept`, `step`).
 //! There is one source of truth: the browser checks what the server checks.
 
+use std::any::Any;
 use std::borrow::Cow;
 use std::fmt::Write as _;
+use std::sync::OnceLock;
+
+use crate::escape::{escape, escape_attribute};
 
 /// The `type` of an `<input>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -285,25 +289,6 @@ impl Constraints {
     }
 }
 
-/// Escapes text for a double-quoted HTML attribute value.
-pub(crate) fn escape_attribute(text: &str) -> Cow<'_, str> {
-    if !text.contains(['&', '"', '<', '>', '\'']) {
-        return Cow::Borrowed(text);
-    }
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '"' => out.push_str("&quot;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
 /// One field of a form, as rendering and clients see it.
 #[derive(Clone, Debug)]
 pub struct FieldSchema {
@@ -380,7 +365,7 @@ impl FieldSchema {
         let escape = |text: &str| {
             let mut html = String::with_capacity(text.len());
             // Writing into a `String` cannot fail.
-            let _ = crate::render::escape_html(&mut html, text);
+            let _ = escape(&mut html, text);
             html
         };
         self.escaped = Some((escape(self.label), self.help.map(escape)));
@@ -513,28 +498,42 @@ pub struct FormSchema {
     pub multipart: bool,
     /// Whether a field anywhere inside is secret (so redaction has something to look for).
     secret: bool,
-    /// The default form id of the form type this schema belongs to, with that type's name and
-    /// whether the id needs no escaping, made once by the first render (see `render::default_id`).
-    pub(crate) default_id: std::sync::OnceLock<(&'static str, std::sync::Arc<str>, bool)>,
-    /// The markup of the fields of an empty form (no values, no errors) with the default id, the
-    /// same on every render: made once by the first such render, copied by the next ones (see
-    /// `render::FormView::push_form`).
-    pub(crate) pristine_fields: std::sync::OnceLock<Box<str>>,
-    /// What renders with the default id keep of each field (see `render::KeptField`), one per
-    /// field when first needed.
-    pub(crate) kept_fields: std::sync::OnceLock<Box<[crate::render::KeptField]>>,
+    /// What renders remember of this schema (markup that depends on it alone), theirs to fill.
+    pub(crate) rendered: Slot,
+}
+
+/// A place in a schema for what a later stage remembers of it, made by the first use and never
+/// changed after: opaque here, so that a schema says what a form looks like and nothing of how it
+/// is shown. A copy of the schema starts empty.
+#[derive(Default)]
+pub(crate) struct Slot(OnceLock<Box<dyn Any + Send + Sync>>);
+
+impl Slot {
+    /// What the slot holds, made by `T::default()` on first use.
+    ///
+    /// # Panics
+    ///
+    /// When the slot holds another type: each slot has one owner, which asks for one type.
+    pub(crate) fn get_or_default<T: Any + Send + Sync + Default>(&self) -> &T {
+        let held = self.0.get_or_init(|| Box::new(T::default()));
+        held.downcast_ref().expect("a schema's slot is asked for the one type its owner keeps there")
+    }
+}
+
+impl std::fmt::Debug for Slot {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.get().is_some() { "Slot(filled)" } else { "Slot(empty)" })
+    }
 }
 
 impl Clone for FormSchema {
-    /// A copy of the fields, without what renders kept (the copy's fields may be changed).
+    /// A copy of the fields, without what renders remembered (the copy's fields may be changed).
     fn clone(&self) -> Self {
         FormSchema {
             fields: self.fields.clone(),
             multipart: self.multipart,
             secret: self.secret,
-            default_id: std::sync::OnceLock::new(),
-            pristine_fields: std::sync::OnceLock::new(),
-            kept_fields: std::sync::OnceLock::new(),
+            rendered: Slot::default(),
         }
     }
 }
@@ -551,19 +550,7 @@ impl FormSchema {
         });
         let secret =
             fields.iter().any(|field| field.secret || field.group().is_some_and(|group| group.secret));
-        FormSchema {
-            fields,
-            multipart,
-            secret,
-            default_id: std::sync::OnceLock::new(),
-            pristine_fields: std::sync::OnceLock::new(),
-            kept_fields: std::sync::OnceLock::new(),
-        }
-    }
-
-    /// What renders with the default id keep of each field, by the field's position.
-    pub(crate) fn kept_fields(&self) -> &[crate::render::KeptField] {
-        self.kept_fields.get_or_init(|| self.fields.iter().map(|_| Default::default()).collect())
+        FormSchema { fields, multipart, secret, rendered: Slot::default() }
     }
 
     /// The field named `name` at this level.

@@ -59,6 +59,7 @@ use aes_gcm_siv::aead::{AeadInOut, Generate, KeyInit};
 use aes_gcm_siv::{Aes256GcmSiv, Key, Nonce, Tag};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use futures_util::future::Either;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
@@ -290,7 +291,7 @@ impl Keys {
         sealed: &str,
         f: impl FnOnce(&[u8], bool) -> R,
     ) -> Result<R, SealError> {
-        let sealed = crate::decode::trim(sealed);
+        let sealed = crate::text::trim(sealed);
         if sealed.len() > MAX_SEALED_LEN {
             return Err(SealError::TooLong);
         }
@@ -516,6 +517,16 @@ tokio::task_local! {
 pub fn with_keys<F: Future>(keys: Arc<Keys>, future: F) -> impl Future<Output = F::Output> {
     // A plain function rather than an `async fn`, which would hold `future` twice in its state.
     SCOPED.scope(keys, future)
+}
+
+/// `future` with `keys` in use when there are some (a page's own), else as it is. A plain
+/// function returning one of two futures rather than an `async fn`, whose state would hold
+/// `future` once per branch.
+pub(crate) fn scoped<F: Future>(keys: Option<Arc<Keys>>, future: F) -> impl Future<Output = F::Output> {
+    match keys {
+        Some(keys) => Either::Left(with_keys(keys, future)),
+        None => Either::Right(future),
+    }
 }
 
 /// Calls `f` with the keys in use: the page's own (see [`with_keys`]), else the process's

@@ -48,13 +48,13 @@ fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream 
         let field_ident = field.ident;
         let ty = field.ty;
         let field_doc = format!("The view of `{}`.", field.html_name());
-        let as_from_form = as_from_form(ty, p);
+        let view_of = respan(p.view_of_type(), ty.span());
         // The whole field spanned at its type, as every other use of the type: one that cannot be
         // read from a form is then reported there by each use, identically, and shown once.
         let field_ident = respan(quote!(#field_ident), ty.span());
         quote_spanned! {ty.span()=>
             #[doc = #field_doc]
-            pub #field_ident: #as_from_form::View<'__fa>
+            pub #field_ident: #view_of<'__fa, #ty>
         }
     });
     quote! {
@@ -153,8 +153,7 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
     });
 
     let schema_fields = form.fields.iter().map(|field| field_schema(field, p));
-    let (group_view, list_view, view_cx, field_view) =
-        (p.group_view(), p.list_view(), p.view_cx(), p.field_view());
+    let (group_kind, view_cx, form_fields) = (p.group_kind(), p.view_cx(), p.form_fields());
     let fields_ident = fields_ident(form.ident);
     let writes = form.fields.iter().map(|field| {
         let ty = field.ty;
@@ -166,17 +165,13 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
     let field_view_inits = form.fields.iter().enumerate().map(|(index, field)| {
         let ty = field.ty;
         let ident = field.ident;
-        let as_from_form = as_from_form(ty, p);
+        let view_of = respan(p.view_of(), ty.span());
         let ident = respan(quote!(#ident), ty.span());
         quote_spanned! {ty.span()=>
-            #ident: #as_from_form::view(__fa_cx, __fa_cx.field(__fa_prefix, &__fa_schema.fields[#index]))
+            #ident: #view_of::<#ty>(__fa_cx, __fa_cx.field(__fa_prefix, &__fa_schema.fields[#index]))
         }
     });
     let group_is_blank = p.group_is_blank();
-    // A field type that cannot be read from a form makes these two types ill-formed too (through
-    // the fields struct); at the form's name, that error is one, not two at `#[form]`.
-    let view_type = respan(quote!(Self::View<'__fa>), form.ident.span());
-    let list_view_type = respan(quote!(Self::ListView<'__fa>), form.ident.span());
 
     quote! {
         #[automatically_derived]
@@ -203,16 +198,7 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
                 #shape::group(<Self as #form_trait>::schema)
             }
 
-            type View<'__fa> = #group_view<'__fa, Self>;
-            type ListView<'__fa> = #list_view<'__fa, Self>;
-
-            fn view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> #view_type {
-                #group_view::new(__fa_cx, __fa_base)
-            }
-
-            fn list_view<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_base: #field_view<'__fa>) -> #list_view_type {
-                #list_view::new(__fa_cx, __fa_base)
-            }
+            type Kind = #group_kind<Self>;
 
             fn write(&self, __fa_prefix: &::core::primitive::str, __fa_out: &mut #form_data) {
                 #(#writes)*
@@ -226,7 +212,10 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
                 static __FA_SCHEMA: #once_lock<#form_schema> = #once_lock::new();
                 __FA_SCHEMA.get_or_init(|| #form_schema::new(#vec![#(#schema_fields),*]))
             }
+        }
 
+        #[automatically_derived]
+        impl #form_fields for #ident {
             type Fields<'__fa> = #fields_ident<'__fa>;
 
             fn fields<'__fa>(__fa_cx: &#view_cx<'__fa>, __fa_prefix: &::core::primitive::str) -> Self::Fields<'__fa> {

@@ -27,8 +27,8 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
     let message = "formaction: this #[form] has compile errors";
     match &item.data {
         Data::Struct(data) => {
-            let (field_view, view_cx, group_view, list_view) =
-                (p.field_view(), p.view_cx(), p.group_view(), p.list_view());
+            let (view_cx, view_of, group_kind, form_fields) =
+                (p.view_cx(), p.view_of_type(), p.group_kind(), p.form_fields());
             let (from_form, form, parse_cx, option, form_data, shape, form_schema) = (
                 p.from_form(),
                 p.form(),
@@ -46,8 +46,8 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                     let fields_ident = format_ident!("{}Fields", ident);
                     let fields = named.named.iter().map(|field| {
                         let (name, ty) = (&field.ident, &field.ty);
-                        let from_form = respan(from_form.clone(), ty.span());
-                        quote_spanned!(ty.span()=> pub #name: <#ty as #from_form>::View<'__fa>)
+                        let view_of = respan(view_of.clone(), ty.span());
+                        quote_spanned!(ty.span()=> pub #name: #view_of<'__fa, #ty>)
                     });
                     let fields_struct = quote! {
                         #[allow(dead_code, unreachable_pub, reason = "stub emitted beside compile errors")]
@@ -69,15 +69,15 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                         fn from_form(_: &mut #parse_cx<'_>, _: &::core::primitive::str) -> #option<Self> { ::core::panic!(#message) }
                         fn is_blank(_: &#form_data, _: &::core::primitive::str) -> ::core::primitive::bool { ::core::panic!(#message) }
                         fn shape() -> #shape { ::core::panic!(#message) }
-                        type View<'__fa> = #group_view<'__fa, Self>;
-                        type ListView<'__fa> = #list_view<'__fa, Self>;
-                        fn view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::View<'__fa> { ::core::panic!(#message) }
-                        fn list_view<'__fa>(_: &#view_cx<'__fa>, _: #field_view<'__fa>) -> Self::ListView<'__fa> { ::core::panic!(#message) }
+                        type Kind = #group_kind<Self>;
                         fn write(&self, _: &::core::primitive::str, _: &mut #form_data) { ::core::panic!(#message) }
                     }
                     #[automatically_derived]
                     impl #form for #ident {
                         fn schema() -> &'static #form_schema { ::core::panic!(#message) }
+                    }
+                    #[automatically_derived]
+                    impl #form_fields for #ident {
                         type Fields<'__fa> = #fields_type;
                         fn fields<'__fa>(_: &#view_cx<'__fa>, _: &::core::primitive::str) -> Self::Fields<'__fa> { ::core::panic!(#message) }
                     }

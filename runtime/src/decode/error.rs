@@ -1,7 +1,12 @@
 //! Why a body could not be decoded, in words a web developer can act on.
 
+use std::borrow::Cow;
 use std::error::Error as StdError;
 use std::fmt::{self, Write as _};
+
+use http::StatusCode;
+
+use crate::problem::Problem;
 
 /// Why a request body (or query string) could not be decoded into [`FormData`](crate::FormData).
 ///
@@ -119,6 +124,26 @@ impl DecodeError {
     pub(crate) fn name_too_long(name: &[u8], limit: usize) -> Self {
         let lossy = String::from_utf8_lossy(name);
         DecodeError::NameTooLong { start: lossy.chars().take(SNIPPET_CHARS).collect(), limit }
+    }
+}
+
+impl Problem for DecodeError {
+    fn status(&self) -> StatusCode {
+        if self.is_limit() {
+            StatusCode::PAYLOAD_TOO_LARGE
+        } else if self.is_unsupported_media_type() {
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        } else {
+            StatusCode::BAD_REQUEST
+        }
+    }
+
+    fn message(&self) -> Cow<'_, str> {
+        Cow::Owned(self.to_string())
+    }
+
+    fn log(&self, action: &str) {
+        tracing::info!(action, status = self.status().as_u16(), error = %self, "action refused: body not decoded");
     }
 }
 

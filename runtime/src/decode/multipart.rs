@@ -5,6 +5,7 @@ use bytes::{Bytes, BytesMut};
 use futures_util::Stream;
 
 use super::{DecodeError, Limits};
+use crate::guard::MediaType;
 use crate::{FormData, UploadedFile};
 
 /// The boundary of a `multipart/form-data` content type (a `Content-Type` header value).
@@ -26,7 +27,7 @@ pub fn multipart_boundary(content_type: &str) -> Result<String, DecodeError> {
         Ok(boundary) if !boundary.is_empty() => Ok(boundary),
         Ok(_) | Err(multer::Error::NoBoundary) => Err(DecodeError::MissingBoundary),
         // A multipart type whose parameters do not parse (`boundary` without a value, an open quote).
-        Err(_) if super::media_type(content_type) == "multipart/form-data" => {
+        Err(_) if MediaType::of(content_type) == Some(MediaType::Multipart) => {
             Err(DecodeError::MissingBoundary)
         }
         Err(_) => Err(super::unsupported(Some(content_type))),

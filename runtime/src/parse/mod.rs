@@ -11,7 +11,7 @@
 //! Parsing never stops at the first failure: each one is recorded in the [`ParseCx`] under the
 //! field's HTML name, and parsing goes on with the next field.
 
-mod names;
+mod nesting;
 mod value;
 
 #[cfg(feature = "decimal")]
@@ -19,11 +19,27 @@ mod decimal;
 #[cfg(feature = "time")]
 mod time;
 
-pub(crate) use names::group_is_blank;
-pub use names::{child_name, indexed_name, list_indices};
+pub(crate) use nesting::group_is_blank;
+pub use nesting::list_indices;
+
+pub use crate::names::{child_name, indexed_name};
+
+/// What a field is, at the type level: the [`FromForm::Kind`] of each type, by which the stages
+/// after parsing (a template's typed views of the fields) tell a value, a group and a list apart.
+pub mod kind {
+    use std::marker::PhantomData;
+
+    /// The value of one control: a [`FromFieldValue`](super::FromFieldValue) type.
+    pub enum Value {}
+
+    /// A group of fields: the form `F`, nested in another.
+    pub struct Group<F: ?Sized>(PhantomData<fn() -> F>);
+
+    /// A list of fields of kind `K`.
+    pub struct List<K: ?Sized>(PhantomData<fn() -> K>);
+}
 pub use value::FromFieldValue;
 
-use crate::render::{FieldView, ViewCx};
 use crate::schema::Shape;
 use crate::{FieldError, FieldValue, FormData, FormErrors};
 
@@ -110,19 +126,10 @@ pub trait FromForm: Sized {
     /// How a field of this type looks in HTML: its control, input type and constraints by type.
     fn shape() -> Shape;
 
-    /// The view of a field of this type in a template: a [`FieldView`] for a single control, a
-    /// [`GroupView`](crate::render::GroupView) for a nested form, a
-    /// [`ListView`](crate::render::ListView) for a list of them.
-    type View<'a>;
-
-    /// The view of a list (`Vec`) of this type.
-    type ListView<'a>;
-
-    /// Makes the view of a field of this type from its plain view.
-    fn view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a>;
-
-    /// Makes the view of a list of this type from its plain view.
-    fn list_view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a>;
+    /// What a field of this type is: [`kind::Value`] for one control's value, `kind::Group<Self>`
+    /// for a group of fields (what `#[form]` writes), `kind::List<_>` for a list; an `Option` is
+    /// what its content is.
+    type Kind;
 
     /// Writes this value into `out` under `name`, as a browser would submit it: what fills in a
     /// form to edit an existing record.
@@ -184,16 +191,7 @@ impl<T: FromFieldValue> FromForm for T {
         T::shape()
     }
 
-    type View<'a> = FieldView<'a>;
-    type ListView<'a> = FieldView<'a>;
-
-    fn view<'a>(_: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a> {
-        base
-    }
-
-    fn list_view<'a>(_: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a> {
-        base
-    }
+    type Kind = kind::Value;
 
     fn write(&self, name: &str, out: &mut FormData) {
         if let Some(text) = self.to_text() {
@@ -223,16 +221,7 @@ impl<T: FromForm> FromForm for Option<T> {
         Shape { required: false, ..T::shape() }
     }
 
-    type View<'a> = T::View<'a>;
-    type ListView<'a> = T::ListView<'a>;
-
-    fn view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a> {
-        T::view(cx, base)
-    }
-
-    fn list_view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a> {
-        T::list_view(cx, base)
-    }
+    type Kind = T::Kind;
 
     fn write(&self, name: &str, out: &mut FormData) {
         if let Some(value) = self {
@@ -249,23 +238,14 @@ impl<T: FromForm> FromForm for Vec<T> {
     }
 
     fn is_blank(data: &FormData, name: &str) -> bool {
-        names::group_is_blank(data, name) && T::is_blank(data, name)
+        nesting::group_is_blank(data, name) && T::is_blank(data, name)
     }
 
     fn shape() -> Shape {
         T::shape().list()
     }
 
-    type View<'a> = T::ListView<'a>;
-    type ListView<'a> = FieldView<'a>;
-
-    fn view<'a>(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self::View<'a> {
-        T::list_view(cx, base)
-    }
-
-    fn list_view<'a>(_: &ViewCx<'a>, base: FieldView<'a>) -> Self::ListView<'a> {
-        base
-    }
+    type Kind = kind::List<T::Kind>;
 
     fn write(&self, name: &str, out: &mut FormData) {
         T::write_list(self, name, out);

@@ -10,91 +10,9 @@ use std::sync::OnceLock;
 
 use super::Button;
 use super::view::{FieldView, Filling, ViewCx, control_name, is_plain, write_summary_target};
+use crate::escape::escape;
 use crate::schema::{Control, FieldSchema, FormSchema};
 use crate::{BoundAction, FieldError, FormData, FormErrors};
-
-/// Writes `text` HTML-escaped as askama does: `"` `&` `'` `<` `>` as `&#34;` `&#38;` `&#39;`
-/// `&#60;` `&#62;`, everything else as it is.
-pub(crate) fn escape(out: &mut (impl Write + ?Sized), text: &str) -> fmt::Result {
-    let bytes = text.as_bytes();
-    let mut last = 0;
-    // Eight bytes at a time: the special bytes among them are found at once, and the text
-    // between them written whole.
-    let (words, rest) = bytes.as_chunks::<8>();
-    for (position, word) in words.iter().enumerate() {
-        let special = specials(u64::from_le_bytes(*word));
-        if special != 0 {
-            last = write_specials(out, text, position * 8, special, last)?;
-        }
-    }
-    if !rest.is_empty() {
-        let at = bytes.len() - rest.len();
-        let special = if let Some(tail) = bytes.last_chunk::<8>() {
-            // The last eight bytes, of which the first `8 - rest.len()` were looked at already.
-            specials(u64::from_le_bytes(*tail)) >> ((8 - rest.len()) * 8)
-        } else {
-            // A short text, padded with zeros (which need no escaping).
-            let mut word = [0; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            specials(u64::from_le_bytes(word))
-        };
-        if special != 0 {
-            last = write_specials(out, text, at, special, last)?;
-        }
-    }
-    if last < text.len() {
-        out.write_str(&text[last..])?;
-    }
-    Ok(())
-}
-
-/// Writes the text from `last` up to each special byte of the eight from `at` (`special` from
-/// [`specials`]) and the byte's entity; gives where the text not yet written starts.
-#[cold]
-fn write_specials(
-    out: &mut (impl Write + ?Sized),
-    text: &str,
-    at: usize,
-    mut special: u64,
-    mut last: usize,
-) -> Result<usize, fmt::Error> {
-    let bytes = text.as_bytes();
-    while special != 0 {
-        let index = at + (special.trailing_zeros() / 8) as usize;
-        special &= special - 1;
-        let entity = match bytes[index] {
-            b'"' => "&#34;",
-            b'&' => "&#38;",
-            b'\'' => "&#39;",
-            b'<' => "&#60;",
-            _ => "&#62;",
-        };
-        if last < index {
-            out.write_str(&text[last..index])?;
-        }
-        out.write_str(entity)?;
-        last = index + 1;
-    }
-    Ok(last)
-}
-
-/// The bytes of `word` that are `"`, `&`, `'`, `<` or `>`: each one's high bit set, every other
-/// bit clear.
-#[inline]
-fn specials(word: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const LOW7: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    // A byte of `x` is zero exactly when its high bit in `zero(x)` is set (no carries across
-    // bytes: the addition is on seven-bit values, so no false positives either).
-    let zero = |x: u64| !(((x & LOW7) + LOW7) | x) & HIGH;
-    // Three tests rather than five: `&` (0x26) and `'` (0x27) are the bytes that are 0x27 with
-    // their lowest bit set, `<` (0x3c) and `>` (0x3e) those that are 0x3e with their second bit set
-    // (setting a bit in every byte carries into no other byte).
-    zero(word ^ (ONES * u64::from(b'"')))
-        | zero((word | ONES) ^ (ONES * u64::from(b'\'')))
-        | zero((word | (ONES * 2)) ^ (ONES * u64::from(b'>')))
-}
 
 /// Writes a text fixed by the form's type, escaped once when its schema was built (`escaped`),
 /// or escaped now (`text`).
@@ -862,7 +780,10 @@ mod tests {
             assert_eq!(view.form_id(), "everything");
             assert!(view.cx.plain_prefix);
         }
-        let kept = Everything::schema().default_id.get().expect("kept by the first render");
+        let kept = crate::render::Remembered::of(Everything::schema())
+            .default_id
+            .get()
+            .expect("kept by the first render");
         assert_eq!((kept.0, &*kept.1, kept.2), (std::any::type_name::<Everything>(), "everything", true));
     }
 
@@ -878,7 +799,7 @@ mod tests {
         for (_, field_errors) in errors.fields() {
             for error in field_errors {
                 let mut message = String::new();
-                super::escape(&mut message, &error.message()).unwrap();
+                crate::escape::escape(&mut message, &error.message()).unwrap();
                 assert_eq!(
                     written.matches(&message).count(),
                     2,
@@ -899,7 +820,7 @@ mod tests {
     }
 
     /// The fields of `view` rendered now, whatever the schema kept.
-    fn fresh_fields<F: Form>(view: &FormView<'_, F>) -> String {
+    fn fresh_fields<F: crate::render::FormFields>(view: &FormView<'_, F>) -> String {
         let mut fields = String::new();
         for field in view.field_views() {
             fields.push('\n');
@@ -910,7 +831,7 @@ mod tests {
 
     /// The fields of `view` as a whole render writes them (from what the schema kept, when it
     /// kept them).
-    fn written_fields<F: Form>(view: &FormView<'_, F>) -> String {
+    fn written_fields<F: crate::render::FormFields>(view: &FormView<'_, F>) -> String {
         let mut fields = String::new();
         view.push_fields(&mut fields).expect("writing into a String");
         fields
@@ -1008,7 +929,9 @@ mod tests {
                     assert_eq!(written_fields(&view), fresh_fields(&view));
                     assert_eq!(view.to_string(), view.reference());
                 }
-                for (field, kept) in schema.fields.iter().zip(schema.kept_fields()) {
+                for (field, kept) in
+                    schema.fields.iter().zip(crate::render::Remembered::of(schema).kept_fields(schema))
+                {
                     let invalid = !errors.field(field.name).is_empty();
                     assert_eq!(
                         kept.pieces(invalid).is_some(),
@@ -1020,7 +943,9 @@ mod tests {
             }
         }
         // Every keepable field was rendered both ways.
-        for (field, kept) in schema.fields.iter().zip(schema.kept_fields()) {
+        for (field, kept) in
+            schema.fields.iter().zip(crate::render::Remembered::of(schema).kept_fields(schema))
+        {
             for invalid in [false, true] {
                 assert_eq!(kept.pieces(invalid).is_some(), super::KeptField::keeps(field), "{}", field.name);
             }
@@ -1056,7 +981,7 @@ mod tests {
             kept.link.set(format!("\n<li>{LINK}").into()).expect("empty");
             kept
         };
-        schema
+        crate::render::Remembered::of(schema)
             .kept_fields
             .set(schema.fields.iter().map(marked).collect())
             .expect("no other test renders `Marked`");
@@ -1094,15 +1019,18 @@ mod tests {
         }
         assert!(!view.name.to_string().contains(FIELD));
         // A copy of the schema (whose fields may then be changed) keeps nothing.
-        assert!(schema.clone().kept_fields.get().is_none());
+        assert!(crate::render::Remembered::of(&schema.clone()).kept_fields.get().is_none());
     }
 
     #[test]
     fn an_empty_forms_fields_are_kept_once_and_are_the_fresh_markup() {
-        fn twice<F: Form>() {
+        fn twice<F: crate::render::FormFields>() {
             let view = FormView::<F>::empty(BoundAction::unbound("save"));
             let first = view.to_string();
-            let kept = F::schema().pristine_fields.get().expect("kept by the first render");
+            let kept = crate::render::Remembered::of(F::schema())
+                .pristine_fields
+                .get()
+                .expect("kept by the first render");
             assert_eq!(**kept, fresh_fields(&view));
             assert!(first.contains(&**kept));
             assert_eq!(first, view.reference());
@@ -1116,14 +1044,20 @@ mod tests {
         let values = FormData::from_pairs([("lines[2].quantity", "3")]);
         let errors = FormErrors::new();
         let with_values = FormView::<Everything>::new(&values, &errors, BoundAction::unbound("save"));
-        assert_ne!(fresh_fields(&with_values), **Everything::schema().pristine_fields.get().expect("kept"));
+        assert_ne!(
+            fresh_fields(&with_values),
+            **crate::render::Remembered::of(Everything::schema()).pristine_fields.get().expect("kept")
+        );
     }
 
     #[test]
     fn only_an_empty_form_with_the_default_id_is_served_the_kept_fields() {
         const MARK: &str = "<!-- kept -->";
         let schema = Kept::schema();
-        schema.pristine_fields.set(MARK.into()).expect("no other test renders `Kept`");
+        crate::render::Remembered::of(schema)
+            .pristine_fields
+            .set(MARK.into())
+            .expect("no other test renders `Kept`");
         let action = || BoundAction::unbound("save");
         let values = FormData::from_pairs([("name", "Ada")]);
         let only_key = FormData::from_pairs([("$key", "row-2")]);
@@ -1157,8 +1091,8 @@ mod tests {
             assert_eq!(html, view.reference());
         }
         // A copy of the schema (whose fields may then be changed) keeps nothing.
-        assert!(schema.clone().pristine_fields.get().is_none());
-        assert!(schema.clone().default_id.get().is_none());
+        assert!(crate::render::Remembered::of(&schema.clone()).pristine_fields.get().is_none());
+        assert!(crate::render::Remembered::of(&schema.clone()).default_id.get().is_none());
     }
 
     #[test]
@@ -1210,36 +1144,6 @@ mod tests {
         assert_eq!(outer, "outerinner");
         // The kept buffer comes back empty, whatever the last render left in it.
         super::with_buffer(0, |next| assert!(next.is_empty(), "{next}"));
-    }
-
-    #[test]
-    fn escaping_is_askamas_escaping() {
-        let pieces = ["", "a", "é", "\"", "&", "'", "<", ">", "=", "ab", "0123456789", "€uro", "?"];
-        let mut texts = Vec::new();
-        for first in pieces {
-            for second in pieces {
-                for third in pieces {
-                    texts.push(format!("{first}{second}{third}{first}{third}"));
-                }
-            }
-        }
-        texts.push("Enter a valid email address <and> \"more\" & 'so on' in a long text".to_owned());
-        for text in texts {
-            let mut ours = String::new();
-            super::escape(&mut ours, &text).expect("writing into a String");
-            let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
-            assert_eq!(ours, theirs, "{text:?}");
-        }
-    }
-
-    proptest::proptest! {
-        #[test]
-        fn escaping_any_text_is_askamas(text in "[a-z \"&'<>=é€\u{1F600}]{0,40}") {
-            let mut ours = String::new();
-            super::escape(&mut ours, &text).expect("writing into a String");
-            let theirs = askama::filters::escape(&text, askama::filters::Html).expect("escape").to_string();
-            proptest::prop_assert_eq!(ours, theirs);
-        }
     }
 
     #[test]

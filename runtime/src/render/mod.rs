@@ -58,6 +58,7 @@
 //! assert!(html.contains("<p>Enter a valid email address</p>"));
 //! ```
 
+mod fields;
 mod html;
 mod page;
 mod script;
@@ -70,22 +71,18 @@ use std::sync::{Arc, OnceLock};
 #[cfg(test)]
 use askama::Template;
 
+pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
-pub(crate) use html::escape as escape_html;
 pub use page::{HtmlPage, render_bytes};
 pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
-pub use view::{Attributes, FieldView, GroupView, ListView, OptionView, RowView, ViewCx};
+pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
+
+pub use crate::names::{INTENT_FIELD, KEY_FIELD};
 
 use crate::action::BoundAction;
-use crate::page::FormState;
 use crate::schema::FormSchema;
-use crate::{Form, FormData, FormErrors};
-
-/// The name of the field that carries a form's instance key (several instances of one form on a
-/// page keep their errors apart by it).
-pub const KEY_FIELD: &str = "$key";
-/// The name of the submit buttons that ask for a list row more or less, without running the action.
-pub const INTENT_FIELD: &str = "$intent";
+use crate::state::FormState;
+use crate::{FormData, FormErrors};
 
 /// A submit button: its label and the action it runs.
 #[derive(Clone, Debug)]
@@ -97,14 +94,16 @@ pub struct Button {
 }
 
 /// A form ready to render: schema, values, errors, and the actions its buttons run.
-pub struct FormView<'a, F: Form> {
+pub struct FormView<'a, F: FormFields> {
     schema: &'static FormSchema,
+    /// What renders remember of the schema.
+    remembered: &'static Remembered,
     errors: &'a FormErrors,
     buttons: Vec<Button>,
     key: Option<String>,
     enhance: bool,
-    /// Whether the form's id is the default one kept in the schema (then an empty form's fields
-    /// are the schema's `pristine_fields`).
+    /// Whether the form's id is the default one kept for the schema (then an empty form's fields
+    /// are the remembered `pristine_fields`).
     default_id: bool,
     fields: OnceLock<F::Fields<'a>>,
     cx: ViewCx<'a>,
@@ -113,14 +112,15 @@ pub struct FormView<'a, F: Form> {
 static NO_VALUES: FormData = FormData::new();
 static NO_ERRORS: FormErrors = FormErrors::new();
 
-impl<'a, F: Form> FormView<'a, F> {
+impl<'a, F: FormFields> FormView<'a, F> {
     /// A form showing `values` and `errors`, whose main button runs `action`.
     pub fn new(values: &'a FormData, errors: &'a FormErrors, action: BoundAction) -> Self {
         let schema = F::schema();
-        // The default id is made once per form type and kept in its schema; a schema shared by
+        let remembered = Remembered::of(schema);
+        // The default id is made once per form type and kept for its schema; a schema shared by
         // several types (a hand-written `Form`) keeps the first one's and the others make theirs.
         let type_name = std::any::type_name::<F>();
-        let (kept_for, id, plain) = schema.default_id.get_or_init(|| {
+        let (kept_for, id, plain) = remembered.default_id.get_or_init(|| {
             let id = default_id::<F>();
             let plain = view::is_plain(&id, b'-');
             (type_name, id, plain)
@@ -133,6 +133,7 @@ impl<'a, F: Form> FormView<'a, F> {
         };
         FormView {
             schema,
+            remembered,
             errors,
             buttons: vec![Button { label: Cow::Borrowed("Submit"), action }],
             key: None,
@@ -245,7 +246,7 @@ impl<'a, F: Form> FormView<'a, F> {
             out.push_str(r#"<input type="hidden" name=""#);
             out.push_str(KEY_FIELD);
             out.push_str(r#"" value=""#);
-            out.push_str(&crate::schema::escape_attribute(key));
+            out.push_str(&crate::escape::escape_attribute(key));
             out.push_str(r#"">"#);
         }
     }
@@ -278,7 +279,7 @@ impl<'a, F: Form> FormView<'a, F> {
     }
 }
 
-impl<'a, F: Form> Deref for FormView<'a, F> {
+impl<'a, F: FormFields> Deref for FormView<'a, F> {
     type Target = F::Fields<'a>;
 
     fn deref(&self) -> &Self::Target {
@@ -295,33 +296,54 @@ fn default_id<F>() -> Arc<str> {
     // Built on the stack, so that the id costs one allocation (the `Arc`'s).
     let mut id = [0u8; 64];
     let mut len = 0;
-    for (i, c) in short.bytes().filter(u8::is_ascii_alphanumeric).enumerate() {
-        if len + 2 > id.len() {
-            return Arc::from(default_id_long(short));
-        }
-        if c.is_ascii_uppercase() && i > 0 {
-            id[len] = b'-';
-            len += 1;
-        }
-        id[len] = c.to_ascii_lowercase();
+    for byte in kebab_case(short) {
+        let Some(slot) = id.get_mut(len) else {
+            return Arc::from(String::from_utf8(kebab_case(short).collect()).unwrap_or_default());
+        };
+        *slot = byte;
         len += 1;
     }
     Arc::from(std::str::from_utf8(&id[..len]).unwrap_or_default())
 }
 
-/// [`default_id`] of a long type name.
-fn default_id_long(short: &str) -> String {
-    let mut id = String::new();
-    for (i, c) in short.chars().filter(|c| c.is_ascii_alphanumeric()).enumerate() {
-        if c.is_ascii_uppercase() && i > 0 {
-            id.push('-');
-        }
-        id.push(c.to_ascii_lowercase());
-    }
-    id
+/// The bytes of `name` in kebab case: its ASCII letters and digits, lowercase, with a `-` before
+/// each uppercase letter but the first.
+fn kebab_case(name: &str) -> impl Iterator<Item = u8> + '_ {
+    name.bytes().filter(u8::is_ascii_alphanumeric).enumerate().flat_map(|(i, byte)| {
+        let dash = (byte.is_ascii_uppercase() && i > 0).then_some(b'-');
+        dash.into_iter().chain([byte.to_ascii_lowercase()])
+    })
 }
 
-impl<F: Form> FormView<'_, F> {
+/// What renders remember of a form's schema, for renders under the form's default id: markup that
+/// depends on the schema alone, made by the first render that needs it and copied by the next. It
+/// lives in the schema's [`Slot`](crate::schema::Slot), which nothing else fills.
+#[derive(Debug, Default)]
+pub(crate) struct Remembered {
+    /// The default form id of the form type the schema belongs to, with that type's name and
+    /// whether the id needs no escaping.
+    pub(crate) default_id: OnceLock<(&'static str, Arc<str>, bool)>,
+    /// The markup of the fields of an empty form (no values, no errors) with the default id, the
+    /// same on every render.
+    pub(crate) pristine_fields: OnceLock<Box<str>>,
+    /// What renders keep of each field (see [`KeptField`]), one per field when first needed.
+    kept_fields: OnceLock<Box<[KeptField]>>,
+}
+
+impl Remembered {
+    /// What renders remember of `schema`.
+    pub(crate) fn of(schema: &FormSchema) -> &Remembered {
+        schema.rendered.get_or_default()
+    }
+
+    /// What renders keep of each field of `schema` (the schema this is remembered for), by the
+    /// field's position.
+    pub(crate) fn kept_fields(&self, schema: &FormSchema) -> &[KeptField] {
+        self.kept_fields.get_or_init(|| schema.fields.iter().map(|_| KeptField::default()).collect())
+    }
+}
+
+impl<F: FormFields> FormView<'_, F> {
     /// Writes the whole form into `html`.
     fn push_form(&self, html: &mut String) -> std::fmt::Result {
         let summary = (!self.errors.is_empty()).then(|| (&self.cx, self.schema, self.errors, self.kept()));
@@ -339,16 +361,16 @@ impl<F: Form> FormView<'_, F> {
                 if !self.is_pristine() {
                     return self.push_fields(out);
                 }
-                // An empty form with the default id: the same fields every time, kept in the
+                // An empty form with the default id: the same fields every time, kept for the
                 // schema by the first render.
-                if let Some(fields) = self.schema.pristine_fields.get() {
+                if let Some(fields) = self.remembered.pristine_fields.get() {
                     out.push_str(fields);
                     return Ok(());
                 }
                 let mut fields = String::with_capacity(FORM_CAPACITY);
                 self.push_fields(&mut fields)?;
                 out.push_str(&fields);
-                let _ = self.schema.pristine_fields.set(fields.into_boxed_str());
+                let _ = self.remembered.pristine_fields.set(fields.into_boxed_str());
                 Ok(())
             },
             &self.buttons,
@@ -363,7 +385,7 @@ impl<F: Form> FormView<'_, F> {
 
     /// What the schema keeps of each field for renders with the default id; nothing under another.
     fn kept(&self) -> &'static [KeptField] {
-        if self.default_id { self.schema.kept_fields() } else { &[] }
+        if self.default_id { self.remembered.kept_fields(self.schema) } else { &[] }
     }
 
     /// Writes every field, each after a newline.
@@ -414,7 +436,7 @@ impl<F: Form> FormView<'_, F> {
     }
 }
 
-impl<F: Form> std::fmt::Display for FormView<'_, F> {
+impl<F: FormFields> std::fmt::Display for FormView<'_, F> {
     /// Renders the whole form.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.write_to(f)
@@ -423,7 +445,7 @@ impl<F: Form> std::fmt::Display for FormView<'_, F> {
 
 /// What askama calls for `{{ form|safe }}` (rather than `Display`, and so without going through
 /// `core::fmt`): the same markup.
-impl<F: Form> askama::FastWritable for FormView<'_, F> {
+impl<F: FormFields> askama::FastWritable for FormView<'_, F> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
     }
@@ -456,7 +478,7 @@ struct FormTemplate<'a, 'v> {
 }
 
 #[cfg(test)]
-impl<F: Form> FormView<'_, F> {
+impl<F: FormFields> FormView<'_, F> {
     /// The form rendered through the reference templates.
     fn reference(&self) -> String {
         let template = FormTemplate {

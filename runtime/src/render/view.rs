@@ -8,7 +8,7 @@ use askama::Template;
 
 use crate::parse::list_indices;
 use crate::schema::{Choice, Control, FieldSchema, FormSchema, InputType};
-use crate::{FieldError, Form, FormData, FormErrors, ParseCx};
+use crate::{FieldError, FormData, FormErrors, ParseCx};
 
 /// What every view of one form render shares: the values, the errors, and the id prefix.
 #[derive(Clone)]
@@ -376,7 +376,7 @@ impl Attributes<'_, '_> {
             if field.plain {
                 std::fmt::Write::write_str(f, &field.id)
             } else {
-                super::html::escape(f, &field.id)
+                crate::escape::escape(f, &field.id)
             }
         };
         f.write_str(r#" aria-describedby=""#)?;
@@ -413,54 +413,7 @@ pub struct RowView<'a> {
     pub fields: Vec<FieldView<'a>>,
 }
 
-/// A nested group in a template: the group's own view, and its typed fields through `Deref`
-/// (`form.address.city`).
-pub struct GroupView<'a, F: Form> {
-    /// The group itself: its name, label, and errors on the group as a whole.
-    pub group: FieldView<'a>,
-    fields: F::Fields<'a>,
-}
-
-impl<'a, F: Form> GroupView<'a, F> {
-    /// The view of the group `base`.
-    pub fn new(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self {
-        let fields = F::fields(cx, &base.name);
-        GroupView { group: base, fields }
-    }
-}
-
-impl<'a, F: Form> Deref for GroupView<'a, F> {
-    type Target = F::Fields<'a>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.fields
-    }
-}
-
-/// A list of groups in a template: the list's own view and typed rows.
-pub struct ListView<'a, F: Form> {
-    /// The list itself: its name, label, and errors on the list as a whole ("add at least one").
-    pub list: FieldView<'a>,
-    rows: Vec<(String, F::Fields<'a>)>,
-}
-
-impl<'a, F: Form> ListView<'a, F> {
-    /// The view of the list `base`.
-    pub fn new(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self {
-        let rows = row_names(cx, &base).into_iter().map(|name| {
-            let fields = F::fields(cx, &name);
-            (name, fields)
-        });
-        ListView { rows: rows.collect(), list: base }
-    }
-
-    /// Each row: its name (`items[3]`) and its typed fields.
-    pub fn rows(&self) -> &[(String, F::Fields<'a>)] {
-        &self.rows
-    }
-}
-
-fn row_names(cx: &ViewCx<'_>, list: &FieldView<'_>) -> Vec<String> {
+pub(crate) fn row_names(cx: &ViewCx<'_>, list: &FieldView<'_>) -> Vec<String> {
     let mut parse = ParseCx::new(cx.values);
     let indices = list_indices(&mut parse, &list.name);
     if indices.is_empty() {
@@ -537,7 +490,7 @@ pub(crate) fn write_summary_target(
         out.write_char('-')?;
         out.write_str(name)?;
     } else {
-        super::html::escape(out, &control_id(cx, name).0)?;
+        crate::escape::escape(out, &control_id(cx, name).0)?;
     }
     if matches!(field.control, Control::Radios | Control::Checkboxes) && !field.choices.is_empty() {
         out.write_str("-0")?;

@@ -59,7 +59,7 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
-use crate::FieldError;
+use super::FieldError;
 
 /// A catalogue of messages: turns an error's code and parameters into words for people.
 pub trait Messages: Send + Sync {

@@ -1,21 +1,8 @@
-//! HTML names of nested and listed fields: `address.city`, `items[0].name`, like Conform and
-//! zod-form-data.
-
-use std::borrow::Cow;
+//! Nested groups and lists in a submission: which rows a list has (`items[0].name`,
+//! `items[3].name`), and whether anything was entered in a group (`address.city`).
 
 use super::ParseCx;
 use crate::{FieldError, FieldValue, FormData};
-
-/// The name of the field `field` inside the group named `parent` (`""` at the top level):
-/// `child_name("address", "city")` is `"address.city"`.
-pub fn child_name<'a>(parent: &str, field: &'a str) -> Cow<'a, str> {
-    if parent.is_empty() { Cow::Borrowed(field) } else { Cow::Owned(format!("{parent}.{field}")) }
-}
-
-/// The name of item `index` of the list named `list`: `indexed_name("items", 2)` is `"items[2]"`.
-pub fn indexed_name(list: &str, index: usize) -> String {
-    format!("{list}[{index}]")
-}
 
 /// The indices submitted for the list named `list`, ascending and without repeats.
 ///
@@ -71,14 +58,6 @@ pub(crate) fn group_is_blank(data: &FormData, prefix: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names() {
-        assert_eq!(child_name("", "city"), "city");
-        assert_eq!(child_name("address", "city"), "address.city");
-        assert_eq!(child_name("items[3]", "name"), "items[3].name");
-        assert_eq!(indexed_name("items", 3), "items[3]");
-    }
 
     #[test]
     fn indices_sorted_deduplicated_and_invalid_ones_reported() {

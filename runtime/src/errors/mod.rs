@@ -22,6 +22,8 @@
 //! `formErrors` and `fieldErrors` are exactly zod's `flatten()`; `issues` adds the codes and
 //! parameters that zod and Conform leave out (Django's `as_json()` has them).
 
+pub mod messages;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
@@ -30,8 +32,6 @@ use std::ops::Range;
 use serde::ser::{SerializeMap, SerializeSeq};
 use serde::{Serialize, Serializer};
 use serde_json::Value;
-
-use crate::messages;
 
 /// One error: a stable code, its parameters, and optionally a message chosen by the developer.
 ///
