@@ -146,7 +146,7 @@ const NEVER: &str = "formaction: unreachable, a check of this type failed to com
 pub trait Bound<T> {
     /// [`BoundAction::new`].
     fn seal(&self, id: &'static str, args: &T) -> BoundAction;
-    /// [`open_bound`](crate::action::open_bound).
+    /// [`open_bound`](crate::seal::open_bound).
     fn open(&self, data: &FormData, id: &'static str, max_age: Option<Duration>) -> Result<T, SealError>;
 }
 
@@ -156,7 +156,7 @@ impl<T: Serialize + DeserializeOwned> Bound<T> for &Probe<T> {
     }
 
     fn open(&self, data: &FormData, id: &'static str, max_age: Option<Duration>) -> Result<T, SealError> {
-        crate::action::open_bound(data, id, max_age)
+        crate::seal::open_bound(data, id, max_age)
     }
 }
 

@@ -194,6 +194,7 @@ pub mod page;
 pub mod parse;
 mod problem;
 pub mod protect;
+mod redirect;
 pub mod render;
 pub mod respond;
 pub mod schema;
@@ -204,7 +205,7 @@ pub mod validate;
 #[cfg(test)]
 mod work;
 
-pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction, Redirect};
+pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction};
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, FormErrors, messages};
 pub use form::Form;
@@ -212,6 +213,7 @@ pub use form_data::{FieldValue, FormData, UploadedFile};
 pub use headers::SecurityHeaders;
 pub use page::{Page, endpoint, endpoint_with, page};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
+pub use redirect::Redirect;
 pub use schema::{Choice, Choices};
 pub use state::{Flash, FormState};
 
@@ -289,9 +291,10 @@ pub mod __private {
 
     pub use crate::action::{
         Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, action_id, action_id_text,
-        intent, open_bound,
+        intent,
     };
     pub use crate::decode::Limits;
+    pub use crate::seal::open_bound;
     pub use core::result::Result::{self, Err, Ok};
     pub use std::sync::OnceLock;
     pub use std::vec;

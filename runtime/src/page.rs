@@ -174,7 +174,7 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
         // count of the page's or the action's owners goes up and down for every submission (the
         // threads answering requests at once would each write it).
         let keys = page.keys.clone();
-        let answer = crate::action::reusing_opened(submit(page, action, request, state, json));
+        let answer = crate::seal::reusing_opened(submit(page, action, request, state, json));
         SecuredPage(Box::pin(seal::scoped(keys, answer)))
     }
 }

@@ -58,9 +58,10 @@
 //! assert!(html.contains("<p>Enter a valid email address</p>"));
 //! ```
 
+mod bound;
+mod document;
 mod fields;
 mod html;
-mod page;
 mod script;
 mod view;
 
@@ -71,9 +72,9 @@ use std::sync::{Arc, OnceLock};
 #[cfg(test)]
 use askama::Template;
 
+pub use document::{HtmlPage, render_bytes};
 pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
-pub use page::{HtmlPage, render_bytes};
 pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
 pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
 

@@ -63,6 +63,11 @@ use futures_util::future::Either;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
+mod bound;
+
+pub use bound::open_bound;
+pub(crate) use bound::{reusing_opened, seal_bound};
+
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
 const TIMESTAMP_LEN: usize = 8;
