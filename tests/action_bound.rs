@@ -16,9 +16,9 @@ use axum::extract::State;
 use axum::response::Html;
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use formaction::guard::Settings;
 use formaction::seal::Keys;
-use formaction::{ActionError, Flash, Redirect, action, endpoint_with, form, page};
+use formaction::security::OriginPolicy;
+use formaction::{ActionError, Flash, Redirect, RouterExt, action, endpoint_with, form, page};
 use reqwest::StatusCode;
 use serde_json::json;
 use support::{Log, Server};
@@ -65,7 +65,7 @@ async fn show(flash: Flash) -> Html<String> {
         format!("<form id={name} method=post action=\"{}\">{}</form>", bound.url(), bound.hidden_input())
     })
     .collect();
-    Html(format!("{forms}<p id=flash>{}</p>", flash.0.unwrap_or_default()))
+    Html(format!("{forms}<p id=flash>{}</p>", flash.into_message().unwrap_or_default()))
 }
 
 const TEAM: &str = "team-42";
@@ -77,11 +77,11 @@ fn app(keys: Keys) -> (Router, Log) {
         .action::<archive>()
         .action::<quick>()
         .keys(keys.clone())
-        .settings(Settings::default());
+        .origin_policy(OriginPolicy::default());
     // Where a rename leads: the flash message shows there.
-    let renamed = formaction::page(show).keys(keys.clone()).settings(Settings::default());
-    let api = endpoint_with::<rename, Log>(Settings::default(), Some(keys));
-    let router = Router::new().route("/team", page.into()).route("/teams/{team}", renamed.into());
+    let renamed = formaction::page(show).keys(keys.clone()).origin_policy(OriginPolicy::default());
+    let api = endpoint_with::<rename, Log>(OriginPolicy::default(), Some(keys));
+    let router = Router::new().page("/team", page).page("/teams/{team}", renamed);
     (router.route("/api/rename", api).with_state(log.clone()), log)
 }
 

@@ -14,8 +14,8 @@ use std::time::Duration;
 use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
-use formaction::guard::Settings;
-use formaction::{ActionError, Redirect, action, form, page};
+use formaction::security::OriginPolicy;
+use formaction::{ActionError, Redirect, RouterExt, action, form, page};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use support::{Log, Server};
@@ -57,27 +57,24 @@ async fn show() -> Html<&'static str> {
 }
 
 fn app(log: Log) -> Router {
-    let strict = Settings::default();
+    let strict = OriginPolicy::default();
     Router::new()
-        .route("/note", page(show).action::<note>().settings(strict.clone()).into())
-        .route(
+        .page("/note", page(show).action::<note>().origin_policy(strict.clone()))
+        .page(
             "/wild",
-            page(show).action::<note>().settings(Settings::default().allow_origin("*.example.com")).into(),
+            page(show).action::<note>().origin_policy(OriginPolicy::default().allow_origin("*.example.com")),
         )
-        .route(
+        .page(
             "/proxied",
-            page(show)
-                .action::<note>()
-                .settings(
-                    Settings::default()
-                        .trust_proxy(true)
-                        .origin("https://shop.test".parse().expect("an origin")),
-                )
-                .into(),
+            page(show).action::<note>().origin_policy(
+                OriginPolicy::default()
+                    .trust_proxy(true)
+                    .origin("https://shop.test".parse().expect("an origin")),
+            ),
         )
-        .route(
+        .page(
             "/limits",
-            page(show).action::<small>().action::<few>().action::<upload>().settings(strict).into(),
+            page(show).action::<small>().action::<few>().action::<upload>().origin_policy(strict),
         )
         .with_state(log)
 }
@@ -576,7 +573,7 @@ async fn bodies_without_a_length_are_held_to_the_limit_too() {
 #[tokio::test]
 async fn a_page_without_actions_refuses_posts() {
     let log = Log::default();
-    let app = Router::new().route("/plain", page(show).into()).with_state(log.clone());
+    let app = Router::new().page("/plain", page(show)).with_state(log.clone());
     let server = Server::start(app).await;
     let response = server.post("/plain").form(&[("text", "hi")]).send().await.unwrap();
     assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);

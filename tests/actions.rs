@@ -29,7 +29,9 @@ use axum::Router;
 use axum::extract::State;
 use axum::http::Method;
 use axum::response::Html;
-use formaction::{ActionError, ActionState, Flash, FormState, Redirect, action, endpoint, form, page};
+use formaction::{
+    ActionError, ActionState, Flash, FormState, Redirect, RouterExt, action, endpoint, form, page,
+};
 use reqwest::StatusCode;
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -172,13 +174,16 @@ async fn show_sign_up(form: FormState<SignUp>, flash: Flash, method: Method) -> 
          <script type=application/json id=errors>{errors}</script><p id=flash>{}</p>",
         escape(&bound.url()),
         bound.hidden_input(),
-        escape(&flash.0.unwrap_or_default()),
+        escape(&flash.into_message().unwrap_or_default()),
     ))
 }
 
 /// The page a sign-up redirects to: shows the flash.
 async fn show_welcome(flash: Flash) -> Html<String> {
-    Html(format!("<h1>Welcome page</h1><p id=flash>{}</p>", escape(&flash.0.unwrap_or_default())))
+    Html(format!(
+        "<h1>Welcome page</h1><p id=flash>{}</p>",
+        escape(&flash.into_message().unwrap_or_default())
+    ))
 }
 
 /// The counter page, with several actions.
@@ -199,9 +204,9 @@ async fn show_counter(
 
 fn app(log: Log) -> Router {
     Router::new()
-        .route("/signup", page(show_sign_up).action::<sign_up>().into())
-        .route("/welcome", page(show_welcome).into())
-        .route(
+        .page("/signup", page(show_sign_up).action::<sign_up>())
+        .page("/welcome", page(show_welcome))
+        .page(
             "/counter",
             page(show_counter)
                 .action::<increment>()
@@ -209,8 +214,7 @@ fn app(log: Log) -> Router {
                 .action::<crash>()
                 .action::<crash_io>()
                 .action::<wait_a>()
-                .action::<wait_b>()
-                .into(),
+                .action::<wait_b>(),
         )
         .route("/api/increment", endpoint::<increment, Log>())
         .with_state(log)

@@ -14,7 +14,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use formaction::render::{FormView, HtmlPage, script, script_path, script_route, script_tag};
-use formaction::{ActionError, FormState, Redirect, action, form, page};
+use formaction::{ActionError, FormState, Redirect, RouterExt, action, form, page};
 use support::{Log, Server, capture_log};
 
 #[form]
@@ -83,7 +83,7 @@ struct MissingPage<'a> {
 
 fn app(log: Log) -> Router {
     Router::new()
-        .route("/subscribe", page(show).action::<subscribe>().into())
+        .page("/subscribe", page(show).action::<subscribe>())
         .route("/broken", get(|| async { HtmlPage::new(BrokenPage { failing: Failing }) }))
         .route(
             "/broken-missing",

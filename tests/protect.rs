@@ -11,7 +11,7 @@ use axum::Router;
 use axum::response::Html;
 use axum::routing::get;
 use formaction::protect::Protection;
-use formaction::{ActionError, FormState, Redirect, action, form, page};
+use formaction::{ActionError, FormState, Redirect, RouterExt, action, form, page};
 use support::{Server, capture_log};
 
 #[form]
@@ -42,7 +42,7 @@ async fn broken_page() -> Html<String> {
 
 fn app(protection: &Protection) -> Router {
     Router::new()
-        .route("/order", page(order_page).action::<place>().into())
+        .page("/order", page(order_page).action::<place>())
         .route("/broken", get(broken_page))
         .route("/", get(|| async { "still here" }))
         .layer(protection.layer())

@@ -11,8 +11,8 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{AppendHeaders, Html, IntoResponse, Response};
 use axum::routing::get;
-use formaction::render::HtmlPage;
-use formaction::{ActionError, Redirect, action, endpoint, form, page};
+use formaction::HtmlPage;
+use formaction::{ActionError, Redirect, RouterExt, action, endpoint, form, page};
 use support::Server;
 
 #[form]
@@ -59,8 +59,8 @@ fn html_page() -> Response {
 
 fn app() -> Router {
     Router::new()
-        .route("/html", page(|| async { html_page() }).into())
-        .route(
+        .page("/html", page(|| async { html_page() }))
+        .page(
             "/html-append",
             page(|| async {
                 let mut response = html_page();
@@ -68,53 +68,43 @@ fn app() -> Router {
                     .headers_mut()
                     .append(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("script-src 'self'"));
                 response
-            })
-            .into(),
+            }),
         )
-        .route(
+        .page(
             "/html-append-headers",
             page(|| async {
                 (AppendHeaders([(header::CONTENT_SECURITY_POLICY, "default-src 'self'")]), html_page())
-            })
-            .into(),
+            }),
         )
-        .route(
+        .page(
             "/html-insert",
             page(|| async {
                 (
                     [(header::CACHE_CONTROL, "private, max-age=60"), (header::X_FRAME_OPTIONS, "DENY")],
                     html_page(),
                 )
-            })
-            .into(),
+            }),
         )
-        .route(
+        .page(
             "/html-remove",
             page(|| async {
                 let mut response = html_page();
                 response.headers_mut().remove(header::X_FRAME_OPTIONS);
                 response.headers_mut().remove(header::CACHE_CONTROL);
                 response
-            })
-            .into(),
+            }),
         )
         .route("/html-route", get(|| async { html_page() }))
-        .route(
-            "/notes",
-            page(|| async { Html("<!doctype html><title>Notes</title>") }).action::<save>().into(),
-        )
-        .route(
+        .page("/notes", page(|| async { Html("<!doctype html><title>Notes</title>") }).action::<save>())
+        .page(
             "/own",
-            page(|| async { own_headers("<!doctype html><title>Own</title>".to_owned()) })
-                .action::<export>()
-                .into(),
+            page(|| async { own_headers("<!doctype html><title>Own</title>".to_owned()) }).action::<export>(),
         )
-        .route(
+        .page(
             "/csp-only",
             page(|| async {
                 ([(header::CONTENT_SECURITY_POLICY, "script-src 'self'")], Html("<title>CSP</title>"))
-            })
-            .into(),
+            }),
         )
         .route("/api/save", endpoint::<save, ()>())
         .route("/download", get(|| async { ([(header::CONTENT_TYPE, "application/pdf")], "%PDF-1.4") }))

@@ -1,4 +1,4 @@
-//! `headers::install`: the process's security headers, changed once at start-up. Installed once per
+//! `security::install_headers`: the process's security headers, changed once at start-up. Installed once per
 //! process, so this file is a test binary of its own, with a single test.
 
 #[allow(unreachable_pub, dead_code, reason = "shared by several test targets, each using a part")]
@@ -9,8 +9,9 @@ use axum::Router;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::Html;
 use axum::routing::get;
-use formaction::render::HtmlPage;
-use formaction::{ActionError, Redirect, SecurityHeaders, action, form, page};
+use formaction::HtmlPage;
+use formaction::security::SecurityHeaders;
+use formaction::{ActionError, Redirect, RouterExt, action, form, page};
 use support::Server;
 
 #[form]
@@ -41,16 +42,17 @@ async fn installed_headers_replace_the_defaults_everywhere() {
         .remove(header::REFERRER_POLICY)
         .set_on_pages(header::CACHE_CONTROL, HeaderValue::from_static("private, no-cache"))
         .set(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"));
-    assert!(formaction::headers::install(changed.clone()).is_ok(), "before the first answer");
-    assert_eq!(formaction::headers::install(SecurityHeaders::new()), Err(SecurityHeaders::new()), "once");
-    assert_eq!(formaction::headers::current(), &changed);
+    assert!(formaction::security::install_headers(changed.clone()).is_ok(), "before the first answer");
+    assert_eq!(
+        formaction::security::install_headers(SecurityHeaders::new()),
+        Err(SecurityHeaders::new()),
+        "once"
+    );
+    assert_eq!(formaction::security::headers(), &changed);
 
     let app = Router::new()
-        .route(
-            "/notes",
-            page(|| async { Html("<!doctype html><title>Notes</title>") }).action::<save>().into(),
-        )
-        .route("/rendered", page(|| async { HtmlPage::new(Rendered) }).into())
+        .page("/notes", page(|| async { Html("<!doctype html><title>Notes</title>") }).action::<save>())
+        .page("/rendered", page(|| async { HtmlPage::new(Rendered) }))
         .route("/download", get(|| async { "bytes" }))
         .route(formaction::render::script_path(), formaction::render::script_route())
         .layer(formaction::protect::layer());

@@ -1,13 +1,13 @@
 //! The `email` rule against the `validator` crate's own `ValidateEmail`.
 //!
 //! formaction answers plain ASCII addresses itself, byte by byte, and hands everything else to
-//! validator (see `formaction::validate::email`). The property: for every input, the rule's
+//! validator (see `formaction::__private::rules::email`). The property: for every input, the rule's
 //! answer is exactly validator's. The input is taken as text as it is (lossily when it is not
 //! UTF-8) and also with a plain local part and domain around it, so that the fuzzer reaches
 //! the domain grammar quickly.
 #![no_main]
 
-use formaction::validate::{RuleOptions, email};
+use formaction::__private::{RuleOptions, rules::email};
 use formaction::{FormData, ParseCx};
 use libfuzzer_sys::fuzz_target;
 use validator::ValidateEmail;

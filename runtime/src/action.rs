@@ -29,7 +29,6 @@ use crate::{Form, FormData, FormErrors, Limits};
 pub use futures_util::future::BoxFuture;
 
 pub use crate::intent::intent;
-pub use crate::names::{ACTION_PARAM, BOUND_FIELD};
 
 /// The length of the hash in a default action id.
 const ACTION_ID_HASH_LEN: usize = 12;
@@ -230,6 +229,7 @@ impl From<FormErrors> for ActionError {
 )]
 pub trait ActionOutput {
     /// The outcome this value stands for.
+    #[doc(hidden)]
     fn into_outcome(self) -> Answer;
 }
 
@@ -567,7 +567,7 @@ mod tests {
     use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
     use super::*;
-    use crate::names::push_urlencoded_component;
+    use crate::names::{BOUND_FIELD, push_urlencoded_component};
     use crate::seal::{Keys, open_bound, reusing_opened};
 
     #[test]

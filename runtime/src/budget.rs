@@ -1,24 +1,5 @@
-//! The body budget: how many bytes of request bodies the actions of this process hold at once.
-//!
-//! An action reads its body whole before it runs (up to its `body_limit`), so twenty uploads at
-//! once hold twenty bodies in memory. The budget caps their sum, across every page, action and
-//! endpoint of the process:
-//!
-//! - A body is counted as it arrives, frame by frame, from its first byte until its action has
-//!   run. Not by its `Content-Length`: that is a promise a client need not keep, and counting it
-//!   up front would let clients that send nothing hold the whole budget.
-//! - A body that would take the sum over the budget is refused at once: `503 Service
-//!   Unavailable`, `Retry-After: 1` and a message that says to try again. Nothing waits for room,
-//!   so no client hangs on the budget, and a saturated instance answers at once (what a load
-//!   balancer needs to send the retry elsewhere). What it had counted is given back.
-//!
-//! The budget is [`DEFAULT`] (64 MiB: 64 bodies at the default limit of 1 MiB, a dozen of 5 MB).
-//! Set it with `FORMACTION_BODY_BUDGET` (`"256MB"`, `"512KiB"`, a number of bytes; units are
-//! powers of 1024), read on the first body, or with [`install`] at start-up. Keep it at least the
-//! largest `body_limit`, or the largest bodies can never be read.
-//!
-//! The bytes counted are those of the body as received; decoding it, and hyper's buffers for the
-//! connections, add to that, in proportion.
+//! The body budget: how many bytes of request bodies the actions of this process hold at once
+//! (documented in [`security`](crate::security)).
 
 use std::sync::OnceLock;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -1,46 +1,5 @@
-//! Security headers: what every answer carries unless its handler says otherwise, in one place.
-//!
-//! By default ([`SecurityHeaders::new`]):
-//!
-//! | header | value | on | against |
-//! |---|---|---|---|
-//! | `X-Content-Type-Options` | `nosniff` | every answer | a browser guessing that an upload or a JSON answer is HTML or script |
-//! | `X-Frame-Options` | `SAMEORIGIN` | every answer | clickjacking: another site framing a page and its Delete button |
-//! | `Content-Security-Policy` | `frame-ancestors 'self'` | every answer | the same, in the header that supersedes `X-Frame-Options` |
-//! | `Referrer-Policy` | `strict-origin-when-cross-origin` | every answer | a page's path and query leaking to other sites |
-//! | `Cache-Control` | `no-store` | pages and actions | a shared cache or the back button keeping a page with sealed values or submitted data |
-//!
-//! "Pages and actions" are the answers of [`page()`](crate::page()) (the page's `GET`, and every
-//! answer to a submission: the page again with 422 or 200, the 303, JSON, refusals) and of
-//! [`endpoint()`](crate::endpoint()): they carry sealed bound arguments or echo what was
-//! submitted. "Every answer" adds whatever the [`protect`](crate::protect) layer sees (file
-//! downloads, a fallback 404, axum's own 405), and the enhancement script.
-//!
-//! Each header is inserted **only when the answer does not have it already**: a handler that sets
-//! its own `Cache-Control` or `Content-Security-Policy` keeps it, and a Content-Security-Policy is
-//! never sent twice (browsers would enforce both). A handler that sets `X-Frame-Options` alone
-//! still gets the default `frame-ancestors 'self'`, which browsers obey instead of it: to let one
-//! answer be framed by another site, set its own `Content-Security-Policy: frame-ancestors ...`.
-//!
-//! The same defaults as Rails (`config.action_dispatch.default_headers`) and Django
-//! (`SecurityMiddleware`, `X_FRAME_OPTIONS`, `SECURE_REFERRER_POLICY`). Change them once, at
-//! start-up, before the first answer, as with [`seal::install`](crate::seal::install):
-//!
-//! ```standalone_crate
-//! use formaction::SecurityHeaders;
-//! use http::{HeaderValue, header};
-//!
-//! let headers = SecurityHeaders::new()
-//!     // Never framed, not even by the app itself.
-//!     .set(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"))
-//!     .set(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'none'"))
-//!     // HTTPS only, for a year (only once the whole site is served over HTTPS).
-//!     .set(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000"))
-//!     // No referrer at all.
-//!     .remove(header::REFERRER_POLICY);
-//! assert!(formaction::headers::install(headers).is_ok());
-//! assert_eq!(formaction::headers::current().get(&header::X_FRAME_OPTIONS).unwrap(), "DENY");
-//! ```
+//! Security headers: what every answer carries unless its handler says otherwise, in one place
+//! (documented in [`security`](crate::security)).
 
 use std::cell::Cell;
 use std::future::Future;
@@ -60,7 +19,7 @@ use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 /// The content type of every HTML answer, as axum's `Html` writes it.
 const HTML: &str = "text/html; charset=utf-8";
 
-/// The headers answers carry by default: the table in the [module documentation](self). Build one
+/// The headers answers carry by default: the table in [`security`](crate::security). Build one
 /// with [`SecurityHeaders::new`] (the defaults) or [`SecurityHeaders::none`], change it with
 /// [`set`](SecurityHeaders::set), [`set_on_pages`](SecurityHeaders::set_on_pages) and
 /// [`remove`](SecurityHeaders::remove), and [`install`] it for the process.

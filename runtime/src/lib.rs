@@ -86,8 +86,7 @@
 //! use axum::body::Body;
 //! use axum::http::{Request, StatusCode};
 //! use axum::response::Html;
-//! use formaction::render::FormView;
-//! use formaction::{action, form, page, ActionError, FormState, Redirect};
+//! use formaction::{action, form, page, ActionError, FormState, FormView, Redirect, RouterExt};
 //! use tower::ServiceExt;
 //!
 //! #[form]
@@ -112,7 +111,7 @@
 //! }
 //!
 //! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
-//! let app = Router::new().route("/signup", page(sign_up_page).action::<sign_up>().into());
+//! let app = Router::new().page("/signup", page(sign_up_page).action::<sign_up>());
 //!
 //! // GET renders the form, with the bound team sealed into it.
 //! let get = Request::get("/signup").body(Body::empty()).unwrap();
@@ -153,6 +152,20 @@
 //! # }
 //! ```
 //!
+//! # What each caller gets
+//!
+//! How an action ended, answered by who asked: a browser with JavaScript off gets HTML, the
+//! enhancement script and any JSON client (`Accept: application/json`) get JSON.
+//!
+//! | outcome | browser, JavaScript off | JSON |
+//! |---|---|---|
+//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` (`"external":true` for another site) |
+//! | the action's own redirect (a 3xx `Response`) | as it is | 200 `{"ok":true,"redirect":...}`, its cookies kept |
+//! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` |
+//! | done | the page, 200 | 200 `{"ok":true}` |
+//! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` |
+//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` |
+//!
 //! # Details
 //!
 //! - **Parsing** goes through two traits: [`FromFieldValue`] for a value of one control (implement
@@ -169,51 +182,53 @@
 //! - **Rendering** uses the [`schema`]: each field's control, label, choices and constraints.
 //! - **Protection** ([`protect`]): a layer that turns a panic into a blank 500 page (details in the
 //!   log) and gives each request a deadline, and a `serve` that cuts off clients sending their
-//!   headers too slowly. The [`budget`] caps the bytes of bodies all actions hold at once (503
-//!   with `Retry-After` past it).
+//!   headers too slowly. [`security`] holds the hosts and origins an app answers to, the headers
+//!   every answer carries, and the body budget, which caps the bytes of bodies all actions hold at
+//!   once (503 with `Retry-After` past it).
 //! - Optional features: `time` (dates and times from `<input type=date|time|datetime-local>`),
 //!   `decimal` (`rust_decimal::Decimal`).
 
 #[cfg(test)]
 extern crate self as formaction;
 
-pub mod action;
-pub mod budget;
+mod action;
+mod budget;
 mod checks;
 pub mod decode;
-pub mod errors;
+mod errors;
 mod escape;
 mod flash;
 mod form;
-pub mod form_data;
-pub mod guard;
-pub mod headers;
+mod form_data;
+mod guard;
+mod headers;
 mod intent;
 mod names;
-pub mod page;
+mod page;
 pub mod parse;
 mod problem;
 pub mod protect;
 mod redirect;
 pub mod render;
-pub mod respond;
+mod respond;
 pub mod schema;
 pub mod seal;
+pub mod security;
 mod state;
 mod text;
-pub mod validate;
+mod validate;
 #[cfg(test)]
 mod work;
 
-pub use action::{Action, ActionConfig, ActionError, ActionState, BoundAction};
+pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, BoundAction};
 pub use decode::{DecodeError, Limits};
-pub use errors::{FieldError, FormErrors, messages};
+pub use errors::{FieldError, Flattened, FormErrors, messages};
 pub use form::Form;
 pub use form_data::{FieldValue, FormData, UploadedFile};
-pub use headers::SecurityHeaders;
-pub use page::{Page, endpoint, endpoint_with, page};
+pub use page::{Page, RouterExt, endpoint, endpoint_with, page};
 pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use redirect::Redirect;
+pub use render::{FormView, HtmlPage};
 pub use schema::{Choice, Choices};
 pub use state::{Flash, FormState};
 
@@ -290,8 +305,8 @@ pub mod __private {
     pub use serde::de::DeserializeOwned;
 
     pub use crate::action::{
-        Action, ActionConfig, Answer, BoundAction, BoxFuture, NoForm, Outcome, action_id, action_id_text,
-        intent,
+        Action, ActionConfig, ActionOutput, Answer, BoundAction, BoxFuture, MaybeForm, NoForm, Outcome,
+        Submission, action_id, action_id_text, intent,
     };
     pub use crate::decode::Limits;
     pub use crate::seal::open_bound;
@@ -309,7 +324,12 @@ pub mod __private {
     pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name, kind};
     pub use crate::render::{FormFields, ViewCx, ViewOf, view_of};
     pub use crate::schema::{Choice, Choices, FieldSchema, FormSchema, Shape};
-    pub use crate::validate::{self as rules, RuleOptions};
+    pub use crate::validate::RuleOptions;
+
+    /// The rules `#[validate(...)]` names, run on parsed fields.
+    pub mod rules {
+        pub use crate::validate::*;
+    }
     pub use crate::{FieldError, Form, FormData, FormErrors};
 
     /// Whether nothing was entered in a nested group.

@@ -5,9 +5,9 @@
 use std::borrow::Cow;
 
 /// The name of the query parameter that says which action of a page a submission is for.
-pub const ACTION_PARAM: &str = "_action";
+pub(crate) const ACTION_PARAM: &str = "_action";
 /// The name of the field that carries the sealed bound arguments.
-pub const BOUND_FIELD: &str = "$bound";
+pub(crate) const BOUND_FIELD: &str = "$bound";
 /// The name of the submit buttons that ask for a list row more or less, without running the action.
 pub const INTENT_FIELD: &str = "$intent";
 /// The name of the field that carries a form's instance key (several instances of one form on a

@@ -3,35 +3,15 @@
 //! `GET` renders the page. `POST` runs the action named by `?_action=<id>` (a form's `action`, or
 //! a submit button's `formaction`, so one form can carry several actions); when the action does
 //! not redirect, the page's own handler renders again, with the outcome available through
-//! [`FormState`] and [`ActionState`](crate::ActionState). The URL stays honest with JavaScript off.
+//! [`FormState`](crate::FormState) and [`ActionState`](crate::ActionState). The URL stays honest with JavaScript off.
 //!
-//! ```
-//! use axum::{Router, response::Html};
-//! use formaction::{action, form, page, ActionError, FormState, Redirect};
-//!
-//! #[form]
-//! struct Subscribe {
-//!     #[validate(email)]
-//!     email: String,
-//! }
-//!
-//! #[action]
-//! async fn subscribe(#[form] input: Subscribe) -> Result<Redirect, ActionError> {
-//!     Ok(Redirect::to("/thanks").with_flash(format!("Subscribed {}", input.email)))
-//! }
-//!
-//! async fn show(form: FormState<Subscribe>) -> Html<String> {
-//!     let error = form.errors().field("email").first().map(|e| e.message().into_owned());
-//!     Html(format!("<form method=post action='{}'>...{}</form>", subscribe::bind().url(), error.unwrap_or_default()))
-//! }
-//!
-//! let app: Router = Router::new().route("/subscribe", page(show).action::<subscribe>().into());
-//! ```
+//! The [crate's example](crate#the-whole-flow) serves a page with an action.
 
 use std::marker::PhantomData;
 use std::sync::Arc;
 use std::time::Instant;
 
+use axum::Router;
 use axum::body::Body;
 use axum::extract::{Request, State};
 use axum::handler::Handler;
@@ -41,7 +21,7 @@ use http::request::Parts;
 
 use crate::action::{Action, Answer, Erased, ErasedAction, NoAction, Outcome};
 use crate::decode::{self, Decoding};
-use crate::guard::{self, Settings};
+use crate::guard::{self, OriginPolicy};
 use crate::headers::SecuredPage;
 use crate::names::{chosen_action, push_urlencoded_component, raw_chosen_action};
 use crate::problem::Problem;
@@ -49,16 +29,14 @@ use crate::seal::{self, Keys};
 use crate::state::{Render, boxed, render_with_flash};
 use crate::{budget, respond};
 
-pub use crate::state::{Flash, FormState};
-
-/// A page: a `GET` handler and the actions its forms post to. Turn it into a route with `.into()`:
-/// `Router::new().route("/invoices/new", page(new_invoice).action::<create_invoice>().into())`.
+/// A page: a `GET` handler and the actions its forms post to, served by [`RouterExt::page`]:
+/// `Router::new().page("/invoices/new", page(new_invoice).action::<create_invoice>())`.
 pub struct Page<S> {
     render: Arc<Render<S>>,
     actions: Vec<Box<dyn ErasedAction<S>>>,
     /// Each action's id as its URL writes it (`?_action=<this>`), in the order of `actions`.
     encoded_ids: Vec<String>,
-    settings: Arc<Settings>,
+    settings: Arc<OriginPolicy>,
     keys: Option<Arc<Keys>>,
 }
 
@@ -75,7 +53,7 @@ where
         render,
         actions: Vec::new(),
         encoded_ids: Vec::new(),
-        settings: Arc::new(Settings::from_env()),
+        settings: Arc::new(OriginPolicy::from_env()),
         keys: None,
     }
 }
@@ -108,13 +86,26 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
         self
     }
 
-    /// Replaces the origin settings (by default from the environment, see [`Settings::from_env`]).
-    pub fn settings(mut self, settings: Settings) -> Self {
+    /// Replaces the origin policy (by default from the environment, see [`OriginPolicy::from_env`]).
+    pub fn origin_policy(mut self, settings: OriginPolicy) -> Self {
         self.settings = Arc::new(settings);
         self
     }
 }
 
+/// Serves pages on a [`Router`].
+pub trait RouterExt<S> {
+    /// Serves `page` at `path`: its `GET`, and a `POST` for each of its actions.
+    fn page(self, path: &str, page: Page<S>) -> Self;
+}
+
+impl<S: Clone + Send + Sync + 'static> RouterExt<S> for Router<S> {
+    fn page(self, path: &str, page: Page<S>) -> Self {
+        self.route(path, page.into())
+    }
+}
+
+/// A page as a [`MethodRouter`], to add other methods to its route.
 impl<S: Clone + Send + Sync + 'static> From<Page<S>> for MethodRouter<S> {
     fn from(page: Page<S>) -> Self {
         let page = Arc::new(page);
@@ -182,12 +173,12 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
 /// A route that serves one action as a JSON endpoint for other clients: `POST` only, answers
 /// always JSON.
 pub fn endpoint<A: Action<S>, S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
-    endpoint_with::<A, S>(Settings::from_env(), None)
+    endpoint_with::<A, S>(OriginPolicy::from_env(), None)
 }
 
-/// [`endpoint`] with explicit origin settings, and keys of its own (by default the process's).
+/// [`endpoint`] with its own origin policy, and keys of its own (by default the process's).
 pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
-    settings: Settings,
+    settings: OriginPolicy,
     keys: Option<Keys>,
 ) -> MethodRouter<S> {
     let settings = Arc::new(settings);

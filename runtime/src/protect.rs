@@ -7,15 +7,15 @@
 //!
 //! - [`layer()`] (or [`Protection::layer`]): a tower layer for the router. A request for a host
 //!   that is not the app's is answered `400 Bad Request` before any route sees it (the allowed
-//!   hosts of [`crate::guard`]: `FORMACTION_ORIGIN`, or loopback names in development;
-//!   [`Protection::settings`] changes them). Every answer below it gets the
-//!   [security headers](crate::headers) it lacks (`nosniff`, the frame headers, the referrer
-//!   policy), file downloads and fallback pages included. A handler outside `page()` that reads the
+//!   hosts of the [`OriginPolicy`]: `FORMACTION_ORIGIN`, or loopback names in development;
+//!   [`Protection::origin_policy`] changes them). Every answer below it gets the
+//!   [security headers](crate::security::SecurityHeaders) it lacks (`nosniff`, the frame headers,
+//!   the referrer policy), file downloads and fallback pages included. A handler outside `page()` that reads the
 //!   [`Flash`](crate::Flash) message has it cleared in its answer, so it shows once. A panic
 //!   anywhere below it (an action, a page, an extractor) is caught, logged with `tracing` at
 //!   `error` level with the panic's message, method and path, and answered with a 500 that says
 //!   nothing of it: a small HTML page, or `{"ok":false,"error":"..."}` for a JSON caller (the same
-//!   answers as an action's internal error, see [`respond`]). A request that is not answered
+//!   answers as an action's internal error, see [what each caller gets](crate#what-each-caller-gets)). A request that is not answered
 //!   within [`Protection::request_timeout`] (30 s by default), reading its body included, is
 //!   answered `408 Request Timeout` with a message; its handler is dropped (a database
 //!   transaction it held rolls back).
@@ -71,28 +71,28 @@ use tokio::sync::watch;
 use tower::{Layer, Service, ServiceExt};
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
-use crate::guard::{self, Settings};
+use crate::guard::{self, OriginPolicy};
 use crate::{flash, respond};
 
 /// The protections' settings: timeouts and allowed hosts. [`Protection::default`] (also
 /// [`Protection::new`]) has a 30 s request deadline, a 10 s header deadline, and the hosts of
-/// [`Settings::from_env`].
+/// [`OriginPolicy::from_env`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Protection {
     request_timeout: Duration,
     header_timeout: Duration,
-    settings: Arc<Settings>,
+    settings: Arc<OriginPolicy>,
 }
 
 impl Default for Protection {
     /// # Panics
     ///
-    /// When `FORMACTION_ORIGIN` is set but invalid (see [`Settings::from_env`]).
+    /// When `FORMACTION_ORIGIN` is set but invalid (see [`OriginPolicy::from_env`]).
     fn default() -> Self {
         Protection {
             request_timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
-            settings: Arc::new(Settings::from_env()),
+            settings: Arc::new(OriginPolicy::from_env()),
         }
     }
 }
@@ -103,14 +103,14 @@ impl Protection {
     ///
     /// # Panics
     ///
-    /// When `FORMACTION_ORIGIN` is set but invalid (see [`Settings::from_env`]).
+    /// When `FORMACTION_ORIGIN` is set but invalid (see [`OriginPolicy::from_env`]).
     pub fn new() -> Self {
         Protection::default()
     }
 
     /// The hosts the layer serves (and whether it trusts a proxy's headers to name them), by
-    /// default [`Settings::from_env`]. Pages and endpoints check with their own settings too.
-    pub fn settings(mut self, settings: Settings) -> Self {
+    /// default [`OriginPolicy::from_env`]. Pages and endpoints check with their own settings too.
+    pub fn origin_policy(mut self, settings: OriginPolicy) -> Self {
         self.settings = Arc::new(settings);
         self
     }
@@ -230,7 +230,7 @@ pub fn layer() -> ProtectLayer {
 #[derive(Clone, Debug)]
 pub struct ProtectLayer {
     request_timeout: Duration,
-    settings: Arc<Settings>,
+    settings: Arc<OriginPolicy>,
 }
 
 impl<S> Layer<S> for ProtectLayer {
@@ -246,7 +246,7 @@ impl<S> Layer<S> for ProtectLayer {
 pub struct Protect<S> {
     inner: S,
     request_timeout: Duration,
-    settings: Arc<Settings>,
+    settings: Arc<OriginPolicy>,
 }
 
 impl<S, B> Service<Request<B>> for Protect<S>

@@ -1,14 +1,8 @@
 //! Answering, by who asked: a browser with JavaScript off gets HTML (a 303, or the page again with
 //! 422 or 200); the enhancement script and any JSON client get JSON.
 //!
-//! | outcome | browser, JavaScript off | JSON |
-//! |---|---|---|
-//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` (`"external":true` for another site) |
-//! | the action's own redirect (a 3xx `Response`) | as it is | 200 `{"ok":true,"redirect":...}`, its cookies kept |
-//! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` |
-//! | done | the page, 200 | 200 `{"ok":true}` |
-//! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` |
-//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` |
+//! The table of answers is in the crate's documentation ([what each caller
+//! gets](crate#what-each-caller-gets)).
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -20,18 +14,18 @@ use serde_json::{Value, json};
 
 use crate::action::{Answer, Outcome};
 use crate::escape::escape_attribute;
-use crate::guard::{self, Settings};
+use crate::guard::{self, OriginPolicy};
 use crate::headers::Kind;
 use crate::problem::Problem;
 use crate::state::{self, Render};
 use crate::{FormErrors, Redirect, flash};
 
 /// The header the enhancement script sends with its requests.
-pub const ENHANCED_HEADER: &str = "x-formaction";
+pub(crate) const ENHANCED_HEADER: &str = "x-formaction";
 
 /// Whether the caller wants JSON: the enhancement script's header, or an `Accept` that prefers
 /// `application/json` to `text/html`.
-pub fn wants_json(headers: &HeaderMap) -> bool {
+pub(crate) fn wants_json(headers: &HeaderMap) -> bool {
     /// [`ENHANCED_HEADER`] as a header name, not parsed again for every request.
     const ENHANCED: http::HeaderName = http::HeaderName::from_static(ENHANCED_HEADER);
     if headers.contains_key(ENHANCED) {
@@ -61,7 +55,7 @@ pub fn wants_json(headers: &HeaderMap) -> bool {
 }
 
 /// JSON for an invalid submission.
-pub fn invalid_json(errors: &FormErrors) -> Response {
+pub(crate) fn invalid_json(errors: &FormErrors) -> Response {
     let mut body = serde_json::to_value(errors).unwrap_or_else(|_| json!({}));
     if let Value::Object(map) = &mut body {
         map.insert("ok".to_owned(), Value::Bool(false));
@@ -70,7 +64,7 @@ pub fn invalid_json(errors: &FormErrors) -> Response {
 }
 
 /// JSON for a success.
-pub fn success_json(redirect: Option<&str>, state: Option<&Value>) -> Response {
+pub(crate) fn success_json(redirect: Option<&str>, state: Option<&Value>) -> Response {
     let mut body = json!({"ok": true});
     if let Some(to) = redirect {
         body["redirect"] = Value::String(to.to_owned());
@@ -83,7 +77,7 @@ pub fn success_json(redirect: Option<&str>, state: Option<&Value>) -> Response {
 
 /// JSON for a success that goes to `to`: `{"ok":true,"redirect":"/x"}`, with `"external":true`
 /// when `to` is on another site (the enhancement script follows no other redirect off the site).
-pub fn redirect_json(to: &str, external: bool) -> Response {
+pub(crate) fn redirect_json(to: &str, external: bool) -> Response {
     let mut body = json!({"ok": true, "redirect": to});
     if external {
         body["external"] = Value::Bool(true);
@@ -92,7 +86,7 @@ pub fn redirect_json(to: &str, external: bool) -> Response {
 }
 
 /// A refusal or failure with a message, as JSON or as a small HTML page.
-pub fn problem(status: StatusCode, message: &str, json: bool) -> Response {
+pub(crate) fn problem(status: StatusCode, message: &str, json: bool) -> Response {
     if json {
         json_response(status, json!({"ok": false, "error": message}))
     } else {
@@ -135,12 +129,12 @@ pub(crate) fn refused_action(action: &str, problem: &dyn Problem, json: bool) ->
 }
 
 /// The answer to an internal error: nothing of it is shown.
-pub fn internal_error(json: bool) -> Response {
+pub(crate) fn internal_error(json: bool) -> Response {
     problem(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.", json)
 }
 
 /// 303 See Other to `to`.
-pub fn see_other(to: &str) -> Response {
+pub(crate) fn see_other(to: &str) -> Response {
     match HeaderValue::from_str(to) {
         Ok(location) => {
             crate::headers::answer(StatusCode::SEE_OTHER, Body::empty(), Kind::Redirect(location))
@@ -150,7 +144,7 @@ pub fn see_other(to: &str) -> Response {
 }
 
 /// The answer to a JSON caller (the enhancement script, another client) after its action ran.
-pub(crate) fn answer_json(outcome: Outcome, parts: &Parts, settings: &Settings) -> Response {
+pub(crate) fn answer_json(outcome: Outcome, parts: &Parts, settings: &OriginPolicy) -> Response {
     match outcome.answer {
         Answer::Redirect(redirect) => {
             let mut response = redirect_json(redirect.target(), redirect.leaves_site());
@@ -199,7 +193,7 @@ pub(crate) fn answer_html<S>(
     parts: Parts,
     render: &Render<S>,
     state: S,
-    settings: &Settings,
+    settings: &OriginPolicy,
 ) -> Result<Response, impl Future<Output = Response> + use<S>> {
     let Outcome { answer, mut submission, .. } = outcome;
     let mut action_state = None;
@@ -238,7 +232,7 @@ pub(crate) fn answer_html<S>(
 
 /// The flash cookie of `redirect`, if it has a message: for the page it leads to, `Secure` when
 /// the request came over https.
-fn set_flash(response: &mut Response, redirect: &Redirect, parts: &Parts, settings: &Settings) {
+fn set_flash(response: &mut Response, redirect: &Redirect, parts: &Parts, settings: &OriginPolicy) {
     if let Some(message) = redirect.flash() {
         let https = guard::request_origin(&parts.uri, &parts.headers, settings)
             .is_ok_and(|own| own.scheme == guard::Scheme::Https);

@@ -377,6 +377,7 @@ impl FieldSchema {
     }
 
     /// Applies a `length` rule: `minlength`/`maxlength` on text controls.
+    #[doc(hidden)]
     pub fn apply_length(&mut self, min: Option<u64>, max: Option<u64>, equal: Option<u64>) {
         if self.takes_text() {
             self.constraints.minlength = equal.or(min);
@@ -385,6 +386,7 @@ impl FieldSchema {
     }
 
     /// Applies a `range` rule: `min`/`max` on numbers, dates and times.
+    #[doc(hidden)]
     pub fn apply_range(&mut self, min: Option<String>, max: Option<String>) {
         if self.control == Control::Input && self.input_type.takes_range_constraints() {
             if min.is_some() {
@@ -397,17 +399,20 @@ impl FieldSchema {
     }
 
     /// Applies an `email` rule: `type=email` on a text input.
+    #[doc(hidden)]
     pub fn apply_email(&mut self) {
         self.retype(InputType::Email);
     }
 
     /// Applies a `url` rule: `type=url` on a text input.
+    #[doc(hidden)]
     pub fn apply_url(&mut self) {
         self.retype(InputType::Url);
     }
 
     /// Applies a `regex` rule: `pattern`, when the expression reads the same in a browser (see
     /// [`html_pattern`]).
+    #[doc(hidden)]
     pub fn apply_regex(&mut self, regex: &str) {
         if self.takes_text() && self.control == Control::Input {
             self.constraints.pattern = html_pattern(regex);
@@ -415,12 +420,14 @@ impl FieldSchema {
     }
 
     /// Applies `#[field(scale = N)]`: `step` of one unit in the last decimal place.
+    #[doc(hidden)]
     pub fn apply_scale(&mut self, scale: u32) {
         let step = if scale == 0 { "1".to_owned() } else { format!("0.{}1", "0".repeat(scale as usize - 1)) };
         self.apply_step(step);
     }
 
     /// Applies `#[field(step = "...")]`.
+    #[doc(hidden)]
     pub fn apply_step(&mut self, step: String) {
         if self.input_type.takes_range_constraints() {
             self.constraints.step = Some(step);
@@ -428,17 +435,20 @@ impl FieldSchema {
     }
 
     /// Applies `#[field(secret)]`: never echoed, and a text input becomes `type=password`.
+    #[doc(hidden)]
     pub fn apply_secret(&mut self) {
         self.secret = true;
         self.retype(InputType::Password);
     }
 
     /// Applies `#[field(textarea)]`.
+    #[doc(hidden)]
     pub fn apply_textarea(&mut self) {
         self.control = Control::Textarea;
     }
 
     /// Applies `#[field(hidden)]`.
+    #[doc(hidden)]
     pub fn apply_hidden(&mut self) {
         self.control = Control::Input;
         self.input_type = InputType::Hidden;
@@ -446,6 +456,7 @@ impl FieldSchema {
     }
 
     /// Applies `#[field(radio)]` to a choice: radio buttons instead of a `<select>`.
+    #[doc(hidden)]
     pub fn apply_radio(&mut self) {
         if self.control == Control::Select {
             self.control = Control::Radios;
@@ -453,6 +464,7 @@ impl FieldSchema {
     }
 
     /// Applies `#[field(select)]` to a list of choices: `<select multiple>` instead of checkboxes.
+    #[doc(hidden)]
     pub fn apply_select(&mut self) {
         if self.control == Control::Checkboxes {
             self.control = Control::Select;
@@ -461,6 +473,7 @@ impl FieldSchema {
     }
 
     /// Applies `#[field(accept = "...")]` to a file input.
+    #[doc(hidden)]
     pub fn apply_accept(&mut self, accept: &str) {
         if self.input_type == InputType::File {
             self.constraints.accept = Some(accept.to_owned());
@@ -468,6 +481,7 @@ impl FieldSchema {
     }
 
     /// A field with a default is never `required`.
+    #[doc(hidden)]
     pub fn apply_default(&mut self) {
         self.constraints.required = false;
     }

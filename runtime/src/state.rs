@@ -154,8 +154,22 @@ impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
 ///   `__Host-formaction_flash` with `Secure`, else `formaction_flash`; both are read. Among
 ///   several cookies of these names (a junk one placed first by a sibling subdomain), the first
 ///   one that opens, is fresh and is for this page is shown.
+///
+/// Read it with [`Flash::message`], or take it with [`Flash::into_message`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Flash(pub Option<String>);
+pub struct Flash(Option<String>);
+
+impl Flash {
+    /// The message for this page, if there is one.
+    pub fn message(&self) -> Option<&str> {
+        self.0.as_deref()
+    }
+
+    /// The message for this page, if there is one, owned.
+    pub fn into_message(self) -> Option<String> {
+        self.0
+    }
+}
 
 impl<S: Send + Sync> FromRequestParts<S> for Flash {
     type Rejection = Infallible;

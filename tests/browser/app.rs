@@ -18,7 +18,7 @@ use axum::routing::get;
 use example_invoices::Db;
 use example_invoices::forms::{InvoiceForm, LineItem, Status};
 use formaction::render::{FormView, script_path, script_route, script_tag};
-use formaction::{ActionError, ActionState, Flash, FormState, Redirect, action, form, page};
+use formaction::{ActionError, ActionState, Flash, FormState, Redirect, RouterExt, action, form, page};
 use serde::Serialize;
 use tempfile::TempDir;
 
@@ -158,18 +158,14 @@ impl FromRef<TestState> for Posts {
 fn test_pages(state: TestState) -> Router {
     Router::new()
         .route(JS_PROBE, get(js_probe))
-        .route(SLOW, page(slow_page).action::<slow_save>().action::<slow_archive>().into())
-        .route("/__test/slow/done", page(flash_page).into())
-        .route(ROWS, page(rows_page).action::<rename>().into())
-        .route(GREET, page(greet_page).action::<greet>().into())
-        .route(TWO_FORMS, page(two_forms_page).action::<slower_save>().action::<greet>().into())
-        .route(
+        .page(SLOW, page(slow_page).action::<slow_save>().action::<slow_archive>())
+        .page("/__test/slow/done", page(flash_page))
+        .page(ROWS, page(rows_page).action::<rename>())
+        .page(GREET, page(greet_page).action::<greet>())
+        .page(TWO_FORMS, page(two_forms_page).action::<slower_save>().action::<greet>())
+        .page(
             UNEXPECTED,
-            page(unexpected_page)
-                .action::<fail_html>()
-                .action::<plain_html>()
-                .action::<break_inside>()
-                .into(),
+            page(unexpected_page).action::<fail_html>().action::<plain_html>().action::<break_inside>(),
         )
         .with_state(state)
 }
@@ -237,7 +233,7 @@ async fn slow_page(state: FormState<Note>) -> Html<String> {
 
 /// A page that shows the flash message.
 pub(crate) async fn flash_page(flash: Flash) -> Html<String> {
-    let message = flash.0.unwrap_or_default().replace('&', "&amp;").replace('<', "&lt;");
+    let message = flash.into_message().unwrap_or_default().replace('&', "&amp;").replace('<', "&lt;");
     document("Done", &format!("<p class=\"flash\" role=\"status\">{message}</p>"))
 }
 
@@ -263,7 +259,7 @@ async fn rename(#[bind] row: u32, #[form] input: Rename) -> Result<Redirect, Act
 /// A table with an instance of the rename form in each row: ids `row-<id>`, keyed by the row's id.
 async fn rows_page(state: FormState<Rename>, flash: Flash) -> Html<String> {
     let mut body = String::new();
-    if let Some(message) = flash.0 {
+    if let Some(message) = flash.into_message() {
         body.push_str(&format!("<p class=\"flash\" role=\"status\">{}</p>\n", escape(&message)));
     }
     body.push_str(

@@ -31,7 +31,7 @@ use axum::routing::{any, get, post};
 use axum::{Form, Json, Router};
 use bytes::Bytes;
 use formaction::render::{FormView, script_path, script_route};
-use formaction::{ActionError, FormState, Redirect, action, form, page};
+use formaction::{ActionError, FormState, Redirect, RouterExt, action, form, page};
 use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::{Value, json};
@@ -521,7 +521,7 @@ async fn strict_policy(mut response: Response) -> Response {
 /// browser's violation reports.
 fn strict_site(log: Log) -> Router {
     Router::new()
-        .route(TEAM, page(team_page).action::<save_team>().action::<show_page>().into())
+        .page(TEAM, page(team_page).action::<save_team>().action::<show_page>())
         .route(TEAM_SAVED, get(flash_page))
         .route(CSP_REPORTS, post(csp_report))
         .route(script_path(), script_route())
@@ -668,7 +668,7 @@ async fn away_page() -> Html<String> {
 
 fn away_site(away: Away) -> Router {
     Router::new()
-        .route(AWAY, page(away_page).action::<pay>().action::<hand_off>().into())
+        .page(AWAY, page(away_page).action::<pay>().action::<hand_off>())
         .route(script_path(), script_route())
         .with_state(away)
 }

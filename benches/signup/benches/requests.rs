@@ -11,7 +11,7 @@
 //!   status is checked before measuring. The valid scenario stores a record per request, as the
 //!   load runs do.
 //! - `open_bound`: what formaction does for the bound team of each submission, alone:
-//!   `formaction::action::open_bound` on the sealed text the page gave (base64url, AES-256-GCM-SIV
+//!   `formaction::seal::open_bound` on the sealed text the page gave (base64url, AES-256-GCM-SIV
 //!   under the action's purpose, the stamp, the JSON), from the decoded submission.
 //!
 //! The figures to compare are ratios within one run: `invalid/formaction` ÷ `invalid/by_hand`, and
@@ -62,10 +62,10 @@ fn requests(c: &mut Criterion) {
     let data = formaction::decode::decode_urlencoded(body.as_bytes(), &formaction::Limits::default())
         .expect("the submission decodes");
     let id = <bench_signup::with_formaction::sign_up as formaction::Action<bench_signup::Store>>::ID;
-    let opened: (String,) = formaction::action::open_bound(&data, id, None).expect("the page's team opens");
+    let opened: (String,) = formaction::seal::open_bound(&data, id, None).expect("the page's team opens");
     assert_eq!(opened.0, "team-42");
     c.bench_function("open_bound", |b| {
-        b.iter(|| formaction::action::open_bound::<(String,)>(black_box(&data), id, None))
+        b.iter(|| formaction::seal::open_bound::<(String,)>(black_box(&data), id, None))
     });
 }
 

@@ -5,8 +5,8 @@ use axum::Router;
 use axum::extract::State;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
-use formaction::render::{FormView, HtmlPage};
 use formaction::{ActionError, FormState, Redirect, action, form, page};
+use formaction::{FormView, HtmlPage, RouterExt};
 
 use crate::{Record, Store};
 
@@ -56,7 +56,7 @@ async fn done(State(store): State<Store>) -> Html<String> {
 /// The app.
 pub fn app(store: Store) -> Router {
     Router::new()
-        .route("/signup", page(show).action::<sign_up>().into())
+        .page("/signup", page(show).action::<sign_up>())
         .route("/signup/done", get(done))
         .route(formaction::render::script_path(), formaction::render::script_route())
         .with_state(store)

@@ -8,6 +8,7 @@ pub mod pages;
 use axum::Router;
 use axum::response::Redirect;
 use axum::routing::get;
+use formaction::RouterExt;
 use formaction::page;
 
 pub use db::Db;
@@ -23,18 +24,15 @@ pub fn app_with(db: Db, protection: &formaction::protect::Protection) -> Router 
     Router::new()
         .route("/", get(|| async { Redirect::to("/invoices") }))
         .route("/invoices", get(pages::list))
-        .route(
+        .page(
             "/invoices/new",
-            page(pages::new_invoice)
-                .action::<actions::create_invoice>()
-                .action::<actions::save_draft>()
-                .into(),
+            page(pages::new_invoice).action::<actions::create_invoice>().action::<actions::save_draft>(),
         )
-        .route(
+        .page(
             "/invoices/{id}",
-            page(pages::show).action::<actions::mark_paid>().action::<actions::delete_invoice>().into(),
+            page(pages::show).action::<actions::mark_paid>().action::<actions::delete_invoice>(),
         )
-        .route("/invoices/{id}/edit", page(pages::edit).action::<actions::update_invoice>().into())
+        .page("/invoices/{id}/edit", page(pages::edit).action::<actions::update_invoice>())
         .route("/invoices/{id}/attachment", get(pages::attachment))
         .route(formaction::render::script_path(), formaction::render::script_route())
         .route("/app.css", get(pages::stylesheet))

@@ -47,7 +47,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         }
     }
     // So does an invalid FORMACTION_ORIGIN.
-    if let Err(error) = formaction::guard::Settings::try_from_env() {
+    if let Err(error) = formaction::security::OriginPolicy::try_from_env() {
         eprintln!("example-invoices: {error}");
         std::process::exit(2);
     }

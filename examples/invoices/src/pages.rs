@@ -4,8 +4,8 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use formaction::render::{FormView, HtmlPage};
 use formaction::{Flash, FormData, FormState};
+use formaction::{FormView, HtmlPage};
 use serde::Deserialize;
 
 use crate::actions::{create_invoice, delete_invoice, mark_paid, save_draft, update_invoice};
@@ -105,7 +105,7 @@ pub async fn list(
 ) -> Result<Response, PageError> {
     let q = search.q.unwrap_or_default();
     let invoices = db.list(&q).await?;
-    Ok(HtmlPage::new(ListPage { q: &q, invoices, flash: flash.0 }).into_response())
+    Ok(HtmlPage::new(ListPage { q: &q, invoices, flash: flash.into_message() }).into_response())
 }
 
 #[derive(Template)]
@@ -201,7 +201,7 @@ pub async fn show(State(db): State<Db>, Path(id): Path<String>, flash: Flash) ->
     let total: i64 = invoice.items.iter().map(|item| item.quantity * item.price_cents).sum();
     Ok(HtmlPage::new(ShowPage {
         total: money(total),
-        flash: flash.0,
+        flash: flash.into_message(),
         mark_paid: mark_paid::bind(id),
         delete: delete_invoice::bind(id),
         invoice,

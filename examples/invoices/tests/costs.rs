@@ -15,10 +15,10 @@ use axum::Router;
 use axum::response::Html;
 use example_invoices::Db;
 use example_invoices::actions::{create_invoice, delete_invoice};
+use formaction::FormView;
 use formaction::protect::Protection;
-use formaction::render::FormView;
 use formaction::seal::MAX_SEALED_LEN;
-use formaction::{ActionError, FormState, Redirect, action, form, page};
+use formaction::{ActionError, FormState, Redirect, RouterExt, action, form, page};
 use support::invoice;
 use support::raw::*;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -354,9 +354,8 @@ async fn ten_thousand_invalid_list_rows_are_answered_in_one_pass() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
     let addr = listener.local_addr().expect("address");
     let protection = Protection::new();
-    let app = Router::new()
-        .route("/orders", page(order_page).action::<place_order>().into())
-        .layer(protection.layer());
+    let app =
+        Router::new().page("/orders", page(order_page).action::<place_order>()).layer(protection.layer());
     let serving = tokio::spawn(async move {
         protection.serve(listener, app, std::future::pending()).await.expect("serve");
     });

@@ -16,7 +16,7 @@ use axum::Router;
 use axum::response::Html;
 use example_invoices::Db;
 use formaction::protect::Protection;
-use formaction::{ActionError, Redirect, action, form, page};
+use formaction::{ActionError, Redirect, RouterExt, action, form, page};
 use support::raw::*;
 
 #[form]
@@ -56,7 +56,7 @@ async fn start() -> Server {
     let addr = listener.local_addr().expect("address");
     let protection = Protection::default();
     let app = Router::new()
-        .route("/go", page(go_page).action::<go>().action::<hand_off>().into())
+        .page("/go", page(go_page).action::<go>().action::<hand_off>())
         .layer(protection.layer());
     let task = tokio::spawn(async move {
         protection.serve(listener, app, std::future::pending()).await.expect("serve");

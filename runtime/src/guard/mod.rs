@@ -1,43 +1,5 @@
-//! The first step of every request: is it for this app, and may an action answer it at all?
-//!
-//! - **Allowed hosts** (Django's `ALLOWED_HOSTS`, Rails' `config.hosts`). The app's own origins
-//!   are [`Settings::origins`] (`FORMACTION_ORIGIN=https://app.example.com,https://www.example.com`).
-//!   Every request names one of them in its `Host` (or, behind a trusted proxy, in the proxy's
-//!   `X-Forwarded-Host` or `Forwarded: host=`), or is answered `400 Bad Request` (every page `GET`
-//!   and `POST`, every endpoint, and every route under the [`protect`](crate::protect) layer). So
-//!   DNS rebinding (a page on `rebind.attacker.test` whose name now points at the app) gets a 400
-//!   for its `GET`s and its posts alike. Without a setting (development) only loopback names are
-//!   served: `localhost`, `*.localhost`, `127.0.0.1` and `[::1]`, on any port, and the log says so
-//!   once. Names compare without regard to case and with one trailing dot dropped
-//!   (`app.example.com.`); ports compare by number, a missing one being its scheme's default
-//!   (`https://x` is `https://x:443`). Whatever else a browser never sends is refused: two `Host`
-//!   headers (RFC 9112, 3.2), user info, an empty port or one with leading zeros, whitespace inside,
-//!   a non-ASCII name (an IDN host is given in punycode, `xn--...`, as browsers send it), an IPv6
-//!   address not written as browsers write it (`[::1]`, not `[0:0:0:0:0:0:0:1]`).
-//! - **A request with no host at all** (no `Host`, no authority in its target: HTTP/1.0 clients, and
-//!   requests built in process as `tower::ServiceExt::oneshot` tests do) is served in development
-//!   as a loopback request, since browsers always send `Host`; with origins configured it is a
-//!   400. A post without a host is still refused (403): there is nothing to compare its `Origin`
-//!   with.
-//! - **Same origin.** A browser sends `Origin` with every POST; it must have the scheme, host and
-//!   port of the request's own origin (the configured origin its host matched; in development the
-//!   trusted proxy's scheme, else `http`), or be an allowed origin
-//!   ([`Settings::allowed_origins`]: `https://admin.example.com`, or a glob like `*.example.com`).
-//!   `Origin: null` (sandboxed frames, some redirects) is refused, and so are two `Origin`
-//!   headers. A request with no `Origin` is refused unless its `Referer` is same-origin: Next.js
-//!   lets such requests through with a warning; we do not.
-//! - **The trusted proxy** ([`Settings::trust_proxy`], `FORMACTION_TRUST_PROXY=1`, like Django's
-//!   `USE_X_FORWARDED_HOST` and `SECURE_PROXY_SSL_HEADER`): its `X-Forwarded-Host`,
-//!   `X-Forwarded-Proto` and `Forwarded` (RFC 7239: `host=`, `proto=`) are read from the entry it
-//!   wrote, the last comma-separated entry of the last header line; entries before it are the
-//!   client's. When both families name a host (or a scheme), they must agree, or the request is
-//!   a 400: neither wins, since a proxy that writes one family usually passes the other through
-//!   from the client untouched.
-//! - **Content type.** Only urlencoded, multipart and JSON bodies are read. `text/plain`, which a
-//!   cross-site form may send without a CORS preflight, is refused before anything else happens.
-//! - **Content encoding.** Bodies are read as sent: one with a `Content-Encoding` other than
-//!   `identity` (gzip, br, deflate...) is refused with 415 before it is read, rather than decoded
-//!   as if it were not compressed (and answered 400), or decompressed without a bound.
+//! The first step of every request: is it for this app, and may an action answer it at all? The
+//! rules are documented with the public items, in [`security`](crate::security).
 
 mod media;
 mod origin;
@@ -62,12 +24,12 @@ pub const TRUST_PROXY_VAR: &str = "FORMACTION_TRUST_PROXY";
 
 /// Which hosts the app answers to, and where posts may come from.
 ///
-/// [`Settings::default`] is development: no origins, so only loopback hosts are served. The
-/// pages, endpoints and the [`protect`](crate::protect) layer read [`Settings::from_env`] unless
+/// [`OriginPolicy::default`] is development: no origins, so only loopback hosts are served. The
+/// pages, endpoints and the [`protect`](crate::protect) layer read [`OriginPolicy::from_env`] unless
 /// given settings; to change one thing, start from it so `FORMACTION_ORIGIN` still counts:
-/// `Settings::from_env().allow_origin("https://admin.example.com")`.
+/// `OriginPolicy::from_env().allow_origin("https://admin.example.com")`.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Settings {
+pub struct OriginPolicy {
     /// The app's own origins: the hosts it answers to, and the scheme and port of each. Empty:
     /// development, only loopback hosts.
     pub origins: Vec<Origin>,
@@ -84,8 +46,8 @@ pub struct Settings {
     pub allow_missing_origin: bool,
 }
 
-impl Settings {
-    /// Settings from the environment: `FORMACTION_ORIGIN` (comma-separated origins),
+impl OriginPolicy {
+    /// OriginPolicy from the environment: `FORMACTION_ORIGIN` (comma-separated origins),
     /// `FORMACTION_ALLOWED_ORIGINS` (comma-separated), `FORMACTION_TRUST_PROXY=1`,
     /// `FORMACTION_ALLOW_MISSING_ORIGIN=1`. Without `FORMACTION_ORIGIN`, the log says once per
     /// process that only loopback hosts are served.
@@ -94,15 +56,15 @@ impl Settings {
     ///
     /// When `FORMACTION_ORIGIN` is set but invalid, with the reason: serving with another set of
     /// hosts than the one configured would refuse every visitor, or accept any host. Call
-    /// [`Settings::try_from_env`] at start-up to report it yourself.
+    /// [`OriginPolicy::try_from_env`] at start-up to report it yourself.
     pub fn from_env() -> Self {
-        match Settings::try_from_env() {
+        match OriginPolicy::try_from_env() {
             Ok(settings) => settings,
             Err(error) => panic!("formaction: {error}"),
         }
     }
 
-    /// [`Settings::from_env`], with an invalid `FORMACTION_ORIGIN` as an error.
+    /// [`OriginPolicy::from_env`], with an invalid `FORMACTION_ORIGIN` as an error.
     ///
     /// # Errors
     ///
@@ -126,7 +88,7 @@ impl Settings {
                 Vec::new()
             }
         };
-        Ok(Settings {
+        Ok(OriginPolicy {
             origins,
             allowed_origins: std::env::var("FORMACTION_ALLOWED_ORIGINS")
                 .map(|list| list.split(',').map(|o| o.trim().to_owned()).filter(|o| !o.is_empty()).collect())
@@ -136,20 +98,20 @@ impl Settings {
         })
     }
 
-    /// Adds one of the app's own origins (see [`Settings::origins`]):
+    /// Adds one of the app's own origins (see [`OriginPolicy::origins`]):
     /// `.origin("https://app.example.com".parse()?)`.
     pub fn origin(mut self, origin: Origin) -> Self {
         self.origins.push(origin);
         self
     }
 
-    /// Adds an allowed origin (see [`Settings::allowed_origins`]).
+    /// Adds an allowed origin (see [`OriginPolicy::allowed_origins`]).
     pub fn allow_origin(mut self, origin: impl Into<String>) -> Self {
         self.allowed_origins.push(origin.into());
         self
     }
 
-    /// Trusts the proxy in front (see [`Settings::trust_proxy`]).
+    /// Trusts the proxy in front (see [`OriginPolicy::trust_proxy`]).
     pub fn trust_proxy(mut self, trust: bool) -> Self {
         self.trust_proxy = trust;
         self

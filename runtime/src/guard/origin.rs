@@ -55,7 +55,7 @@ impl Scheme {
 /// One of the app's own origins: a scheme, a host and a port, as `FORMACTION_ORIGIN` lists them.
 ///
 /// ```
-/// use formaction::guard::{Origin, Scheme};
+/// use formaction::security::{Origin, Scheme};
 ///
 /// let origin: Origin = "https://App.Example.com/".parse().unwrap();
 /// assert_eq!((origin.scheme(), origin.host(), origin.port()), (Scheme::Https, "app.example.com", 443));

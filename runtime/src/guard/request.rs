@@ -5,7 +5,7 @@ use http::header::{FORWARDED, HOST, ORIGIN, REFERER};
 use http::{HeaderMap, HeaderName, Uri};
 
 use super::origin::{HostPort, Origin, Scheme, host_port, port, split_host};
-use super::{ORIGIN_VAR, Refusal, Settings};
+use super::{ORIGIN_VAR, OriginPolicy, Refusal};
 use crate::text::eq_ignore_case;
 
 /// The origin a request was made to: its scheme, host and port.
@@ -25,9 +25,9 @@ pub(crate) struct RequestOrigin<'a> {
 /// the host a request is for and its scheme (the same-origin check and the flash cookie's
 /// `Secure` both come from here).
 ///
-/// The host is the trusted proxy's (see [`Settings::trust_proxy`]), else the authority of the
+/// The host is the trusted proxy's (see [`OriginPolicy::trust_proxy`]), else the authority of the
 /// request target (HTTP/2's `:authority`, or an absolute-form target, which RFC 9112 puts before
-/// `Host`), else the one `Host` header. It must be one of [`Settings::origins`] (the first that
+/// `Host`), else the one `Host` header. It must be one of [`OriginPolicy::origins`] (the first that
 /// matches, or the first whose scheme is the trusted proxy's), or in development a loopback name.
 ///
 /// Every request takes this path: it works on the headers' bytes and allocates nothing unless
@@ -35,7 +35,7 @@ pub(crate) struct RequestOrigin<'a> {
 pub(crate) fn request_origin<'a>(
     uri: &'a Uri,
     headers: &'a HeaderMap,
-    settings: &Settings,
+    settings: &OriginPolicy,
 ) -> Result<RequestOrigin<'a>, Refusal> {
     let forwarded = if settings.trust_proxy { forwarded(headers)? } else { Forwarded::default() };
     let raw = match (forwarded.host, uri.authority()) {
@@ -92,10 +92,10 @@ pub(crate) fn request_origin<'a>(
 }
 
 /// `raw` as [`split_host`] reads it, when it is a name the app serves as browsers write it: one
-/// of [`Settings::origins`]' hosts (lowercase), or in development `localhost`, `127.0.0.1` or
+/// of [`OriginPolicy::origins`]' hosts (lowercase), or in development `localhost`, `127.0.0.1` or
 /// `[::1]`, then perhaps `:port`. Each of those names is one [`split_host`] reads whole, so the
 /// answer is its answer; anything else is `None`, left to it.
-pub(super) fn known_host<'a>(raw: &'a [u8], settings: &Settings) -> Option<HostPort<'a>> {
+pub(super) fn known_host<'a>(raw: &'a [u8], settings: &OriginPolicy) -> Option<HostPort<'a>> {
     let named = |name: &[u8]| {
         let port = match raw.strip_prefix(name)? {
             [] => None,
@@ -282,7 +282,7 @@ fn no_host() -> Refusal {
 /// The refusal of host `raw`: shown as text, control characters escaped, at most 100 characters.
 #[cold]
 #[inline(never)]
-fn unknown_host(raw: &[u8], settings: &Settings) -> Refusal {
+fn unknown_host(raw: &[u8], settings: &OriginPolicy) -> Refusal {
     let shown: String =
         String::from_utf8_lossy(raw).chars().flat_map(char::escape_default).take(100).collect();
     Refusal::Host(if settings.origins.is_empty() {
@@ -299,7 +299,7 @@ fn unknown_host(raw: &[u8], settings: &Settings) -> Refusal {
 ///
 /// Every POST takes this path, so it works on the headers' bytes: nothing is allocated unless the
 /// request is refused or comes from an allowed origin other than its own.
-pub(crate) fn same_origin(uri: &Uri, headers: &HeaderMap, settings: &Settings) -> Result<(), Refusal> {
+pub(crate) fn same_origin(uri: &Uri, headers: &HeaderMap, settings: &OriginPolicy) -> Result<(), Refusal> {
     let own = request_origin(uri, headers, settings)?;
     let several =
         |what: &str| Refusal::CrossOrigin(format!("cross-site request refused: several {what} headers"));

@@ -12,19 +12,19 @@ fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
     map
 }
 
-fn origins(list: &str) -> Settings {
-    Settings { origins: parse_origins(list).unwrap(), ..Settings::default() }
+fn origins(list: &str) -> OriginPolicy {
+    OriginPolicy { origins: parse_origins(list).unwrap(), ..OriginPolicy::default() }
 }
 
 /// The request's origin for these headers (and no authority in its target), as text.
-fn origin_of(pairs: &[(&'static str, &str)], settings: &Settings) -> Result<String, Refusal> {
+fn origin_of(pairs: &[(&'static str, &str)], settings: &OriginPolicy) -> Result<String, Refusal> {
     let uri = Uri::from_static("/x");
     let headers = headers(pairs);
     request_origin(&uri, &headers, settings)
         .map(|own| format!("{}://{}:{}", own.scheme.as_str(), String::from_utf8_lossy(own.host), own.port))
 }
 
-fn same(pairs: &[(&'static str, &str)], settings: &Settings) -> Result<(), Refusal> {
+fn same(pairs: &[(&'static str, &str)], settings: &OriginPolicy) -> Result<(), Refusal> {
     same_origin(&Uri::from_static("/x"), &headers(pairs), settings)
 }
 
@@ -96,7 +96,7 @@ fn hosts_as_received() {
 #[test]
 fn a_known_host_is_read_as_split_host_reads_it() {
     let read = |host: Option<HostPort<'_>>| host.map(|h| (h.name.to_vec(), h.port));
-    let dev = Settings::default();
+    let dev = OriginPolicy::default();
     let configured = origins("https://shop.test,http://[::1]:8080,http://127.0.0.1");
     let names = ["localhost", "127.0.0.1", "[::1]", "shop.test", "Shop.test", "shop.test.", "localhostx"];
     let ports = ["", ":1", ":3000", ":65535", ":0", ":080", ":65536", ":", ":3000x", ":+1", " ", ".", "/"];
@@ -172,7 +172,7 @@ fn origins_from_the_setting() {
 
 #[test]
 fn development_serves_loopback_names_only() {
-    let dev = Settings::default();
+    let dev = OriginPolicy::default();
     assert_eq!(origin_of(&[("host", "127.0.0.1:3000")], &dev), Ok("http://127.0.0.1:3000".into()));
     assert_eq!(origin_of(&[("host", "LOCALHOST.")], &dev), Ok("http://LOCALHOST:80".into()));
     assert_eq!(origin_of(&[("host", " [::1]:8080\t")], &dev), Ok("http://[::1]:8080".into()));
@@ -241,7 +241,7 @@ fn configured_origins_name_the_hosts_and_their_scheme() {
 
 #[test]
 fn a_trusted_proxy_is_read_from_its_own_entry() {
-    let proxy = Settings::default().trust_proxy(true);
+    let proxy = OriginPolicy::default().trust_proxy(true);
     let of = |pairs: &[(&'static str, &str)]| origin_of(pairs, &proxy);
     let ok = |text: &str| Ok::<String, Refusal>(text.to_owned());
     assert_eq!(
@@ -309,7 +309,7 @@ fn a_trusted_proxy_is_read_from_its_own_entry() {
         assert_eq!(refusal.status(), StatusCode::BAD_REQUEST, "{pairs:?}");
     }
     // Not trusted: none of it counts.
-    let untrusted = Settings::default();
+    let untrusted = OriginPolicy::default();
     assert_eq!(
         origin_of(
             &[
@@ -330,7 +330,7 @@ fn a_trusted_proxy_is_read_from_its_own_entry() {
 
 #[test]
 fn same_origin_rules() {
-    let dev = Settings::default();
+    let dev = OriginPolicy::default();
     assert!(same(&[("host", "localhost:3000"), ("origin", "http://localhost:3000")], &dev).is_ok());
     assert!(same(&[("host", "LocalHost"), ("origin", "HTTP://localhost.")], &dev).is_ok());
     assert!(same(&[("host", "localhost"), ("origin", "http://localhost:80")], &dev).is_ok());
@@ -385,7 +385,7 @@ fn same_origin_rules() {
         [("host", "127.0.0.1:8080"), ("x-forwarded-host", "shop.test"), ("origin", "https://shop.test")];
     assert!(same(&proxied, &behind_proxy).is_ok());
     assert_eq!(same(&proxied, &configured).unwrap_err().status(), StatusCode::BAD_REQUEST);
-    let dev_proxy = Settings::default().trust_proxy(true);
+    let dev_proxy = OriginPolicy::default().trust_proxy(true);
     assert!(
         same(
             &[("host", "localhost"), ("x-forwarded-proto", "https"), ("origin", "https://localhost")],
@@ -400,14 +400,14 @@ fn same_origin_rules() {
         )
         .is_err()
     );
-    let allow_missing = Settings::default().allow_missing_origin(true);
+    let allow_missing = OriginPolicy::default().allow_missing_origin(true);
     assert!(same(&[("host", "localhost")], &allow_missing).is_ok());
     assert_eq!(same(&[("host", "evil.test")], &allow_missing).unwrap_err().status(), StatusCode::BAD_REQUEST);
 }
 
 #[test]
 fn allowed_origins() {
-    let s = Settings::default().allow_origin("*.example.com").allow_origin("https://partner.test");
+    let s = OriginPolicy::default().allow_origin("*.example.com").allow_origin("https://partner.test");
     let from = |origin: &'static str| [("host", "localhost"), ("origin", origin)];
     assert!(same(&from("https://admin.example.com"), &s).is_ok());
     assert!(same(&from("https://a.b.example.com:8443"), &s).is_ok());

@@ -26,6 +26,7 @@ pub use crate::names::{child_name, indexed_name};
 
 /// What a field is, at the type level: the [`FromForm::Kind`] of each type, by which the stages
 /// after parsing (a template's typed views of the fields) tell a value, a group and a list apart.
+#[doc(hidden)]
 pub mod kind {
     use std::marker::PhantomData;
 

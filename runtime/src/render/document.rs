@@ -25,7 +25,7 @@ use http::StatusCode;
 /// use askama::Template;
 /// use axum::http::StatusCode;
 /// use axum::response::IntoResponse;
-/// use formaction::render::HtmlPage;
+/// use formaction::HtmlPage;
 ///
 /// #[derive(Template)]
 /// #[template(source = "<h1>Hello, {{ name }}</h1>", ext = "html")]

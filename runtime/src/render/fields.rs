@@ -19,6 +19,7 @@ pub trait FormFields: Form {
 }
 
 /// The view of a field in a template, by the field's kind ([`FromForm::Kind`]).
+#[doc(hidden)]
 pub trait KindView {
     /// The view of a field of this kind: a [`FieldView`] for a single control, a [`GroupView`]
     /// for a nested form, a [`ListView`] for a list of them.
@@ -35,9 +36,11 @@ pub trait KindView {
 }
 
 /// The view of a field of type `T` in a template.
+#[doc(hidden)]
 pub type ViewOf<'a, T> = <<T as FromForm>::Kind as KindView>::View<'a>;
 
 /// Makes the view of a field of type `T` from its plain view.
+#[doc(hidden)]
 pub fn view_of<'a, T: FromForm>(cx: &ViewCx<'a>, base: FieldView<'a>) -> ViewOf<'a, T>
 where
     T::Kind: KindView,
@@ -94,6 +97,7 @@ pub struct GroupView<'a, F: FormFields> {
 
 impl<'a, F: FormFields> GroupView<'a, F> {
     /// The view of the group `base`.
+    #[doc(hidden)]
     pub fn new(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self {
         let fields = F::fields(cx, &base.name);
         GroupView { group: base, fields }
@@ -117,6 +121,7 @@ pub struct ListView<'a, F: FormFields> {
 
 impl<'a, F: FormFields> ListView<'a, F> {
     /// The view of the list `base`.
+    #[doc(hidden)]
     pub fn new(cx: &ViewCx<'a>, base: FieldView<'a>) -> Self {
         let rows = row_names(cx, &base).into_iter().map(|name| {
             let fields = F::fields(cx, &name);

@@ -16,7 +16,7 @@
 //!
 //! ```
 //! use askama::Template;
-//! use formaction::render::FormView;
+//! use formaction::FormView;
 //! use formaction::{form, Form, FormData, FormErrors, BoundAction};
 //!
 //! #[form]

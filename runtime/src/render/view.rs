@@ -12,6 +12,7 @@ use crate::{FieldError, FormData, FormErrors, ParseCx};
 
 /// What every view of one form render shares: the values, the errors, and the id prefix.
 #[derive(Clone)]
+#[doc(hidden)]
 pub struct ViewCx<'a> {
     pub(crate) values: &'a FormData,
     pub(crate) errors: &'a FormErrors,

@@ -2,7 +2,7 @@
 // action is registered: the error is reported there, and points at the argument.
 use axum::Router;
 use axum::response::Html;
-use formaction::{ActionError, Redirect, action, page};
+use formaction::{ActionError, Redirect, action, page, RouterExt};
 
 struct Team {
     slug: String,
@@ -18,5 +18,5 @@ async fn archive(team: Team) -> Result<Redirect, ActionError> {
 }
 
 fn main() {
-    let _app: Router = Router::new().route("/", page(show).action::<archive>().into());
+    let _app: Router = Router::new().page("/", page(show).action::<archive>());
 }

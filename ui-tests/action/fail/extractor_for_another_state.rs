@@ -1,7 +1,7 @@
 use axum::Router;
 use axum::extract::State;
 use axum::response::Html;
-use formaction::{ActionError, Redirect, action, page};
+use formaction::{ActionError, Redirect, action, page, RouterExt};
 
 #[derive(Clone)]
 struct Db;
@@ -16,5 +16,5 @@ async fn archive(State(_db): State<Db>) -> Result<Redirect, ActionError> {
 }
 
 fn main() {
-    let _app: Router = Router::new().route("/", page(show).action::<archive>().into());
+    let _app: Router = Router::new().page("/", page(show).action::<archive>());
 }

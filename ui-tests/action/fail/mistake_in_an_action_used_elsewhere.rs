@@ -2,7 +2,7 @@
 // reported, not a cascade from each place that uses the action.
 use axum::Router;
 use axum::response::Html;
-use formaction::{ActionError, Redirect, action, page};
+use formaction::{ActionError, Redirect, action, page, RouterExt};
 
 #[action]
 fn archive(#[bind] team: String, #[bind] invoice: u64) -> Result<Redirect, ActionError> {
@@ -17,5 +17,5 @@ async fn show() -> Html<String> {
 fn main() {
     let _ = archive::ID;
     let _ = archive(String::from("acme"), 7);
-    let _app: Router = Router::new().route("/", page(show).action::<archive>().into());
+    let _app: Router = Router::new().page("/", page(show).action::<archive>());
 }

@@ -19,5 +19,6 @@ async fn show() -> axum::response::Html<String> {
 }
 
 fn main() {
-    let _app: axum::Router = axum::Router::new().route("/", my::fa::page(show).action::<save>().into());
+    use my::fa::RouterExt;
+    let _app: axum::Router = axum::Router::new().page("/", my::fa::page(show).action::<save>());
 }

@@ -5,7 +5,7 @@ use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::{HeaderMap, Method, StatusCode};
 use axum::response::Html;
-use formaction::{ActionError, Redirect, action, form, page};
+use formaction::{ActionError, Redirect, action, form, page, RouterExt};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone)]
@@ -56,5 +56,5 @@ async fn show() -> Html<String> {
 }
 
 fn main() {
-    let _app: Router = Router::new().route("/", page(show).action::<pay>().into()).with_state(Db);
+    let _app: Router = Router::new().page("/", page(show).action::<pay>()).with_state(Db);
 }

@@ -1,6 +1,6 @@
 use axum::Router;
 use axum::response::Html;
-use formaction::{ActionError, Redirect, action, page};
+use formaction::{ActionError, Redirect, action, page, RouterExt};
 
 #[action]
 async fn sign_out() -> Result<Redirect, ActionError> {
@@ -18,7 +18,7 @@ async fn show() -> Html<String> {
 }
 
 fn main() {
-    let _app: Router = Router::new().route("/", page(show).action::<sign_out>().into());
+    let _app: Router = Router::new().page("/", page(show).action::<sign_out>());
     // The name, `.`, and 12 characters of a hash of the module path: no module named.
     let (name, hash) = sign_out::ID.split_once('.').expect("name.hash");
     assert_eq!(name, "sign_out");

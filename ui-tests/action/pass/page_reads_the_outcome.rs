@@ -2,8 +2,8 @@
 // the flash message of a redirect.
 use axum::Router;
 use axum::response::Html;
-use formaction::render::FormView;
-use formaction::{ActionError, ActionState, Flash, FormState, action, form, page};
+use formaction::FormView;
+use formaction::{ActionError, ActionState, Flash, FormState, action, form, page, RouterExt};
 
 #[form]
 struct Search {
@@ -19,9 +19,9 @@ async fn search(#[form] search: Search) -> Result<ActionState<usize>, ActionErro
 async fn show(state: FormState<Search>, found: Option<ActionState<usize>>, flash: Flash) -> Html<String> {
     let form = FormView::from_state(&state, search::bind());
     let found = found.map(|ActionState(count)| count).unwrap_or_default();
-    Html(format!("{}{form}{found}{}", form.query.label(), flash.0.unwrap_or_default()))
+    Html(format!("{}{form}{found}{}", form.query.label(), flash.into_message().unwrap_or_default()))
 }
 
 fn main() {
-    let _app: Router = Router::new().route("/", page(show).action::<search>().into());
+    let _app: Router = Router::new().page("/", page(show).action::<search>());
 }

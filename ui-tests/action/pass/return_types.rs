@@ -1,7 +1,7 @@
 // What an action may answer with, and fail with.
 use axum::Router;
 use axum::response::{Html, IntoResponse, Response};
-use formaction::{ActionError, ActionState, Redirect, action, page};
+use formaction::{ActionError, ActionState, Redirect, action, page, RouterExt};
 
 #[action]
 async fn redirect() -> Result<Redirect, ActionError> {
@@ -39,5 +39,5 @@ fn main() {
         .action::<state>()
         .action::<response>()
         .action::<failing>();
-    let _app: Router = Router::new().route("/", page.into());
+    let _app: Router = Router::new().page("/", page);
 }

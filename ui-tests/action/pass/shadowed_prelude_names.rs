@@ -3,7 +3,7 @@
 #![deny(warnings, unused_qualifications)]
 
 use axum::extract::State;
-use formaction::{ActionError, Redirect, action, form, page};
+use formaction::{ActionError, Redirect, action, form, page, RouterExt};
 
 #[allow(dead_code)]
 struct Option;
@@ -55,5 +55,5 @@ async fn show() -> String {
 
 fn main() {
     let _app: axum::Router =
-        axum::Router::new().route("/", page(show).action::<rename>().into()).with_state(Db);
+        axum::Router::new().page("/", page(show).action::<rename>()).with_state(Db);
 }

@@ -1,5 +1,5 @@
 use askama::Template;
-use formaction::render::FormView;
+use formaction::FormView;
 use formaction::{BoundAction, form};
 
 #[form]

@@ -1,4 +1,4 @@
-use formaction::render::FormView;
+use formaction::FormView;
 use formaction::{BoundAction, form};
 
 #[form]

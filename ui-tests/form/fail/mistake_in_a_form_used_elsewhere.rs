@@ -2,8 +2,8 @@
 // cascade from each place that uses the form.
 use axum::Router;
 use axum::response::Html;
-use formaction::render::FormView;
-use formaction::{ActionError, Form, FormData, FormState, Redirect, action, form, page};
+use formaction::FormView;
+use formaction::{ActionError, Form, FormData, FormState, Redirect, action, form, page, RouterExt};
 
 #[form]
 struct Invoice {
@@ -26,5 +26,5 @@ fn main() {
     let data = FormData::from_pairs([("customer", "Ada"), ("amount", "12")]);
     let _ = Invoice::parse(&data);
     let _ = Invoice::schema();
-    let _app: Router = Router::new().route("/", page(show).action::<create_invoice>().into());
+    let _app: Router = Router::new().page("/", page(show).action::<create_invoice>());
 }

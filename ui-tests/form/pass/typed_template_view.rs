@@ -1,7 +1,7 @@
 // The typed views of a form's fields, in an askama template and in plain Rust: a field,
 // a nested group and a list of groups, each by its Rust name.
 use askama::Template;
-use formaction::render::FormView;
+use formaction::FormView;
 use formaction::{BoundAction, form};
 
 #[form]
