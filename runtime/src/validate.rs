@@ -132,7 +132,7 @@ where
 /// `email`: validator's `ValidateEmail`, with the same answer for every input.
 ///
 /// validator checks an address with regular expressions, which cost more than everything else
-/// in a typical submission (about 14,000 instructions for `ada@example.com`). Most addresses are
+/// in a typical submission (see `BENCHMARKS.md`). Most addresses are
 /// plain ASCII, and for those a byte-by-byte check of the same grammar is enough to say *yes*
 /// (see `plainly_an_email`); everything it does not accept at once (any other character, an
 /// international domain, an address literal such as `[127.0.0.1]`, or simply a wrong address)

@@ -46,9 +46,8 @@ struct Opened {
     /// The keys that opened them (their address): the page's own or the process's.
     keys: usize,
     /// The sealed text as submitted, then the JSON it contains: one allocation, which becomes
-    /// the text handed back when it is reused. (Kept in place in a fixed array instead, it made
-    /// every request slower: the page's future, which holds it, grew by as much, and is copied
-    /// whole when it moves.)
+    /// the text handed back when it is reused. Not a fixed array: the page's future holds it, and
+    /// is copied whole when it moves.
     kept: String,
     /// Where the sealed text ends in `kept`.
     sealed_len: usize,
