@@ -94,6 +94,16 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
 }
 
 /// Serves pages on a [`Router`].
+///
+/// ```
+/// use axum::{Router, response::Html};
+/// use formaction::{RouterExt, page};
+///
+/// async fn home() -> Html<&'static str> {
+///     Html("<h1>Invoices</h1>")
+/// }
+/// let app: Router = Router::new().page("/", page(home));
+/// ```
 pub trait RouterExt<S> {
     /// Serves `page` at `path`: its `GET`, and a `POST` for each of its actions.
     fn page(self, path: &str, page: Page<S>) -> Self;
