@@ -57,11 +57,52 @@
 //! assert!(html.contains(r#"name="address.city" value="Oslo""#));
 //! assert!(html.contains("<p>Enter a valid email address</p>"));
 //! ```
+//!
+//! # Renderers other than askama
+//!
+//! maud, minijinja, tera or a plain `String` read the same form as data: every piece `FormView`
+//! writes, unescaped, in its order.
+//!
+//! - The form: [`FormView::form_id`], [`FormView::action_url`], [`FormView::is_multipart`],
+//!   [`FormView::is_enhanced`], [`FormView::summary_entries`] (message and link target),
+//!   [`FormView::hidden_fields`] (`(name, value)`), [`FormView::buttons`] and
+//!   [`FormView::field_views`].
+//! - Each field ([`FieldView`]): [`control`](FieldView::control) (which markup), `name`, `id`,
+//!   [`input_type`](FieldView::input_type), [`shown_value`](FieldView::shown_value),
+//!   [`is_checked`](FieldView::is_checked), [`attribute_list`](FieldView::attribute_list) (every
+//!   attribute after `id` and `name`, as `(name, value)`), [`label`](FieldView::label),
+//!   [`help`](FieldView::help) and [`help_id`](FieldView::help_id), `errors` and
+//!   [`error_id`](FieldView::error_id), [`options`](FieldView::options) (value, label, id,
+//!   selected), [`children`](FieldView::children) and [`rows`](FieldView::rows).
+//!
+//! The crate `examples/maud` writes the form with maud from these parts, byte for byte what
+//! `FormView` writes (its tests compare them, valid and invalid): texts go through
+//! [`escape_html`], so even the entities are `FormView`'s. Without it, maud's own escaping is as
+//! safe and only picks other entities for the same characters.
+//!
+//! ```
+//! use formaction::{form, BoundAction, FormData, FormErrors, FormView};
+//!
+//! #[form]
+//! struct Search {
+//!     #[field(placeholder = "Title or author")]
+//!     #[validate(length(max = 80))]
+//!     q: String,
+//! }
+//!
+//! let (values, errors) = (FormData::new(), FormErrors::new());
+//! let view = FormView::<Search>::new(&values, &errors, BoundAction::unbound("search"));
+//! let q = &view.field_views()[0];
+//! assert_eq!((q.control(), q.input_type(), q.id.as_str()), ("input", "text", "search-q"));
+//! let attributes: Vec<_> = q.attribute_list().into_iter().map(|(name, value)| (name, value.unwrap_or_default())).collect();
+//! assert_eq!(attributes, [("required", "".into()), ("maxlength", "80".into()), ("placeholder", "Title or author".into())]);
+//! ```
 
 mod bound;
 mod document;
 mod fields;
 mod html;
+mod parts;
 mod script;
 mod view;
 
@@ -75,6 +116,7 @@ use askama::Template;
 pub use document::{HtmlPage, render_bytes};
 pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
+pub use parts::{Attribute, CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, escape_html};
 pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
 pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
 

@@ -443,12 +443,10 @@ pub(crate) fn field_views<'a>(
 
 /// One entry of the error summary: the id of the control it links to (none for an error on the
 /// whole form), and the message.
-#[cfg(test)]
 pub(crate) type SummaryEntry = (Option<String>, String);
 
 /// The entries of the error summary: `(link target id, message)`, form errors first (no link), for
-/// the reference template.
-#[cfg(test)]
+/// the reference template and [`FormView::summary_entries`](super::FormView::summary_entries).
 pub(crate) fn summary_entries(
     cx: &ViewCx<'_>,
     schema: &'static FormSchema,
@@ -467,7 +465,6 @@ pub(crate) fn summary_entries(
 
 /// Where the summary's entry for an error of the field named `name` links to: the field's control
 /// (the first option of radios and checkboxes), when the schema knows the field.
-#[cfg(test)]
 pub(crate) fn summary_target(cx: &ViewCx<'_>, schema: &'static FormSchema, name: &str) -> Option<String> {
     let field = schema.lookup(name)?;
     let (mut id, _) = control_id(cx, name);
