@@ -152,6 +152,48 @@
 //! # }
 //! ```
 //!
+//! # Pages with askama
+//!
+//! Pages are [askama](https://docs.rs/askama) templates, answered with [`HtmlPage`]. This crate
+//! re-exports the askama it renders with as [`formaction::askama`](askama), so an app needs no
+//! askama dependency of its own, nor a guess at the version that matches: derive through the
+//! re-export with `askama = formaction::askama` in `#[template(...)]`.
+//!
+//! What the runtime writes is escaped by the runtime and marked as such for askama, so `{{ x }}`
+//! prints it as it is, with or without `|safe`: a [`FormView`] (`{{ form }}`), a field's view and
+//! its attributes (`{{ form.email }}`, `{{ form.email.attributes() }}`), and a [`BoundAction`]'s
+//! [`hidden_input`](BoundAction::hidden_input) and
+//! [`button_attributes`](BoundAction::button_attributes) (both [`render::Markup`]). Any other
+//! value, a `String` included, is escaped as usual.
+//!
+//! ```
+//! use formaction::askama::Template;
+//! use formaction::{form, FormView, BoundAction};
+//!
+//! #[form]
+//! struct Search {
+//!     query: String,
+//! }
+//!
+//! #[derive(Template)]
+//! #[template(
+//!     source = "<h1>{{ title }}</h1>\n{{ form }}",
+//!     ext = "html",
+//!     askama = formaction::askama // the re-export: no askama in Cargo.toml
+//! )]
+//! struct SearchPage<'a> {
+//!     title: &'a str,
+//!     form: FormView<'a, Search>,
+//! }
+//!
+//! let page = SearchPage { title: "Find <anything>", form: FormView::empty(BoundAction::unbound("search")) };
+//! let html = page.render().unwrap();
+//! assert!(html.starts_with("<h1>Find &#60;anything&#62;</h1>\n<form id=\"search\" method=\"post\""));
+//! ```
+//!
+//! A template in a file (`#[template(path = "page.html", askama = formaction::askama)]`) is read
+//! from `templates/` beside the app's `Cargo.toml`, as askama always does.
+//!
 //! # What each caller gets
 //!
 //! How an action ended, answered by who asked: a browser with JavaScript off gets HTML, the
@@ -219,6 +261,11 @@ mod text;
 mod validate;
 #[cfg(test)]
 mod work;
+
+/// The [askama](https://docs.rs/askama) this crate renders with, so pages need no askama
+/// dependency of their own (nor a guess at its version): derive templates through it with
+/// `#[template(..., askama = formaction::askama)]` (see [Pages with askama](crate#pages-with-askama)).
+pub use askama;
 
 pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, BoundAction};
 pub use decode::{DecodeError, Limits};
