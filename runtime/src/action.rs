@@ -528,6 +528,20 @@ impl MaybeForm for NoForm {
 
 /// An action with its bound arguments sealed, ready to put in a page: `create_invoice::bind(team)`
 /// returns one, as JavaScript's `createInvoice.bind(null, team)` does.
+///
+/// A page gives one to a [`FormView`](crate::FormView) (`FormView::from_state(&state,
+/// create_invoice::bind(team))`), or writes a small form of its own with it, one per row of a list
+/// (see [Buttons on each row](crate#buttons-on-each-row)):
+///
+/// - [`url`](Self::url): the form's `action` (`?_action=<id>`, on the page's own URL);
+/// - [`hidden_input`](Self::hidden_input): the `<input type="hidden">` with the sealed arguments,
+///   inside that form;
+/// - [`button_attributes`](Self::button_attributes): or, for a button inside another form, its
+///   `formaction` and the sealed arguments as its own `name` and `value`.
+///
+/// The arguments are sealed (encrypted and authenticated with `FORMACTION_SECRET`), so a client
+/// can neither read nor change them: a changed or missing value is refused with a 400 before the
+/// action runs.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct BoundAction {
     pub(crate) id: &'static str,

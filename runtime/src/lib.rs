@@ -152,6 +152,174 @@
 //! # }
 //! ```
 //!
+//! # Pages with askama
+//!
+//! Pages are [askama](https://docs.rs/askama) templates, answered with [`HtmlPage`]. This crate
+//! re-exports the askama it renders with as [`formaction::askama`](askama), so an app needs no
+//! askama dependency of its own, nor a guess at the version that matches: derive through the
+//! re-export with `askama = formaction::askama` in `#[template(...)]`.
+//!
+//! What the runtime writes is escaped by the runtime and marked as such for askama, so `{{ x }}`
+//! prints it as it is, with or without `|safe`: a [`FormView`] (`{{ form }}`), a field's view and
+//! its attributes (`{{ form.email }}`, `{{ form.email.attributes() }}`), and a [`BoundAction`]'s
+//! [`hidden_input`](BoundAction::hidden_input) and
+//! [`button_attributes`](BoundAction::button_attributes) (both [`render::Markup`]). Any other
+//! value, a `String` included, is escaped as usual.
+//!
+//! ```
+//! use formaction::askama::Template;
+//! use formaction::{form, FormView, BoundAction};
+//!
+//! #[form]
+//! struct Search {
+//!     query: String,
+//! }
+//!
+//! #[derive(Template)]
+//! #[template(
+//!     source = "<h1>{{ title }}</h1>\n{{ form }}",
+//!     ext = "html",
+//!     askama = formaction::askama // the re-export: no askama in Cargo.toml
+//! )]
+//! struct SearchPage<'a> {
+//!     title: &'a str,
+//!     form: FormView<'a, Search>,
+//! }
+//!
+//! let page = SearchPage { title: "Find <anything>", form: FormView::empty(BoundAction::unbound("search")) };
+//! let html = page.render().unwrap();
+//! assert!(html.starts_with("<h1>Find &#60;anything&#62;</h1>\n<form id=\"search\" method=\"post\""));
+//! ```
+//!
+//! A template in a file (`#[template(path = "page.html", askama = formaction::askama)]`) is read
+//! from `templates/` beside the app's `Cargo.toml`, as askama always does.
+//!
+//! # Buttons on each row
+//!
+//! A list whose rows each have their own button (Done, Delete, Archive) needs one action and one
+//! small form per row. The action takes the row's id as a `#[bind]` argument; the page binds each
+//! row's id with `name::bind(id)`, which seals it into that row's form, so a submission runs the
+//! action for the row whose button was pressed, and a changed id is refused with a 400 before the
+//! action runs. The [`BoundAction`] gives the form its URL ([`url`](BoundAction::url), for
+//! `action`) and the sealed id ([`hidden_input`](BoundAction::hidden_input)); a button inside some
+//! other form uses [`button_attributes`](BoundAction::button_attributes) instead
+//! (`<button {{ row.done.button_attributes() }}>Done</button>`).
+//!
+//! ```
+//! use std::sync::{Arc, Mutex};
+//!
+//! use axum::Router;
+//! use axum::body::Body;
+//! use axum::extract::State;
+//! use axum::http::{Request, StatusCode};
+//! use axum::response::{IntoResponse, Response};
+//! use formaction::askama::Template;
+//! use formaction::{action, page, ActionError, BoundAction, HtmlPage, Redirect, RouterExt};
+//! use tower::ServiceExt;
+//!
+//! struct Task {
+//!     id: u32,
+//!     title: &'static str,
+//!     done: bool,
+//! }
+//!
+//! #[derive(Clone)]
+//! struct Tasks(Arc<Mutex<Vec<Task>>>);
+//!
+//! /// Marks one task done: `id` comes from the row's form, sealed, never from what a client typed.
+//! #[action]
+//! async fn mark_done(State(tasks): State<Tasks>, #[bind] id: u32) -> Result<Redirect, ActionError> {
+//!     let mut tasks = tasks.0.lock().map_err(|_| ActionError::internal("the task list is poisoned"))?;
+//!     let task = tasks.iter_mut().find(|task| task.id == id).ok_or_else(|| ActionError::form("No such task"))?;
+//!     task.done = true;
+//!     Ok(Redirect::to("/tasks").with_flash(format!("Done: {}", task.title)))
+//! }
+//!
+//! /// A row as the template shows it, with the action bound to its id.
+//! struct Row {
+//!     id: u32,
+//!     title: &'static str,
+//!     done: bool,
+//!     mark_done: BoundAction,
+//! }
+//!
+//! #[derive(Template)]
+//! #[template(
+//!     source = r#"<ul>
+//! {%- for row in rows %}
+//! <li id="task-{{ row.id }}">{{ row.title }} {% if row.done %}(done){% else -%}
+//! <form method="post" action="{{ row.mark_done.url() }}">{{ row.mark_done.hidden_input() }}<button>Done</button></form>
+//! {%- endif %}</li>
+//! {%- endfor %}
+//! </ul>"#,
+//!     ext = "html",
+//!     askama = formaction::askama
+//! )]
+//! struct TaskList {
+//!     rows: Vec<Row>,
+//! }
+//!
+//! async fn task_list(State(tasks): State<Tasks>) -> Response {
+//!     let rows = match tasks.0.lock() {
+//!         Ok(tasks) => tasks
+//!             .iter()
+//!             .map(|task| Row { id: task.id, title: task.title, done: task.done, mark_done: mark_done::bind(task.id) })
+//!             .collect(),
+//!         Err(_) => return axum::http::StatusCode::INTERNAL_SERVER_ERROR.into_response(),
+//!     };
+//!     HtmlPage::new(TaskList { rows }).into_response()
+//! }
+//!
+//! # tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async {
+//! let tasks = Tasks(Arc::new(Mutex::new(vec![
+//!     Task { id: 1, title: "Write the invoice", done: false },
+//!     Task { id: 2, title: "Send it", done: false },
+//! ])));
+//! // GET /tasks lists the tasks; POST /tasks?_action=mark_done... runs the action.
+//! let app = Router::new()
+//!     .page("/tasks", page(task_list).action::<mark_done>())
+//!     .with_state(tasks.clone());
+//!
+//! // Each row has its own form, with its own sealed id.
+//! let html = body(app.clone().oneshot(Request::get("/tasks").body(Body::empty()).unwrap()).await.unwrap()).await;
+//! let row = |id: u32| html.split(&format!(r#"<li id="task-{id}">"#)).nth(1).unwrap().split("</li>").next().unwrap();
+//! let (first, second) = (row(1), row(2));
+//! assert!(first.contains(r#"<input type="hidden" name="$bound" value=""#), "{first}");
+//! assert_ne!(between(first, r#"value=""#, "\""), between(second, r#"value=""#, "\""));
+//!
+//! // Pressing the second row's button posts that form as the browser would: its `action` URL and
+//! // its hidden input. The second task is done, the first is not.
+//! let post = |url: &str, sealed: &str| {
+//!     Request::post(format!("/tasks{url}"))
+//!         .header("host", "localhost:3000")
+//!         .header("origin", "http://localhost:3000")
+//!         .header("content-type", "application/x-www-form-urlencoded")
+//!         .body(Body::from(format!("%24bound={sealed}")))
+//!         .unwrap()
+//! };
+//! let request = post(between(second, r#"action=""#, "\""), between(second, r#"value=""#, "\""));
+//! let answer = app.clone().oneshot(request).await.unwrap();
+//! assert_eq!(answer.status(), StatusCode::SEE_OTHER);
+//! assert_eq!(answer.headers()["location"], "/tasks");
+//! let done: Vec<(u32, bool)> = tasks.0.lock().unwrap().iter().map(|task| (task.id, task.done)).collect();
+//! assert_eq!(done, [(1, false), (2, true)]);
+//!
+//! // A sealed id that was changed is refused before the action runs.
+//! let mut changed = between(first, r#"value=""#, "\"").to_owned();
+//! changed.replace_range(10..11, if &changed[10..11] == "A" { "B" } else { "A" });
+//! let request = post(between(first, r#"action=""#, "\""), &changed);
+//! assert_eq!(app.clone().oneshot(request).await.unwrap().status(), StatusCode::BAD_REQUEST);
+//! assert!(!tasks.0.lock().unwrap()[0].done);
+//! # });
+//! # fn between<'a>(text: &'a str, start: &str, end: &str) -> &'a str {
+//! #     text.split(start).nth(1).unwrap().split(end).next().unwrap()
+//! # }
+//! # async fn body(response: axum::response::Response) -> String {
+//! #     let bytes = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+//! #     String::from_utf8(bytes.to_vec()).unwrap()
+//! # }
+//! ```
+//!
 //! # What each caller gets
 //!
 //! How an action ended, answered by who asked: a browser with JavaScript off gets HTML, the
@@ -219,6 +387,11 @@ mod text;
 mod validate;
 #[cfg(test)]
 mod work;
+
+/// The [askama](https://docs.rs/askama) this crate renders with, so pages need no askama
+/// dependency of their own (nor a guess at its version): derive templates through it with
+/// `#[template(..., askama = formaction::askama)]` (see [Pages with askama](crate#pages-with-askama)).
+pub use askama;
 
 pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, BoundAction};
 pub use decode::{DecodeError, Limits};

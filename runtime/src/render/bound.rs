@@ -1,12 +1,16 @@
 //! The markup of a [`BoundAction`]: the URL a form or button posts to, and its sealed arguments
 //! as a hidden input or as the button's own name and value.
 
+use super::Markup;
 use crate::action::BoundAction;
 use crate::names::{ACTION_PARAM, BOUND_FIELD, push_urlencoded_component};
 
 impl BoundAction {
     /// The URL a form (its `action`) or a submit button (its `formaction`) posts to: the page's
-    /// own URL with the action named in the query, `?_action=<id>`.
+    /// own URL with the action named in the query, `?_action=<id>`. The page that renders the
+    /// form must have the action registered (`page(handler).action::<name>()`).
+    ///
+    /// It needs no escaping, so `action="{{ done.url() }}"` in an askama template is right as it is.
     pub fn url(&self) -> String {
         let mut url = String::with_capacity(ACTION_PARAM.len() + self.id.len() + 2);
         self.push_url(&mut url);
@@ -22,11 +26,17 @@ impl BoundAction {
         push_urlencoded_component(out, self.id);
     }
 
-    /// The hidden input carrying the sealed arguments (empty when there are none), escaped.
-    pub fn hidden_input(&self) -> String {
+    /// The hidden input carrying the sealed arguments, to put inside the `<form>` whose `action`
+    /// is [`url`](Self::url): `<input type="hidden" name="$bound" value="...">`, or nothing when
+    /// the action has no `#[bind]` argument.
+    ///
+    /// It is [`Markup`]: in an askama template, `{{ done.hidden_input() }}` writes it as it is
+    /// (`|safe` is not needed). Without it, the action answers `400` (its bound arguments are
+    /// missing).
+    pub fn hidden_input(&self) -> Markup {
         let mut html = String::new();
         self.push_hidden_input(&mut html);
-        html
+        Markup::escaped(html)
     }
 
     /// Writes [`BoundAction::hidden_input`] onto `out`.
@@ -41,13 +51,18 @@ impl BoundAction {
         }
     }
 
-    /// Attributes for a submit button that runs this action (for forms with several): its
-    /// `formaction`, and the sealed arguments as the button's own `name`/`value`.
-    pub fn button_attributes(&self) -> String {
+    /// The attributes of a submit button that runs this action from inside another form (a form
+    /// with several buttons, each running its own action): `formaction="?_action=..."`, and the
+    /// sealed arguments as the button's own `name="$bound" value="..."` (sent only when that
+    /// button is the one pressed).
+    ///
+    /// It is [`Markup`]: `<button {{ done.button_attributes() }}>Done</button>` in an askama
+    /// template. [`FormView::button`](crate::FormView::button) writes such buttons for you.
+    pub fn button_attributes(&self) -> Markup {
         let mut attrs = format!(r#"formaction="{}""#, self.url());
         if let Some(sealed) = &self.sealed {
             attrs.push_str(&format!(r#" name="{BOUND_FIELD}" value="{sealed}""#));
         }
-        attrs
+        Markup::escaped(attrs)
     }
 }

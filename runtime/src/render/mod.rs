@@ -7,9 +7,10 @@
 //! its constraint attributes, `aria-invalid` and `aria-describedby` pointing at its errors and
 //! help. Values are kept on re-render (never a secret); everything is escaped.
 //!
-//! A page that shows a form is an askama template with `{{ form|safe }}` in it; [`HtmlPage`]
-//! answers with it (rendered without growing its buffer on the way, `text/html`, a 500 that shows
-//! nothing when the template fails).
+//! A page that shows a form is an askama template with `{{ form }}` in it (a `FormView` is
+//! markup the runtime escaped, printed as it is, `|safe` or not; see
+//! [Pages with askama](crate#pages-with-askama)); [`HtmlPage`] answers with it (rendered without
+//! growing its buffer on the way, `text/html`, a 500 that shows nothing when the template fails).
 //!
 //! For your own markup, a `FormView` dereferences to the form's generated `…Fields` struct: one
 //! typed view per field, so a misspelt field name in a template is a compile error.
@@ -39,7 +40,7 @@
 //! #[template(
 //!     source = r#"<form method="post" action="{{ form.action_url() }}">
 //! <label for="{{ form.email.id }}">{{ form.email.label() }}</label>
-//! <input id="{{ form.email.id }}" name="{{ form.email.name }}" value="{{ form.email.value() }}"{{ form.email.attributes()|safe }}>
+//! <input id="{{ form.email.id }}" name="{{ form.email.name }}" value="{{ form.email.value() }}"{{ form.email.attributes() }}>
 //! {% for error in form.email.errors %}<p>{{ error }}</p>{% endfor %}
 //! <input name="{{ form.address.city.name }}" value="{{ form.address.city.value() }}">
 //! </form>"#,
@@ -102,6 +103,7 @@ mod bound;
 mod document;
 mod fields;
 mod html;
+mod markup;
 mod parts;
 mod script;
 mod view;
@@ -116,6 +118,7 @@ use askama::Template;
 pub use document::{HtmlPage, render_bytes};
 pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
+pub use markup::Markup;
 pub use parts::{Attribute, CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, escape_html};
 pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
 pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
@@ -486,13 +489,17 @@ impl<F: FormFields> std::fmt::Display for FormView<'_, F> {
     }
 }
 
-/// What askama calls for `{{ form|safe }}` (rather than `Display`, and so without going through
+/// What askama calls for `{{ form }}` (rather than `Display`, and so without going through
 /// `core::fmt`): the same markup.
 impl<F: FormFields> askama::FastWritable for FormView<'_, F> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
     }
 }
+
+/// The whole form is markup the runtime escaped itself: `{{ form }}` prints it as `{{ form|safe }}`
+/// does, so forgetting `|safe` cannot show the page its escaped tags.
+impl<F: FormFields> askama::filters::HtmlSafe for FormView<'_, F> {}
 
 thread_local! {
     /// The buffers of a field's name and id while a form writes its fields ([`FormView::push_fields`]),

@@ -207,7 +207,7 @@ impl<'a> FieldView<'a> {
 
     /// The attributes of the control beyond `id`, `name` and `value`: the constraints, and
     /// `aria-invalid`/`aria-describedby`, each with a leading space, escaped. Written straight into
-    /// the page by templates (`{{ field.attributes()|safe }}`); `.to_string()` gives the text.
+    /// the page by templates (`{{ field.attributes() }}`, which askama prints as it is); `.to_string()` gives the text.
     pub fn attributes(&self) -> Attributes<'_, 'a> {
         Attributes(self)
     }
@@ -296,12 +296,15 @@ impl std::fmt::Display for FieldView<'_> {
     }
 }
 
-/// What askama calls for `{{ field|safe }}` (rather than `Display`): the same markup.
+/// What askama calls for `{{ field }}` (rather than `Display`): the same markup.
 impl askama::FastWritable for FieldView<'_> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
     }
 }
+
+/// A field's markup, escaped by the runtime: `{{ field }}` prints it as `{{ field|safe }}` does.
+impl askama::filters::HtmlSafe for FieldView<'_> {}
 
 /// What one render of a field fills into the markup fixed by its schema, its name and id, and
 /// whether it is invalid (see `html::Hole`): the submitted values and the errors.
@@ -351,12 +354,16 @@ impl std::fmt::Display for Attributes<'_, '_> {
     }
 }
 
-/// What askama calls for `{{ field.attributes()|safe }}` (rather than `Display`): the same text.
+/// What askama calls for `{{ field.attributes() }}` (rather than `Display`): the same text.
 impl askama::FastWritable for Attributes<'_, '_> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
     }
 }
+
+/// The attributes, their values escaped by the runtime: `{{ field.attributes() }}` prints them as
+/// `|safe` does.
+impl askama::filters::HtmlSafe for Attributes<'_, '_> {}
 
 impl Attributes<'_, '_> {
     /// Writes the attributes into `out`.
