@@ -191,6 +191,7 @@
 #[cfg(test)]
 extern crate self as formaction;
 
+mod accept;
 mod action;
 mod budget;
 mod checks;
@@ -247,7 +248,8 @@ pub use state::{Flash, FormState};
 /// | `secret` | never echoed back (passwords): `type=password`, dropped by [`Form::redact`] |
 /// | `textarea`, `hidden`, `radio`, `select` | the control to render |
 /// | `placeholder = "..."`, `help = "..."` | shown with the control |
-/// | `accept = "image/png,.pdf"` | for a file input |
+/// | `accept = "image/png,.pdf"` | for a file input: MIME types, `type/*`, `.ext`; checked on the server too (`file_type`, and `file_content` when a PNG, JPEG, GIF, WebP, PDF or ZIP file's first bytes are not its declared type's) |
+/// | `max_size = "2MB"` | for a file input: larger files are a `file_too_large` field error (units as in `#[action(max_file_size)]`) |
 /// | `scale = 2` | at most 2 decimal places (and `step="0.01"`) |
 /// | `step = "0.5"` | the `step` of a number, date or time input |
 ///
