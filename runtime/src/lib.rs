@@ -222,6 +222,7 @@ mod validate;
 mod work;
 
 pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, BoundAction};
+pub use checks::{ActionArgument, FormArgument};
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, Flattened, FormErrors, messages};
 pub use form::Form;
@@ -321,7 +322,7 @@ pub mod __private {
     pub use crate::checks::{
         ActionArgument, ActionFailure, BindArgument, Bound, BoundUnchecked, Finish, FinishUnchecked,
         FormArgument, FormStep, FormStepUnchecked, Probe, RuleResult, action_result, bind_argument,
-        form_argument, rule_result,
+        rule_result,
     };
     pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name, kind};
     pub use crate::render::{FormFields, ViewCx, ViewOf, view_of};
