@@ -53,6 +53,7 @@ const TEXT: &[(&str, &str)] = &[
     ("start", "abc"),
     ("reason", "EOF"),
     ("cause", "connection reset"),
+    ("size", "2 MB"),
 ];
 
 fn locales_dir() -> PathBuf {

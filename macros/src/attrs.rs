@@ -1,9 +1,10 @@
 //! Attribute helpers both macros use: the arguments of the macro itself with its `crate = path`
-//! option, and an unknown key reported with the closest known one.
+//! option, an unknown key reported with the closest known one, and sizes written with a unit
+//! (`#[action(max_file_size = "10MB")]`, `#[field(max_size = "2MB")]`).
 
 use proc_macro2::TokenStream;
 use syn::meta::ParseNestedMeta;
-use syn::{Expr, Path, Token};
+use syn::{Expr, ExprLit, Lit, Path, Token};
 
 use crate::ctxt::Ctxt;
 
@@ -95,9 +96,67 @@ fn edit_distance(a: &str, b: &str) -> usize {
     previous[b.len()]
 }
 
+/// `"5MB"`, `"512KiB"`, `"100B"` or a plain number of bytes; units are powers of 1024 and case
+/// does not matter, but a space is refused (`"2 MB"` is a typo for `"2MB"`).
+pub(crate) fn size(value: &Expr) -> Result<u64, String> {
+    Quantity {
+        example: "a size such as \"5MB\" or a number of bytes",
+        hint: "a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\"",
+        too_big: "too large",
+        unit: |unit| match unit.to_ascii_lowercase().as_str() {
+            "" | "b" => Some(1),
+            "kb" | "kib" | "k" => Some(1 << 10),
+            "mb" | "mib" | "m" => Some(1 << 20),
+            "gb" | "gib" | "g" => Some(1 << 30),
+            _ => None,
+        },
+    }
+    .read(value)
+}
+
+/// How an option given in units is written: a whole number, or a string of digits and a unit.
+pub(crate) struct Quantity {
+    /// What to write, for a value that is neither.
+    pub(crate) example: &'static str,
+    /// What the string should be, after "`text` is not ".
+    pub(crate) hint: &'static str,
+    /// How a number that overflows `u64` is described.
+    pub(crate) too_big: &'static str,
+    /// The multiplier of a unit, `None` for one it does not know.
+    pub(crate) unit: fn(&str) -> Option<u64>,
+}
+
+impl Quantity {
+    pub(crate) fn read(&self, value: &Expr) -> Result<u64, String> {
+        let text = match value {
+            Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
+                return n.base10_parse::<u64>().map_err(|e| e.to_string());
+            }
+            Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
+            _ => return Err(format!("write {}", self.example)),
+        };
+        let hint = format!("`{text}` is not {}", self.hint);
+        let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+        let (digits, unit) = text.split_at(unit_at);
+        let number: u64 = digits.parse().map_err(|_| hint.clone())?;
+        let multiplier = (self.unit)(unit).ok_or(hint)?;
+        number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is {}", self.too_big))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes() {
+        let s = |text: &str| size(&syn::parse_str(&format!("{text:?}")).unwrap());
+        assert_eq!(s("5MB"), Ok(5 << 20));
+        assert_eq!(s("512kib"), Ok(512 << 10));
+        assert_eq!(s("100B"), Ok(100));
+        assert!(s("2 MB").unwrap_err().contains("no space"));
+        assert!(s("lots").is_err());
+    }
 
     #[test]
     fn suggestions_for_action_options() {

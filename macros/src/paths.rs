@@ -69,7 +69,7 @@ private_paths! {
     group_kind => kind::Group;
     action_argument => ActionArgument;
     bind_argument => bind_argument;
-    form_argument => form_argument;
+    form_argument => FormArgument;
     action_result => action_result;
     rule_result => rule_result;
     probe => Probe;

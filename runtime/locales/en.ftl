@@ -51,6 +51,10 @@ error-invalid-time = Enter a real time
 error-invalid-datetime = Enter a real date and time
 error-expected-file = Choose a file
 error-expected-text = Enter text, not a file
+error-file-type = This type of file is not accepted
+error-file-content = The contents of this file do not match its type
+# $size is the limit with its unit, as the runtime writes it ("2 MB").
+error-file-too-large = The file must be at most { $size }
 error-invalid-index = This list position is not valid
 error-invalid-ip = Enter a valid IP address
 # Any code without a message of its own.

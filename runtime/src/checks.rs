@@ -1,6 +1,7 @@
 //! How generated code checks a user's types: each check is reported once, at the user's token,
 //! in our words, and nothing else in the expansion fails because of it. Not public API: reached
-//! through `__private`.
+//! through `__private`, except [`ActionArgument`] and [`FormArgument`], public so that the
+//! compiler's help names them by a path a user can look up.
 //!
 //! Two halves:
 //!
@@ -32,11 +33,16 @@ use crate::action::{ActionError, ActionOutput, BoundAction, MaybeForm, Outcome};
 use crate::seal::SealError;
 use crate::{Form, FormData};
 
-/// An argument of an action that is not marked: an extractor from the request's parts. The
-/// expansion both bounds on it and extracts through it, so a missing extractor is one error.
+/// What an argument of an `#[action]` without `#[bind]` or `#[form]` is: an extractor from the
+/// request's parts, a type implementing [`FromRequestParts`] for the router's state (`State<_>`,
+/// headers, cookies, the application's own signed-in user). Every such type implements it; it
+/// is public so that the compiler names it when an argument is none, and never implemented by
+/// hand.
+///
+/// The expansion both bounds on it and extracts through it, so a missing extractor is one error.
 #[diagnostic::on_unimplemented(
     message = "`{Self}` is not an extractor, so it cannot be an unmarked argument of an action",
-    label = "not an extractor, and not marked `#[bind]` or `#[form]`",
+    label = "an argument of this action is `{Self}`, which is not an extractor",
     note = "an action's argument is an extractor (a type implementing `axum::extract::FromRequestParts` for the router's state), a value the page binds (mark it `#[bind]`), or the submitted form (mark it `#[form]`)"
 )]
 pub trait ActionArgument<S>: Sized {
@@ -70,19 +76,23 @@ impl<T: Serialize + DeserializeOwned> BindArgument for T {}
 /// Checks one `#[bind]` argument's type.
 pub const fn bind_argument<T: BindArgument>() {}
 
-/// The `#[form]` argument of an action.
+/// What the `#[form]` argument of an `#[action]` is: a [`Form`], a struct with `#[form]` on it.
+/// Every form implements it; it is public so that the compiler names it when an argument is
+/// none, and never implemented by hand.
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a form, so it cannot be the `#[form]` argument",
-    label = "put `#[form]` on this struct",
+    message = "`{Self}` is not a form: put `#[form]` on `{Self}`",
+    label = "not a form, so it cannot be the `#[form]` argument",
     note = "`#[form]` on a struct with named fields implements `formaction::Form`"
 )]
-pub trait FormArgument {}
+pub trait FormArgument {
+    /// Named by the expansion at the argument's type: the check is this trait's bound alone,
+    /// with no function's bound pointing into the runtime.
+    #[doc(hidden)]
+    fn checked() {}
+}
 
 #[diagnostic::do_not_recommend]
 impl<T: Form + 'static> FormArgument for T {}
-
-/// Checks the `#[form]` argument's type.
-pub const fn form_argument<T: FormArgument>() {}
 
 /// The error type of an action's `Result`.
 #[diagnostic::on_unimplemented(

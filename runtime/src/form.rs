@@ -40,8 +40,8 @@ use crate::{FormData, FormErrors, FromForm};
 /// assert_eq!(SignUp::schema().field("email").unwrap().constraints.to_html(), " required");
 /// ```
 #[diagnostic::on_unimplemented(
-    message = "`{Self}` is not a form",
-    label = "put `#[form]` on this struct",
+    message = "`{Self}` is not a form: put `#[form]` on `{Self}`",
+    label = "not a form",
     note = "`#[form]` on a struct with named fields implements `formaction::Form`"
 )]
 pub trait Form: FromForm {

@@ -63,7 +63,10 @@ impl fmt::Debug for FieldValue {
 /// A file uploaded through `<input type=file>`: its name and type as the browser declared them,
 /// and its bytes.
 ///
-/// The declared content type is the browser's word, not a check: sniff the bytes when it matters.
+/// The declared content type is the browser's word, not a check. On a `#[form]` field,
+/// `#[field(accept = "...")]` checks it and the file name's extension on the server, and the
+/// first bytes of the types the runtime knows (PNG, JPEG, GIF, WebP, PDF, ZIP...); sniff the bytes
+/// yourself for any other type where it matters.
 #[derive(Clone, PartialEq, Eq, Default)]
 pub struct UploadedFile {
     /// The file name the browser sent (`filename=` of the part), without any directory.

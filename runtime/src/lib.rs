@@ -359,6 +359,7 @@
 #[cfg(test)]
 extern crate self as formaction;
 
+mod accept;
 mod action;
 mod budget;
 mod checks;
@@ -394,6 +395,7 @@ mod work;
 pub use askama;
 
 pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, BoundAction};
+pub use checks::{ActionArgument, FormArgument};
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, Flattened, FormErrors, messages};
 pub use form::Form;
@@ -420,7 +422,8 @@ pub use state::{Flash, FormState};
 /// | `secret` | never echoed back (passwords): `type=password`, dropped by [`Form::redact`] |
 /// | `textarea`, `hidden`, `radio`, `select` | the control to render |
 /// | `placeholder = "..."`, `help = "..."` | shown with the control |
-/// | `accept = "image/png,.pdf"` | for a file input |
+/// | `accept = "image/png,.pdf"` | for a file input: MIME types, `type/*`, `.ext`; checked on the server too (`file_type`, and `file_content` when a PNG, JPEG, GIF, WebP, PDF or ZIP file's first bytes are not its declared type's) |
+/// | `max_size = "2MB"` | for a file input: larger files are a `file_too_large` field error (units as in `#[action(max_file_size)]`) |
 /// | `scale = 2` | at most 2 decimal places (and `step="0.01"`) |
 /// | `step = "0.5"` | the `step` of a number, date or time input |
 ///
@@ -492,7 +495,7 @@ pub mod __private {
     pub use crate::checks::{
         ActionArgument, ActionFailure, BindArgument, Bound, BoundUnchecked, Finish, FinishUnchecked,
         FormArgument, FormStep, FormStepUnchecked, Probe, RuleResult, action_result, bind_argument,
-        form_argument, rule_result,
+        rule_result,
     };
     pub use crate::parse::{FromFieldValue, FromForm, ParseCx, child_name, kind};
     pub use crate::render::{FormFields, ViewCx, ViewOf, view_of};

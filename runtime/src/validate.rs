@@ -15,7 +15,7 @@ use validator::{
     ValidateNonControlCharacter, ValidateRange, ValidateRegex, ValidateUrl, ValidationError,
 };
 
-use crate::{FieldError, ParseCx};
+use crate::{FieldError, FieldValue, ParseCx, UploadedFile};
 
 /// The options every rule takes: `message = "..."` and `code = "..."`.
 #[derive(Clone, Copy, Debug, Default)]
@@ -310,6 +310,58 @@ pub fn scale(cx: &mut ParseCx<'_>, name: &str, scale: u32, options: RuleOptions)
     check(cx, name, ok, options, || FieldError::new("too_many_decimals").with_param("scale", scale))
 }
 
+/// `#[field(accept = "...", max_size = "...")]` on a file field: each file submitted at `name`
+/// (the last one, or every one of a list: repeated names and `name[0]`, `name[1]`...) must be
+/// of a type `accept` admits, start with the bytes of the type it declares where the runtime
+/// knows them, and be at most `max_size` bytes. Each file that fails gets one error, at its name.
+pub fn file(
+    cx: &mut ParseCx<'_>,
+    name: &str,
+    list: bool,
+    accept: Option<&str>,
+    max_size: Option<u64>,
+) -> bool {
+    let data = cx.data();
+    let mut files: Vec<(String, &UploadedFile)> = Vec::new();
+    if list {
+        files.extend(data.get_all(name).filter_map(FieldValue::as_file).map(|file| (name.to_owned(), file)));
+        for (_, item, value) in data.starting_with(name, "[") {
+            let index = item[name.len() + 1..].strip_suffix(']');
+            if index.is_some_and(|digits| !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+                && let Some(file) = value.as_file()
+            {
+                files.push((item.to_owned(), file));
+            }
+        }
+    } else if let Some(file) = data.get(name).and_then(FieldValue::as_file) {
+        files.push((name.to_owned(), file));
+    }
+    let mut ok = true;
+    for (name, file) in files {
+        if file.is_empty_selection() {
+            continue;
+        }
+        let refusal =
+            accept.and_then(|accept| crate::accept::check(accept, file).err().map(|r| r.error(accept)));
+        let too_large = max_size.filter(|&max| file.len() as u64 > max).map(file_too_large);
+        if let Some(error) = refusal.or(too_large) {
+            cx.error(&name, error);
+            ok = false;
+        }
+    }
+    ok
+}
+
+/// The `file_too_large` error: `max` in bytes, and `size`, the same in the largest unit that
+/// writes it whole (`2 MB`, `512 KB`, `1000 B`), as `max_size` is written.
+fn file_too_large(max: u64) -> FieldError {
+    let (number, unit) = [(1u64 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
+        .into_iter()
+        .find(|(unit, _)| max >= *unit && max.is_multiple_of(*unit))
+        .map_or((max, "B"), |(unit, name)| (max / unit, name));
+    FieldError::new("file_too_large").with_param("max", max).with_param("size", format!("{number} {unit}"))
+}
+
 fn decimal_places(text: &str) -> i64 {
     let (mantissa, exponent) = match text.find(['e', 'E']) {
         Some(at) => (&text[..at], text[at + 1..].parse::<i64>().unwrap_or(0)),
@@ -457,5 +509,61 @@ mod tests {
         assert_eq!(decimal_places("12"), 0);
         assert_eq!(decimal_places("1.50"), 2);
         assert_eq!(decimal_places("15e-1"), 1);
+    }
+
+    #[test]
+    fn file_checks_type_content_and_size_of_each_file_at_its_name() {
+        let upload = |name: &str, bytes: &[u8]| UploadedFile {
+            file_name: name.to_owned(),
+            content_type: None,
+            bytes: bytes::Bytes::copy_from_slice(bytes),
+        };
+        let png = b"\x89PNG\r\n\x1a\n....";
+        let mut data = FormData::default();
+        data.push_file("logo", upload("logo.png", png));
+        data.push_file("tool", upload("tool.exe", b"MZ"));
+        data.push_file("fake", upload("fake.png", b"MZ"));
+        data.push_file("big", upload("big.png", &[0; 2049]));
+        data.push_file("empty", UploadedFile::default());
+        data.push_file("scans", upload("a.png", png));
+        data.push_file("scans", upload("b.exe", b"MZ"));
+        data.push_file("pages[0]", upload("c.exe", b"MZ"));
+        data.push_file("pages[1]", upload("d.png", png));
+        let mut cx = ParseCx::new(&data);
+        let accept = Some("image/png");
+        assert!(file(&mut cx, "logo", false, accept, Some(2048)));
+        assert!(!file(&mut cx, "tool", false, accept, None));
+        assert!(!file(&mut cx, "fake", false, accept, None));
+        assert!(!file(&mut cx, "big", false, None, Some(2048)));
+        assert!(file(&mut cx, "empty", false, accept, Some(1)), "no file chosen: nothing to check");
+        assert!(file(&mut cx, "absent", false, accept, Some(1)));
+        assert!(!file(&mut cx, "scans", true, accept, None));
+        assert!(!file(&mut cx, "pages", true, accept, None));
+        let errors = cx.into_errors();
+        let found: Vec<(&str, &str)> =
+            errors.fields().flat_map(|(name, errors)| errors.iter().map(move |e| (name, e.code()))).collect();
+        assert_eq!(
+            found,
+            [
+                ("tool", "file_type"),
+                ("fake", "file_content"),
+                ("big", "file_too_large"),
+                ("scans", "file_type"),
+                ("pages[0]", "file_type"),
+            ]
+        );
+        let big = errors.fields().find(|(name, _)| *name == "big").map(|(_, e)| e[0].clone()).unwrap();
+        assert_eq!(big.param("max"), Some(&Value::from(2048)));
+        assert_eq!(big.param("size"), Some(&Value::from("2 KB")));
+        assert_eq!(big.message(), "The file must be at most 2 KB");
+    }
+
+    #[test]
+    fn a_size_is_written_in_the_largest_unit_that_writes_it_whole() {
+        let size = |max: u64| file_too_large(max).param("size").cloned();
+        assert_eq!(size(2 << 20), Some(Value::from("2 MB")));
+        assert_eq!(size(1 << 30), Some(Value::from("1 GB")));
+        assert_eq!(size(1536), Some(Value::from("1536 B")));
+        assert_eq!(size(0), Some(Value::from("0 B")));
     }
 }

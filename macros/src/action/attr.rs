@@ -61,7 +61,7 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
                 }
                 other => cx.error_spanned_by(other, format!("`{key}` takes a whole number: {key} = 100")),
             },
-            "body_limit" | "max_field_size" | "max_file_size" => match size(&value) {
+            "body_limit" | "max_field_size" | "max_file_size" => match attrs::size(&value) {
                 Ok(bytes) => {
                     let slot = match key.as_str() {
                         "body_limit" => &mut options.body_limit,
@@ -83,27 +83,9 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
     ActionOptions { krate, ..options }
 }
 
-/// `"5MB"`, `"512KiB"`, `"100B"` or a plain number of bytes; units are powers of 1024 and case
-/// does not matter, but a space is refused (`"2 MB"` is a typo for `"2MB"`).
-fn size(value: &Expr) -> Result<u64, String> {
-    Quantity {
-        example: "a size such as \"5MB\" or a number of bytes",
-        hint: "a size: write a number and a unit with no space, such as \"5MB\", \"512KB\" or \"100B\"",
-        too_big: "too large",
-        unit: |unit| match unit.to_ascii_lowercase().as_str() {
-            "" | "b" => Some(1),
-            "kb" | "kib" | "k" => Some(1 << 10),
-            "mb" | "mib" | "m" => Some(1 << 20),
-            "gb" | "gib" | "g" => Some(1 << 30),
-            _ => None,
-        },
-    }
-    .read(value)
-}
-
 /// `"30s"`, `"15m"`, `"1h"`, `"7d"`, or a number of seconds.
 fn duration(value: &Expr) -> Result<u64, String> {
-    Quantity {
+    attrs::Quantity {
         example: "a duration such as \"1h\" or a number of seconds",
         hint: "a duration: write a number and a unit (s, m, h, d) with no space, such as \"1h\"",
         too_big: "too long",
@@ -116,36 +98,6 @@ fn duration(value: &Expr) -> Result<u64, String> {
         },
     }
     .read(value)
-}
-
-/// How an option given in units is written: a whole number, or a string of digits and a unit.
-struct Quantity {
-    /// What to write, for a value that is neither.
-    example: &'static str,
-    /// What the string should be, after "`text` is not ".
-    hint: &'static str,
-    /// How a number that overflows `u64` is described.
-    too_big: &'static str,
-    /// The multiplier of a unit, `None` for one it does not know.
-    unit: fn(&str) -> Option<u64>,
-}
-
-impl Quantity {
-    fn read(&self, value: &Expr) -> Result<u64, String> {
-        let text = match value {
-            Expr::Lit(ExprLit { lit: Lit::Int(n), .. }) => {
-                return n.base10_parse::<u64>().map_err(|e| e.to_string());
-            }
-            Expr::Lit(ExprLit { lit: Lit::Str(text), .. }) => text.value(),
-            _ => return Err(format!("write {}", self.example)),
-        };
-        let hint = format!("`{text}` is not {}", self.hint);
-        let unit_at = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
-        let (digits, unit) = text.split_at(unit_at);
-        let number: u64 = digits.parse().map_err(|_| hint.clone())?;
-        let multiplier = (self.unit)(unit).ok_or(hint)?;
-        number.checked_mul(multiplier).ok_or_else(|| format!("`{text}` is {}", self.too_big))
-    }
 }
 
 /// What an argument is.
@@ -197,13 +149,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn sizes_and_durations() {
-        let s = |text: &str| size(&syn::parse_str(&format!("{text:?}")).unwrap());
-        assert_eq!(s("5MB"), Ok(5 << 20));
-        assert_eq!(s("512kib"), Ok(512 << 10));
-        assert_eq!(s("100B"), Ok(100));
-        assert!(s("2 MB").unwrap_err().contains("no space"));
-        assert!(s("lots").is_err());
+    fn durations() {
         let d = |text: &str| duration(&syn::parse_str(&format!("{text:?}")).unwrap());
         assert_eq!(d("1h"), Ok(3600));
         assert_eq!(d("15m"), Ok(900));

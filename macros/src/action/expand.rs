@@ -84,10 +84,12 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
         let bind_argument = respan(p.bind_argument(), ty.span());
         quote_spanned!(ty.span()=> let _ = #bind_argument::<#ty>;)
     });
+    // Naming `<Ty as FormArgument>::checked` asks for `Ty: FormArgument` at the type itself,
+    // through no bound of a runtime function: one error, with nothing pointing into the runtime.
     let form_check = form_arg.map(|(arg, _)| {
         let ty = arg.ty;
         let form_argument = respan(p.form_argument(), ty.span());
-        quote_spanned!(ty.span()=> let _ = #form_argument::<#ty>;)
+        quote_spanned!(ty.span()=> let _ = <#ty as #form_argument>::checked;)
     });
     // The result is checked where the return type is written: an `ActionOutput`, and an error
     // that converts into `ActionError`.

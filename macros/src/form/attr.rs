@@ -38,6 +38,8 @@ pub(crate) struct FieldOptions {
     pub(crate) placeholder: Option<LitStr>,
     pub(crate) help: Option<LitStr>,
     pub(crate) accept: Option<LitStr>,
+    /// `max_size = "2MB"`: the key as written, for spans, and the size in bytes.
+    pub(crate) max_size: Option<(Path, u64)>,
     pub(crate) scale: Option<LitInt>,
     pub(crate) step: Option<LitStr>,
 }
@@ -54,6 +56,7 @@ const FIELD_KEYS: &[&str] = &[
     "placeholder",
     "help",
     "accept",
+    "max_size",
     "scale",
     "step",
 ];
@@ -153,6 +156,16 @@ pub(crate) fn field_options(cx: &Ctxt, attrs: &[Attribute]) -> FieldOptions {
                 "help" => set(cx, &meta, &mut o.help, string(cx, &meta)?),
                 "accept" => set(cx, &meta, &mut o.accept, string(cx, &meta)?),
                 "step" => set(cx, &meta, &mut o.step, string(cx, &meta)?),
+                "max_size" => {
+                    let value: Expr = meta.value()?.parse()?;
+                    match attrs::size(&value) {
+                        Ok(bytes) => set(cx, &meta, &mut o.max_size, Some((meta.path.clone(), bytes))),
+                        Err(message) => {
+                            cx.error_spanned_by(&value, format!("`max_size`: {message}"));
+                            Ok(())
+                        }
+                    }
+                }
                 "scale" => {
                     let value = integer(cx, &meta)?;
                     set(cx, &meta, &mut o.scale, value)

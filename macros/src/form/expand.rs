@@ -303,6 +303,21 @@ fn field_checks(
         });
     }
 
+    // `accept` and `max_size` are checked on the server too: the browser's are a convenience.
+    let accept = field.options.accept.as_ref();
+    let max_size = field.options.max_size.as_ref().map(|(_, bytes)| bytes);
+    if accept.is_some() || max_size.is_some() {
+        let none = p.none();
+        let accept = accept.map_or_else(|| quote!(#none), |accept| quote!(#some(#accept)));
+        let max_size = max_size.map_or_else(|| quote!(#none), |bytes| quote!(#some(#bytes)));
+        let as_from_form = as_from_form(field.ty, p);
+        checks.push(quote! {
+            if #value.is_some() {
+                __fa_valid &= #rules::file(__fa_cx, &#name, #as_from_form::LIST, #accept, #max_size);
+            }
+        });
+    }
+
     if let Some(scale) = &field.options.scale {
         let options = rule_options(None, None, p);
         checks.push(quote! {

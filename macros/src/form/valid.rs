@@ -99,6 +99,15 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
                 format!("`accept` is for file fields, and this field is {}", kind.describe()),
             );
         }
+        if let Some((max_size, _)) = &o.max_size
+            && !matches!(kind, Kind::File | Kind::Other)
+            && kind != Kind::List
+        {
+            cx.error_spanned_by(
+                max_size,
+                format!("`max_size` is for file fields, and this field is {}", kind.describe()),
+            );
+        }
         if let Some(scale) = &o.scale
             && !matches!(kind, Kind::Float | Kind::Decimal | Kind::Other)
         {

@@ -50,6 +50,9 @@
 //! | `invalid_date` / `invalid_time` / `invalid_datetime` | | Enter a real date |
 //! | `invalid_decimal` | | Enter a number |
 //! | `expected_file` / `expected_text` | | Choose a file |
+//! | `file_type` | `accept` | This type of file is not accepted |
+//! | `file_content` | `accept` | The contents of this file do not match its type |
+//! | `file_too_large` | `max` (bytes), `size` | The file must be at most 2 MB |
 //! | `invalid_index` | | This list position is not valid |
 //! | `invalid_ip` | | Enter a valid IP address |
 
@@ -142,6 +145,9 @@ impl Messages for English {
             "invalid_datetime" => return "Enter a real date and time".into(),
             "expected_file" => return "Choose a file".into(),
             "expected_text" => return "Enter text, not a file".into(),
+            "file_type" => return "This type of file is not accepted".into(),
+            "file_content" => return "The contents of this file do not match its type".into(),
+            "file_too_large" => with_param("The file must be at most ", e, "size", ""),
             "invalid_index" => return "This list position is not valid".into(),
             "invalid_ip" => return "Enter a valid IP address".into(),
             _ => return "This value is not valid".into(),

@@ -10,6 +10,13 @@ use crate::parse::kind;
 use crate::{Form, FromForm};
 
 /// A form's typed field views: `#[form]` implements it with its `<Name>Fields` struct.
+// The same words as `Form`'s: a struct that lacks `#[form]` is told so in one way, wherever it
+// is used as a form.
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` is not a form: put `#[form]` on `{Self}`",
+    label = "not a form",
+    note = "`#[form]` on a struct with named fields implements `formaction::Form`"
+)]
 pub trait FormFields: Form {
     /// One typed view per field, for templates (generated as `<Name>Fields`).
     type Fields<'a>;

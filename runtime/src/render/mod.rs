@@ -140,7 +140,9 @@ pub struct Button {
 }
 
 /// A form ready to render: schema, values, errors, and the actions its buttons run.
-pub struct FormView<'a, F: FormFields> {
+// No bound on `F` here, only on the impls: a type that is not a form is then reported where it
+// is made into a view or rendered, not again at every place that names `FormView<'_, F>`.
+pub struct FormView<'a, F> {
     schema: &'static FormSchema,
     /// What renders remember of the schema.
     remembered: &'static Remembered,
@@ -151,8 +153,28 @@ pub struct FormView<'a, F: FormFields> {
     /// Whether the form's id is the default one kept for the schema (then an empty form's fields
     /// are the remembered `pristine_fields`).
     default_id: bool,
-    fields: OnceLock<F::Fields<'a>>,
+    fields: OnceLock<Box<dyn TypedFields<'a, F> + 'a>>,
     cx: ViewCx<'a>,
+}
+
+/// A form's typed field views, behind a pointer so that [`FormView`]'s definition names no
+/// `F::Fields` (which would need `F: FormFields` on the struct itself).
+trait TypedFields<'a, F> {
+    fn get(&self) -> &F::Fields<'a>
+    where
+        F: FormFields;
+}
+
+/// The typed field views of the form `F`.
+struct Built<'a, F: FormFields>(F::Fields<'a>);
+
+impl<'a, F: FormFields> TypedFields<'a, F> for Built<'a, F> {
+    fn get(&self) -> &F::Fields<'a>
+    where
+        F: FormFields,
+    {
+        &self.0
+    }
 }
 
 static NO_VALUES: FormData = FormData::new();
@@ -201,7 +223,11 @@ impl<'a, F: FormFields> FormView<'a, F> {
     pub fn empty(action: BoundAction) -> Self {
         FormView::new(&NO_VALUES, &NO_ERRORS, action)
     }
+}
 
+// Only making a view needs `F` to be a form; what is done with a view does not, so a type that
+// is not one is reported once, where the view is made.
+impl<'a, F> FormView<'a, F> {
     /// Sets the label of the main button: a literal is kept as it is, a `String` (from `format!`,
     /// say) moved in.
     pub fn submit_label(mut self, label: impl Into<Cow<'static, str>>) -> Self {
@@ -325,12 +351,12 @@ impl<'a, F: FormFields> FormView<'a, F> {
     }
 }
 
-impl<'a, F: FormFields> Deref for FormView<'a, F> {
+impl<'a, F: FormFields + 'a> Deref for FormView<'a, F> {
     type Target = F::Fields<'a>;
 
     fn deref(&self) -> &Self::Target {
         // Built on first use: a form rendered whole by `Display` never needs them.
-        self.fields.get_or_init(|| F::fields(&self.cx, ""))
+        self.fields.get_or_init(|| Box::new(Built::<F>(F::fields(&self.cx, "")))).get()
     }
 }
 
@@ -389,7 +415,7 @@ impl Remembered {
     }
 }
 
-impl<F: FormFields> FormView<'_, F> {
+impl<F> FormView<'_, F> {
     /// Writes the whole form into `html`.
     fn push_form(&self, html: &mut String) -> std::fmt::Result {
         let summary = (!self.errors.is_empty()).then(|| (&self.cx, self.schema, self.errors, self.kept()));
@@ -482,7 +508,7 @@ impl<F: FormFields> FormView<'_, F> {
     }
 }
 
-impl<F: FormFields> std::fmt::Display for FormView<'_, F> {
+impl<F> std::fmt::Display for FormView<'_, F> {
     /// Renders the whole form.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         self.write_to(f)
@@ -491,7 +517,7 @@ impl<F: FormFields> std::fmt::Display for FormView<'_, F> {
 
 /// What askama calls for `{{ form }}` (rather than `Display`, and so without going through
 /// `core::fmt`): the same markup.
-impl<F: FormFields> askama::FastWritable for FormView<'_, F> {
+impl<F> askama::FastWritable for FormView<'_, F> {
     fn write_into(&self, dest: &mut dyn std::fmt::Write, _: &dyn askama::Values) -> askama::Result<()> {
         Ok(self.write_to(dest)?)
     }
@@ -528,7 +554,7 @@ struct FormTemplate<'a, 'v> {
 }
 
 #[cfg(test)]
-impl<F: FormFields> FormView<'_, F> {
+impl<F> FormView<'_, F> {
     /// The form rendered through the reference templates.
     fn reference(&self) -> String {
         let template = FormTemplate {
