@@ -254,9 +254,10 @@ pub use state::{Flash, FormState};
 /// Rules, in `#[validate(...)]`, are the validator crate's own: `email`, `url`, `length(min, max,
 /// equal)`, `range(min, max, exclusive_min, exclusive_max)`, `regex(path = *RE)`,
 /// `contains(pattern = "..")`, `does_not_contain(pattern = "..")`, `must_match(other = "field")`,
-/// `custom(function = path)`, `required` (on an `Option`), `non_control_character`, `ip`; each
-/// takes `message = "..."` and `code = "..."`. On the struct, `#[validate(schema(function =
-/// path))]` adds a form-level check that runs when the fields are valid.
+/// `custom(function = path)`, `required` (on an `Option`; on a `bool`, a box that must be ticked:
+/// "I accept the terms"), `non_control_character`, `ip`; each takes `message = "..."` and
+/// `code = "..."`. On the struct, `#[validate(schema(function = path))]` adds a form-level check
+/// that runs when the fields are valid.
 ///
 /// On a unit enum, each variant is a choice whose value is its name in snake_case (`InProgress`
 /// is `in_progress`) and whose label is that in words; `#[field(rename, label)]` change them.

@@ -266,6 +266,15 @@ fn field_checks(
         let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
         let check = match &rule.kind {
             RuleKind::Nested => continue,
+            RuleKind::Required if !field.kind.optional => {
+                // A checkbox (`valid.rs` allows no other plain field): it must be ticked.
+                checks.push(quote! {
+                    if let #some(__fa_v) = &#value {
+                        __fa_valid &= #rules::ticked(__fa_cx, &#name, *__fa_v, #options);
+                    }
+                });
+                continue;
+            }
             RuleKind::Required => {
                 // On the Option itself, not on what is inside.
                 checks.push(quote! {
@@ -478,7 +487,8 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
             }
             RuleKind::Email => quote!(__fa_field.apply_email();),
             RuleKind::Url => quote!(__fa_field.apply_url();),
-            // `required` on an `Option`: the server refuses `None`, so the browser requires it too.
+            // `required` on an `Option`: the server refuses `None`, so the browser requires it too;
+            // on a `bool`, the box must be ticked, and the browser says so too.
             RuleKind::Required => quote!(__fa_field.constraints.required = true;),
             RuleKind::Regex { path } => {
                 quote!(__fa_field.apply_regex(#as_regex::as_regex(&(#path)).as_str());)

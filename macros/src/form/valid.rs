@@ -166,10 +166,11 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
                         format!("`range` bounds a number, and this field is {}{hint}", kind.describe()),
                     );
                 }
-                RuleKind::Required if !field.kind.optional => {
+                // On a `bool`, `required` means the box must be ticked ("I accept the terms").
+                RuleKind::Required if !field.kind.optional && kind != Kind::Bool => {
                     cx.error_spanned_by(
                         &rule.key,
-                        "`required` only applies to an `Option` field: a field that is not an `Option` is already required",
+                        "`required` only applies to an `Option` field or a checkbox (`bool`): a field that is not an `Option` is already required",
                     );
                 }
                 RuleKind::MustMatch { other } => {
