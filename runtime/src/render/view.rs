@@ -196,6 +196,9 @@ impl<'a> FieldView<'a> {
     /// The value of `aria-describedby`: the help and the errors, when there are any.
     pub fn described_by(&self) -> Option<String> {
         let mut ids = Vec::new();
+        if let Some(given) = self.schema.described_by {
+            ids.push(given.to_owned());
+        }
         if self.schema.help.is_some() {
             ids.push(self.help_id());
         }
@@ -210,6 +213,13 @@ impl<'a> FieldView<'a> {
     /// the page by templates (`{{ field.attributes()|safe }}`); `.to_string()` gives the text.
     pub fn attributes(&self) -> Attributes<'_, 'a> {
         Attributes(self)
+    }
+
+    /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list: `disabled`,
+    /// `data-*` and `aria-*` from `#[field(...)]`, each with a leading space, escaped (written
+    /// straight into the page: `{{ field.fieldset_attributes()|safe }}`).
+    pub fn fieldset_attributes(&self) -> &'static str {
+        self.schema.fieldset_attributes()
     }
 
     /// Whether a checkbox is checked (a `bool` field).
@@ -369,7 +379,8 @@ impl Attributes<'_, '_> {
             f.write_str(r#" aria-invalid="true""#)?;
         }
         let help = field.schema.help.is_some();
-        if !help && !invalid {
+        let given = field.schema.described_by;
+        if !help && !invalid && given.is_none() {
             return Ok(());
         }
         // The id is the form's id and the field's name made plain: escaped unless both are plain.
@@ -381,12 +392,18 @@ impl Attributes<'_, '_> {
             }
         };
         f.write_str(r#" aria-describedby=""#)?;
+        if let Some(given) = given {
+            crate::escape::escape(f, given)?;
+        }
         if help {
+            if given.is_some() {
+                f.write_char(' ')?;
+            }
             id(f)?;
             f.write_str("-help")?;
         }
         if invalid {
-            if help {
+            if help || given.is_some() {
                 f.write_char(' ')?;
             }
             id(f)?;
