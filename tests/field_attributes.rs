@@ -166,10 +166,10 @@ const CONTROLS: [&str; 9] = [
 <p class=\"fa-help\" id=\"contact-reference-help\">Given by the shop</p>
 <input type=\"text\" id=\"contact-reference\" name=\"reference\" required readonly aria-describedby=\"contact-reference-help\">
 </div>",
-    // Disabled: never `required`, since it is never sent.
+    // Disabled: never `required`, since it is never sent; showing its default.
     "<div class=\"fa-field\" data-field=\"seats\">
 <label for=\"contact-seats\">Seats</label>
-<input type=\"number\" id=\"contact-seats\" name=\"seats\" min=\"0\" step=\"1\" disabled>
+<input type=\"number\" id=\"contact-seats\" name=\"seats\" value=\"3\" min=\"0\" step=\"1\" disabled>
 </div>",
     "<div class=\"fa-field\" data-field=\"plan\">
 <label for=\"contact-plan\">Plan</label>
@@ -269,4 +269,38 @@ fn a_disabled_field_is_its_default_whatever_is_sent_and_a_readonly_one_is_read()
     ]);
     let contact = Contact::parse(&browser).expect("valid");
     assert_eq!((contact.seats, contact.plan, contact.billing, contact.newsletter), (3, None, None, false));
+}
+
+#[form]
+#[derive(Debug)]
+struct Upgrade {
+    #[field(disabled, default = 3)]
+    seats: u32,
+    #[field(disabled, default = Plan::Pro)]
+    plan: Plan,
+    #[field(disabled, default = true)]
+    renew: bool,
+    #[validate(length(min = 1))]
+    note: String,
+}
+
+#[test]
+fn a_disabled_field_shows_its_default_when_nothing_is_given_for_it() {
+    use formaction::BoundAction;
+    // What a browser sends: nothing for the disabled fields.
+    let sent = FormData::from_pairs([("note", "")]);
+    let errors = Upgrade::parse(&sent).expect_err("the note is required");
+    let view = FormView::<Upgrade>::new(&sent, &errors, BoundAction::unbound("save"));
+    let form = view.to_string();
+    assert!(form.contains(r#"name="seats" value="3" min="0" step="1" disabled>"#), "{form}");
+    assert!(form.contains(r#"<option value="pro" selected>Pro</option>"#), "{form}");
+    assert!(form.contains(r#"name="renew" value="on" checked disabled>"#), "{form}");
+    assert_eq!(view.seats.value(), "3");
+    // What the page gives is shown.
+    let given = FormData::from_pairs([("seats", "5"), ("plan", "free")]);
+    let view = FormView::<Upgrade>::new(&given, &errors, BoundAction::unbound("save"));
+    let form = view.to_string();
+    assert!(form.contains(r#"name="seats" value="5" min="0" step="1" disabled>"#), "{form}");
+    assert!(form.contains(r#"<option value="free" selected>Free</option>"#), "{form}");
+    assert!(form.contains(r#"<option value="pro">Pro</option>"#), "{form}");
 }

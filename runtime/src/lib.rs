@@ -254,7 +254,7 @@ pub use state::{Flash, FormState};
 /// | `inputmode = "numeric"` | the keyboard for typed text: `none`, `text`, `decimal`, `numeric`, `tel`, `search`, `email`, `url` |
 /// | `input = "tel"` | the input type of a text field: `tel`, `search`, `color` or `text` (`email` and `url` come with their rule, `password` with `secret`) |
 /// | `readonly` | shown and sent, not editable in the browser; the server reads and checks it as any other field (a value people must not change is a `#[bind]` argument) |
-/// | `disabled` | shown, not editable, and never sent by browsers: the server does not read it either, and the field is its `default` (required, unless the field is an `Option`, a `bool` or a `Vec`); never `required` |
+/// | `disabled` | shown, not editable, and never sent by browsers: the server does not read it either, and the field is its `default` (required, unless the field is an `Option`, a `bool` or a `Vec`), which the control shows when the page gives no value for it; never `required` |
 /// | `data(test_id = "x")`, `aria(label = "...", describedby = "id")` | more attributes on the control (`data-test-id`, `aria-label`; `_` is written `-`), names checked while compiling, values escaped; `describedby`'s ids come before the help's and the errors' |
 ///
 /// [WCAG 1.3.5]: https://www.w3.org/WAI/WCAG22/Understanding/identify-input-purpose

@@ -325,6 +325,9 @@ pub struct FieldSchema {
     /// `disabled`: shown, not editable, and never sent by browsers. The server does not read it
     /// either: the field is its default. Never `required`.
     pub disabled: bool,
+    /// The text a `disabled` field shows when the values rendered hold nothing for it (a
+    /// submission never does): its default's.
+    pub disabled_text: Option<String>,
     /// Further attributes of the control, `data-*` and `aria-*`, by full name, in the order given;
     /// values are escaped when rendered. On radios, checkboxes, groups and lists, they go on the
     /// `<fieldset>`.
@@ -372,6 +375,7 @@ impl FieldSchema {
             inputmode: None,
             readonly: false,
             disabled: false,
+            disabled_text: None,
             attributes: &[],
             described_by: None,
             html_attributes: String::new(),
@@ -592,10 +596,12 @@ impl FieldSchema {
         self.readonly = true;
     }
 
-    /// Applies `#[field(disabled)]`: never sent by browsers, so never `required`.
+    /// Applies `#[field(disabled)]`: never sent by browsers, so never `required`; shows `default`
+    /// (its default's text) when nothing is given for it.
     #[doc(hidden)]
-    pub fn apply_disabled(&mut self) {
+    pub fn apply_disabled(&mut self, default: Option<String>) {
         self.disabled = true;
+        self.disabled_text = default;
         self.constraints.required = false;
     }
 

@@ -556,7 +556,18 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
         steps.push(quote!(__fa_field.apply_readonly();));
     }
     if o.disabled.is_some() {
-        steps.push(quote!(__fa_field.apply_disabled();));
+        // What the field shows when nothing is given for it (after a submission, which never
+        // holds it): its default, as text.
+        let form_data = p.form_data();
+        let default_value = match &o.default {
+            Some((_, Default::Expr(expr))) => quote!(#expr),
+            _ => quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default()),
+        };
+        steps.push(quote! {
+            let mut __fa_out = #form_data::new();
+            #as_from_form::write(&(#default_value), "v", &mut __fa_out);
+            __fa_field.apply_disabled(__fa_out.text("v").map(::std::borrow::ToOwned::to_owned));
+        });
     }
     let mut extra = Vec::new();
     for (prefix, list) in [("data", &o.data), ("aria", &o.aria)] {
