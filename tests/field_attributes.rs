@@ -304,3 +304,28 @@ fn a_disabled_field_shows_its_default_when_nothing_is_given_for_it() {
     assert!(form.contains(r#"<option value="free" selected>Free</option>"#), "{form}");
     assert!(form.contains(r#"<option value="pro">Pro</option>"#), "{form}");
 }
+
+#[form]
+#[derive(Debug)]
+struct Placed {
+    #[field(placeholder = "Ada")]
+    name: String,
+    #[field(placeholder = "3")]
+    seats: u32,
+    #[field(placeholder = "Pick one")]
+    plan: Plan,
+}
+
+#[test]
+fn a_placeholder_is_written_only_where_html_reads_one() {
+    use formaction::BoundAction;
+    let view = FormView::<Placed>::empty(BoundAction::unbound("save"));
+    assert!(view.name.to_string().contains(r#"name="name" required placeholder="Ada">"#));
+    assert!(view.seats.to_string().contains(r#"name="seats" required min="0" step="1" placeholder="3">"#));
+    // A select shows no placeholder: its first option says "Choose…".
+    assert!(
+        view.plan.to_string().contains(r#"<select id="placed-plan" name="plan" required>"#),
+        "{}",
+        view.plan
+    );
+}

@@ -246,7 +246,7 @@ pub use state::{Flash, FormState};
 /// | `default`, `default = expr` | the value when nothing is entered (not `required` then) |
 /// | `secret` | never echoed back (passwords): `type=password`, dropped by [`Form::redact`] |
 /// | `textarea`, `hidden`, `radio`, `select` | the control to render |
-/// | `placeholder = "..."`, `help = "..."` | shown with the control |
+/// | `placeholder = "..."`, `help = "..."` | shown with the control (a placeholder in typed text and numbers only) |
 /// | `accept = "image/png,.pdf"` | for a file input |
 /// | `scale = 2` | at most 2 decimal places (and `step="0.01"`) |
 /// | `step = "0.5"` | the `step` of a number, date or time input |

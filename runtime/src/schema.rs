@@ -5,7 +5,8 @@
 //! type ([`Shape`]: a `u8` is `type=number step=1 min=0`, an `Option` is not `required`), its
 //! `#[validate(...)]` rules (`length` gives `minlength`/`maxlength`, `range` gives `min`/`max`,
 //! `email` gives `type=email`, `regex` gives `pattern` when the expression means the same in a
-//! browser), and its `#[field(...)]` options (`secret` gives `type=password`, `accept`, `step`).
+//! browser), and its `#[field(...)]` options (`secret` gives `type=password`, `accept`, `step`,
+//! `autocomplete`, `inputmode`, `input`, `readonly`, `disabled`, `data-*` and `aria-*`).
 //! There is one source of truth: the browser checks what the server checks.
 
 use std::any::Any;
@@ -298,7 +299,7 @@ pub struct FieldSchema {
     pub label: &'static str,
     /// A help text shown under the control, linked with `aria-describedby`.
     pub help: Option<&'static str>,
-    /// A placeholder.
+    /// A placeholder, on typed text and numbers (not on a select, a checkbox, a date...).
     pub placeholder: Option<&'static str>,
     /// The control.
     pub control: Control,
@@ -401,17 +402,18 @@ impl FieldSchema {
         let attribute = |html: &mut String, name: &str, value: &str| {
             html.push_str(&format!(r#" {name}="{}""#, escape_attribute(value)));
         };
-        if let Some(placeholder) = self.placeholder {
-            attribute(&mut html, "placeholder", placeholder);
-        }
         let input =
             |types: &dyn Fn(InputType) -> bool| self.control == Control::Input && types(self.input_type);
         let textarea = self.control == Control::Textarea;
+        // Typed text or a number: where `placeholder` and `inputmode` mean something.
+        let typed = textarea || input(&|t| t.takes_text_constraints() || t == InputType::Number);
+        if let Some(placeholder) = self.placeholder.filter(|_| typed) {
+            attribute(&mut html, "placeholder", placeholder);
+        }
         // Each only where HTML gives it a meaning (`#[form]` refuses the others it can tell).
         let autocomplete = textarea
             || self.control == Control::Select
             || input(&|t| !matches!(t, InputType::Checkbox | InputType::Radio | InputType::File));
-        let inputmode = textarea || input(&|t| t.takes_text_constraints() || t == InputType::Number);
         let readonly = textarea
             || input(&|t| {
                 !matches!(
@@ -426,7 +428,7 @@ impl FieldSchema {
         if let Some(tokens) = self.autocomplete.filter(|_| autocomplete) {
             attribute(&mut html, "autocomplete", tokens);
         }
-        if let Some(mode) = self.inputmode.filter(|_| inputmode) {
+        if let Some(mode) = self.inputmode.filter(|_| typed) {
             attribute(&mut html, "inputmode", mode);
         }
         if self.readonly && readonly {

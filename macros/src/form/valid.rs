@@ -240,6 +240,14 @@ fn check_attributes(cx: &Ctxt, field: &Field<'_>) {
             ),
         );
     }
+    if let Some(placeholder) = &o.placeholder
+        && matches!(kind, Kind::Bool | Kind::File | Kind::DateTime)
+    {
+        spanned(
+            placeholder,
+            format!("`placeholder` shows in typed text or a number, and this field is {}", kind.describe()),
+        );
+    }
     if let Some(inputmode) = &o.inputmode
         && matches!(kind, Kind::Bool | Kind::File | Kind::DateTime)
     {
