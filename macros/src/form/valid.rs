@@ -3,7 +3,7 @@
 //! field, an enum with no choice.
 
 use quote::ToTokens;
-use syn::{Ident, Path};
+use syn::{Ident, LitStr, Path};
 
 use super::ast::{Field, Form, Input};
 use super::attr::RuleKind;
@@ -255,6 +255,23 @@ fn check_attributes(cx: &Ctxt, field: &Field<'_>) {
             inputmode,
             format!("`inputmode` chooses the keyboard for typed text, and this field is {}", kind.describe()),
         );
+    }
+    // A choice's radios take neither: browsers fill in and type only text, dates and selects.
+    if let Some(radio) = &o.radio {
+        let typed: [(&str, Option<&LitStr>); 2] =
+            [("autocomplete", o.autocomplete.as_ref()), ("inputmode", o.inputmode.as_ref())];
+        for (key, at) in typed {
+            if let Some(at) = at {
+                let mut error = syn::Error::new_spanned(
+                    at,
+                    format!(
+                        "`{key}` does not apply to radio buttons: browsers ignore it there; remove `{key}`, or `radio` for a `<select>`"
+                    ),
+                );
+                error.combine(syn::Error::new_spanned(radio, "the field is `radio` here"));
+                cx.push(error);
+            }
+        }
     }
     if let Some(readonly) = &o.readonly {
         let problem = match kind {
