@@ -421,18 +421,26 @@ pub use state::{Flash, FormState};
 /// | `default`, `default = expr` | the value when nothing is entered (not `required` then) |
 /// | `secret` | never echoed back (passwords): `type=password`, dropped by [`Form::redact`] |
 /// | `textarea`, `hidden`, `radio`, `select` | the control to render |
-/// | `placeholder = "..."`, `help = "..."` | shown with the control |
+/// | `placeholder = "..."`, `help = "..."` | shown with the control (a placeholder in typed text and numbers only) |
 /// | `accept = "image/png,.pdf"` | for a file input: MIME types, `type/*`, `.ext`; checked on the server too (`file_type`, and `file_content` when a PNG, JPEG, GIF, WebP, PDF or ZIP file's first bytes are not its declared type's) |
 /// | `max_size = "2MB"` | for a file input: larger files are a `file_too_large` field error (units as in `#[action(max_file_size)]`) |
 /// | `scale = 2` | at most 2 decimal places (and `step="0.01"`) |
 /// | `step = "0.5"` | the `step` of a number, date or time input |
+/// | `autocomplete = "email"` | what the browser may fill in ([WCAG 1.3.5]): the HTML standard's autofill tokens (`shipping street-address`, `work tel`, `one-time-code`, `off`...), checked while compiling |
+/// | `inputmode = "numeric"` | the keyboard for typed text: `none`, `text`, `decimal`, `numeric`, `tel`, `search`, `email`, `url` |
+/// | `input = "tel"` | the input type of a text field: `tel`, `search`, `color` or `text` (`email` and `url` come with their rule, `password` with `secret`) |
+/// | `readonly` | shown and sent, not editable in the browser; the server reads and checks it as any other field (a value people must not change is a `#[bind]` argument) |
+/// | `disabled` | shown, not editable, and never sent by browsers: the server does not read it either, and the field is its `default` (required, unless the field is an `Option`, a `bool` or a `Vec`), which the control shows when the page gives no value for it; never `required` |
+/// | `data(test_id = "x")`, `aria(label = "...", describedby = "id")` | more attributes on the control (`data-test-id`, `aria-label`; `_` is written `-`), names checked while compiling, values escaped; `describedby`'s ids come before the help's and the errors' |
 ///
+/// [WCAG 1.3.5]: https://www.w3.org/WAI/WCAG22/Understanding/identify-input-purpose
 /// Rules, in `#[validate(...)]`, are the validator crate's own: `email`, `url`, `length(min, max,
 /// equal)`, `range(min, max, exclusive_min, exclusive_max)`, `regex(path = *RE)`,
 /// `contains(pattern = "..")`, `does_not_contain(pattern = "..")`, `must_match(other = "field")`,
-/// `custom(function = path)`, `required` (on an `Option`), `non_control_character`, `ip`; each
-/// takes `message = "..."` and `code = "..."`. On the struct, `#[validate(schema(function =
-/// path))]` adds a form-level check that runs when the fields are valid.
+/// `custom(function = path)`, `required` (on an `Option`; on a `bool`, a box that must be ticked:
+/// "I accept the terms"), `non_control_character`, `ip`; each takes `message = "..."` and
+/// `code = "..."`. On the struct, `#[validate(schema(function = path))]` adds a form-level check
+/// that runs when the fields are valid.
 ///
 /// On a unit enum, each variant is a choice whose value is its name in snake_case (`InProgress`
 /// is `in_progress`) and whose label is that in words; `#[field(rename, label)]` change them.

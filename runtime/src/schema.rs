@@ -5,7 +5,8 @@
 //! type ([`Shape`]: a `u8` is `type=number step=1 min=0`, an `Option` is not `required`), its
 //! `#[validate(...)]` rules (`length` gives `minlength`/`maxlength`, `range` gives `min`/`max`,
 //! `email` gives `type=email`, `regex` gives `pattern` when the expression means the same in a
-//! browser), and its `#[field(...)]` options (`secret` gives `type=password`, `accept`, `step`).
+//! browser), and its `#[field(...)]` options (`secret` gives `type=password`, `accept`, `step`,
+//! `autocomplete`, `inputmode`, `input`, `readonly`, `disabled`, `data-*` and `aria-*`).
 //! There is one source of truth: the browser checks what the server checks.
 
 use std::any::Any;
@@ -298,7 +299,7 @@ pub struct FieldSchema {
     pub label: &'static str,
     /// A help text shown under the control, linked with `aria-describedby`.
     pub help: Option<&'static str>,
-    /// A placeholder.
+    /// A placeholder, on typed text and numbers (not on a select, a checkbox, a date...).
     pub placeholder: Option<&'static str>,
     /// The control.
     pub control: Control,
@@ -312,9 +313,35 @@ pub struct FieldSchema {
     pub group: Option<fn() -> &'static FormSchema>,
     /// Never echoed back into a page or an answer (passwords, card numbers).
     pub secret: bool,
+    /// `autocomplete`: the autofill tokens (`email`, `shipping street-address`, `off`), checked
+    /// against the HTML standard's by `#[form]`; on inputs, textareas and selects.
+    pub autocomplete: Option<&'static str>,
+    /// `inputmode`: the keyboard for typed text (`numeric`, `tel`...); on text and number inputs
+    /// and textareas.
+    pub inputmode: Option<&'static str>,
+    /// `readonly`: shown and sent, not editable in the browser; on typed inputs and textareas. Not
+    /// a safeguard: the server reads and checks the submitted value as any other (a value the user
+    /// must not change is a `#[bind]` argument of the action).
+    pub readonly: bool,
+    /// `disabled`: shown, not editable, and never sent by browsers. The server does not read it
+    /// either: the field is its default. Never `required`.
+    pub disabled: bool,
+    /// The text a `disabled` field shows when the values rendered hold nothing for it (a
+    /// submission never does): its default's.
+    pub disabled_text: Option<String>,
+    /// Further attributes of the control, `data-*` and `aria-*`, by full name, in the order given;
+    /// values are escaped when rendered. On radios, checkboxes, groups and lists, they go on the
+    /// `<fieldset>`.
+    pub attributes: &'static [(&'static str, &'static str)],
+    /// Ids of elements that describe the control, first in its `aria-describedby` (before the
+    /// help's and the errors').
+    pub described_by: Option<&'static str>,
     /// The constraint and placeholder attributes as HTML, computed once by [`FormSchema::new`]
     /// (they never change after the schema is built, and every render needs them).
     html_attributes: String,
+    /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list, computed once
+    /// like `html_attributes`.
+    fieldset_attributes: String,
     /// The label and the help HTML-escaped for text and attribute values, computed once by
     /// [`FormSchema::new`] like `html_attributes`; `None` before (then renders escape as they go).
     escaped: Option<(String, Option<String>)>,
@@ -345,7 +372,15 @@ impl FieldSchema {
             choices: shape.choices,
             group: shape.group,
             secret: false,
+            autocomplete: None,
+            inputmode: None,
+            readonly: false,
+            disabled: false,
+            disabled_text: None,
+            attributes: &[],
+            described_by: None,
             html_attributes: String::new(),
+            fieldset_attributes: String::new(),
             escaped: None,
         }
     }
@@ -356,10 +391,69 @@ impl FieldSchema {
         &self.html_attributes
     }
 
+    /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list (`disabled`,
+    /// `data-*`, `aria-*`), each with a leading space, escaped; empty for other controls.
+    pub fn fieldset_attributes(&self) -> &str {
+        &self.fieldset_attributes
+    }
+
     fn prepare(&mut self) {
         let mut html = self.constraints.to_html();
-        if let Some(placeholder) = self.placeholder {
-            html.push_str(&format!(r#" placeholder="{}""#, escape_attribute(placeholder)));
+        let attribute = |html: &mut String, name: &str, value: &str| {
+            html.push_str(&format!(r#" {name}="{}""#, escape_attribute(value)));
+        };
+        let input =
+            |types: &dyn Fn(InputType) -> bool| self.control == Control::Input && types(self.input_type);
+        let textarea = self.control == Control::Textarea;
+        // Typed text or a number: where `placeholder` and `inputmode` mean something.
+        let typed = textarea || input(&|t| t.takes_text_constraints() || t == InputType::Number);
+        if let Some(placeholder) = self.placeholder.filter(|_| typed) {
+            attribute(&mut html, "placeholder", placeholder);
+        }
+        // Each only where HTML gives it a meaning (`#[form]` refuses the others it can tell).
+        let autocomplete = textarea
+            || self.control == Control::Select
+            || input(&|t| !matches!(t, InputType::Checkbox | InputType::Radio | InputType::File));
+        let readonly = textarea
+            || input(&|t| {
+                !matches!(
+                    t,
+                    InputType::Checkbox
+                        | InputType::Radio
+                        | InputType::File
+                        | InputType::Hidden
+                        | InputType::Color
+                )
+            });
+        if let Some(tokens) = self.autocomplete.filter(|_| autocomplete) {
+            attribute(&mut html, "autocomplete", tokens);
+        }
+        if let Some(mode) = self.inputmode.filter(|_| typed) {
+            attribute(&mut html, "inputmode", mode);
+        }
+        if self.readonly && readonly {
+            html.push_str(" readonly");
+        }
+        let fieldset =
+            matches!(self.control, Control::Radios | Control::Checkboxes | Control::Group | Control::List);
+        let mut extra = String::new();
+        if self.disabled {
+            extra.push_str(" disabled");
+        }
+        for (name, value) in self.attributes {
+            attribute(&mut extra, name, value);
+        }
+        if fieldset {
+            // Radios and checkboxes write their `aria-describedby` themselves, with the help's
+            // and the errors' ids; a group's and a list's have only these.
+            if let Some(ids) =
+                self.described_by.filter(|_| matches!(self.control, Control::Group | Control::List))
+            {
+                attribute(&mut extra, "aria-describedby", ids);
+            }
+            self.fieldset_attributes = extra;
+        } else {
+            html.push_str(&extra);
         }
         self.html_attributes = html;
         let escape = |text: &str| {
@@ -478,6 +572,39 @@ impl FieldSchema {
         if self.input_type == InputType::File {
             self.constraints.accept = Some(accept.to_owned());
         }
+    }
+
+    /// Applies `#[field(input = "...")]` to a text input: `tel`, `search`, `color` or `text`.
+    #[doc(hidden)]
+    pub fn apply_input(&mut self, input_type: &str) {
+        let input_type = match input_type {
+            "tel" => InputType::Tel,
+            "search" => InputType::Search,
+            "color" => InputType::Color,
+            _ => return,
+        };
+        self.retype(input_type);
+        if self.input_type == input_type && !input_type.takes_text_constraints() {
+            // A colour is always `#rrggbb`: the length and pattern of text do not apply.
+            self.constraints.minlength = None;
+            self.constraints.maxlength = None;
+            self.constraints.pattern = None;
+        }
+    }
+
+    /// Applies `#[field(readonly)]`.
+    #[doc(hidden)]
+    pub fn apply_readonly(&mut self) {
+        self.readonly = true;
+    }
+
+    /// Applies `#[field(disabled)]`: never sent by browsers, so never `required`; shows `default`
+    /// (its default's text) when nothing is given for it.
+    #[doc(hidden)]
+    pub fn apply_disabled(&mut self, default: Option<String>) {
+        self.disabled = true;
+        self.disabled_text = default;
+        self.constraints.required = false;
     }
 
     /// A field with a default is never `required`.

@@ -261,6 +261,13 @@ pub fn required<T>(cx: &mut ParseCx<'_>, name: &str, value: &Option<T>, options:
     check(cx, name, value.is_some(), options, || FieldError::new("required"))
 }
 
+/// `required` on a `bool` (a checkbox that must be ticked, "I accept the terms"): the box must be
+/// ticked. An unticked box is not sent by browsers, so the field is `false`, and fails as an empty
+/// required field does, with the code `required`.
+pub fn ticked(cx: &mut ParseCx<'_>, name: &str, value: bool, options: RuleOptions) -> bool {
+    check(cx, name, value, options, || FieldError::new("required"))
+}
+
 /// `custom(function = ...)`: the function's own error, with `message`/`code` applied on top.
 pub fn custom(
     cx: &mut ParseCx<'_>,

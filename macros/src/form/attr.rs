@@ -9,7 +9,8 @@ use syn::meta::ParseNestedMeta;
 use syn::spanned::Spanned;
 use syn::{Attribute, DeriveInput, Expr, ExprLit, Ident, Lit, LitInt, LitStr, Path, Token};
 
-use crate::attrs::{self, skip_value, unknown_key};
+use super::html;
+use crate::attrs::{self, closest, skip_value, unknown_key};
 use crate::ctxt::Ctxt;
 
 /// Options of `#[form(...)]` itself.
@@ -42,6 +43,18 @@ pub(crate) struct FieldOptions {
     pub(crate) max_size: Option<(Path, u64)>,
     pub(crate) scale: Option<LitInt>,
     pub(crate) step: Option<LitStr>,
+    pub(crate) autocomplete: Option<LitStr>,
+    pub(crate) inputmode: Option<LitStr>,
+    /// `input = "tel"`: the input type of a text field.
+    pub(crate) input: Option<LitStr>,
+    pub(crate) readonly: Option<Path>,
+    pub(crate) disabled: Option<Path>,
+    /// `data(role = "x")`: each name as written (`test_id`) and its value.
+    pub(crate) data: Vec<(Ident, LitStr)>,
+    /// `aria(label = "x")`: each name without `aria-` and its value.
+    pub(crate) aria: Vec<(Ident, LitStr)>,
+    /// Where `data(...)` and `aria(...)` were written, for errors about them as a whole.
+    pub(crate) extra_at: Option<Path>,
 }
 
 const FIELD_KEYS: &[&str] = &[
@@ -59,6 +72,13 @@ const FIELD_KEYS: &[&str] = &[
     "max_size",
     "scale",
     "step",
+    "autocomplete",
+    "inputmode",
+    "input",
+    "readonly",
+    "disabled",
+    "data",
+    "aria",
 ];
 
 /// One `#[validate(...)]` rule of a field.
@@ -183,6 +203,56 @@ pub(crate) fn field_options(cx: &Ctxt, attrs: &[Attribute]) -> FieldOptions {
                 "hidden" => flag(cx, &meta, &mut o.hidden),
                 "radio" => flag(cx, &meta, &mut o.radio),
                 "select" => flag(cx, &meta, &mut o.select),
+                "readonly" => flag(cx, &meta, &mut o.readonly),
+                "disabled" => flag(cx, &meta, &mut o.disabled),
+                "autocomplete" => {
+                    let value = string(cx, &meta)?;
+                    if let Some(value) = &value
+                        && let Err(message) = html::check_autocomplete(&value.value())
+                    {
+                        cx.error_spanned_by(value, message);
+                    }
+                    set(cx, &meta, &mut o.autocomplete, value)
+                }
+                "inputmode" => {
+                    let value = string(cx, &meta)?;
+                    if let Some(value) = &value
+                        && !html::INPUT_MODES.contains(&value.value().as_str())
+                    {
+                        let text = value.value();
+                        let message = match closest(&text, html::INPUT_MODES) {
+                            _ if text == "number" => "unknown inputmode `number`; did you mean `numeric` (digits) or `decimal` (digits and a decimal separator)?".to_owned(),
+                            Some(close) => format!("unknown inputmode `{text}`; did you mean `{close}`?"),
+                            None => format!(
+                                "unknown inputmode `{text}`; expected one of: {}",
+                                html::INPUT_MODES.join(", ")
+                            ),
+                        };
+                        cx.error_spanned_by(value, message);
+                    }
+                    set(cx, &meta, &mut o.inputmode, value)
+                }
+                "input" => {
+                    let value = string(cx, &meta)?;
+                    if let Some(value) = &value
+                        && !html::TEXT_INPUT_TYPES.contains(&value.value().as_str())
+                    {
+                        cx.error_spanned_by(value, html::other_input_type(&value.value()));
+                    }
+                    set(cx, &meta, &mut o.input, value)
+                }
+                // `type` is a keyword, and `r#type` reads poorly: the option is `input`.
+                "type" | "r#type" => {
+                    cx.error_spanned_by(&meta.path, "the input type is set with `input`: #[field(input = \"tel\")]");
+                    skip_value(&meta)
+                }
+                "data" | "aria" => {
+                    if o.extra_at.is_none() {
+                        o.extra_at = Some(meta.path.clone());
+                    }
+                    let list = if key == "data" { &mut o.data } else { &mut o.aria };
+                    extra_attributes(cx, &meta, &key, list)
+                }
                 _ => unknown_key(cx, &meta, "form field attribute", FIELD_KEYS),
             }
         });
@@ -191,6 +261,56 @@ pub(crate) fn field_options(cx: &Ctxt, attrs: &[Attribute]) -> FieldOptions {
         }
     }
     options
+}
+
+/// Reads `data(name = "value", ...)` or `aria(...)` into `list`: each name checked (a `data-*`
+/// name's spelling, an `aria-*` name among WAI-ARIA's), each given once.
+fn extra_attributes(
+    cx: &Ctxt,
+    meta: &ParseNestedMeta<'_>,
+    prefix: &str,
+    list: &mut Vec<(Ident, LitStr)>,
+) -> syn::Result<()> {
+    if !meta.input.peek(syn::token::Paren) {
+        cx.error_spanned_by(
+            &meta.path,
+            format!("`{prefix}` takes its attributes in parentheses: {prefix}(name = \"value\")"),
+        );
+        return skip_value(meta);
+    }
+    meta.parse_nested_meta(|inner| {
+        let Some(ident) = inner.path.get_ident().cloned() else {
+            cx.error_spanned_by(
+                &inner.path,
+                format!("a `{prefix}-*` name is one word: {prefix}(name = \"value\")"),
+            );
+            return skip_value(&inner);
+        };
+        let name = ident.to_string();
+        let name = name.strip_prefix("r#").unwrap_or(&name).to_owned();
+        if prefix == "data" {
+            if let Some(problem) = html::data_name_problem(&name) {
+                cx.error_spanned_by(&ident, problem);
+            }
+        } else if name == "describedby" {
+            // Read on its own: its ids come before the help's and the errors'.
+        } else if matches!(name.as_str(), "invalid" | "required") {
+            let said_by = if name == "invalid" { "the field's errors" } else { "the `required` attribute" };
+            cx.error_spanned_by(&ident, format!("`aria-{name}` is set from {said_by}: leave it out"));
+        } else if !html::ARIA_NAMES.contains(&name.as_str()) {
+            return unknown_key(cx, &inner, "ARIA attribute", html::ARIA_NAMES);
+        }
+        let Some(value) = string(cx, &inner)? else { return Ok(()) };
+        if list.iter().any(|(seen, _)| seen == &ident) {
+            cx.error_spanned_by(
+                &ident,
+                format!("duplicate `{prefix}-{}`: give it once", name.replace('_', "-")),
+            );
+        } else {
+            list.push((ident, value));
+        }
+        Ok(())
+    })
 }
 
 /// Reads every `#[validate(...)]` of a field.
@@ -552,7 +672,6 @@ pub(crate) fn strip_our_attributes(item: &DeriveInput) -> DeriveInput {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::attrs::closest;
 
     #[test]
     fn suggestions() {

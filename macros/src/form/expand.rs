@@ -88,6 +88,18 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         let ty = field.ty;
         let as_from_form = as_from_form(ty, p);
         let read = quote_spanned!(ty.span()=> #as_from_form::from_form(__fa_cx, &#name));
+        if field.options.disabled.is_some() {
+            // Browsers never send a disabled control, and a value sent all the same is not the
+            // user's to choose: the field is its default (`valid.rs` makes sure it has one).
+            let default_value = match &field.options.default {
+                Some((_, Default::Expr(expr))) => quote!(#expr),
+                _ => quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default()),
+            };
+            return quote! {
+                let _ = &#name;
+                let #value: #option<#ty> = #some(#default_value);
+            };
+        }
         match &field.options.default {
             None => quote!(let #value: #option<#ty> = #read;),
             Some((_, default)) => {
@@ -266,6 +278,15 @@ fn field_checks(
         let options = rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
         let check = match &rule.kind {
             RuleKind::Nested => continue,
+            RuleKind::Required if !field.kind.optional => {
+                // A checkbox (`valid.rs` allows no other plain field): it must be ticked.
+                checks.push(quote! {
+                    if let #some(__fa_v) = &#value {
+                        __fa_valid &= #rules::ticked(__fa_cx, &#name, *__fa_v, #options);
+                    }
+                });
+                continue;
+            }
             RuleKind::Required => {
                 // On the Option itself, not on what is inside.
                 checks.push(quote! {
@@ -493,7 +514,8 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
             }
             RuleKind::Email => quote!(__fa_field.apply_email();),
             RuleKind::Url => quote!(__fa_field.apply_url();),
-            // `required` on an `Option`: the server refuses `None`, so the browser requires it too.
+            // `required` on an `Option`: the server refuses `None`, so the browser requires it too;
+            // on a `bool`, the box must be ticked, and the browser says so too.
             RuleKind::Required => quote!(__fa_field.constraints.required = true;),
             RuleKind::Regex { path } => {
                 quote!(__fa_field.apply_regex(#as_regex::as_regex(&(#path)).as_str());)
@@ -532,6 +554,51 @@ fn field_schema(field: &Field<'_>, p: &Paths) -> TokenStream {
     }
     if o.hidden.is_some() {
         steps.push(quote!(__fa_field.apply_hidden();));
+    }
+    if let Some(input) = &o.input {
+        steps.push(quote!(__fa_field.apply_input(#input);));
+    }
+    if let Some(autocomplete) = &o.autocomplete {
+        // As browsers read it: lowercase, one space between tokens.
+        let tokens = autocomplete.value().to_ascii_lowercase();
+        let tokens = tokens.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+        steps.push(quote!(__fa_field.autocomplete = #some(#tokens);));
+    }
+    if let Some(inputmode) = &o.inputmode {
+        steps.push(quote!(__fa_field.inputmode = #some(#inputmode);));
+    }
+    if o.readonly.is_some() {
+        steps.push(quote!(__fa_field.apply_readonly();));
+    }
+    if o.disabled.is_some() {
+        // What the field shows when nothing is given for it (after a submission, which never
+        // holds it): its default, as text.
+        let form_data = p.form_data();
+        let default_value = match &o.default {
+            Some((_, Default::Expr(expr))) => quote!(#expr),
+            _ => quote_spanned!(ty.span()=> <#ty as ::core::default::Default>::default()),
+        };
+        steps.push(quote! {
+            let mut __fa_out = #form_data::new();
+            #as_from_form::write(&(#default_value), "v", &mut __fa_out);
+            __fa_field.apply_disabled(__fa_out.text("v").map(::std::borrow::ToOwned::to_owned));
+        });
+    }
+    let mut extra = Vec::new();
+    for (prefix, list) in [("data", &o.data), ("aria", &o.aria)] {
+        for (ident, value) in list {
+            let name = ident.to_string();
+            let name = name.strip_prefix("r#").unwrap_or(&name).replace('_', "-");
+            if prefix == "aria" && name == "describedby" {
+                steps.push(quote!(__fa_field.described_by = #some(#value);));
+            } else {
+                let name = format!("{prefix}-{name}");
+                extra.push(quote!((#name, #value)));
+            }
+        }
+    }
+    if !extra.is_empty() {
+        steps.push(quote!(__fa_field.attributes = &[#(#extra),*];));
     }
     let shape = quote_spanned!(ty.span()=> #as_from_form::shape());
     quote! {{

@@ -4,6 +4,7 @@ mod ast;
 mod attr;
 mod expand;
 mod fallback;
+mod html;
 mod types;
 mod valid;
 

@@ -2,9 +2,10 @@
 //! type, options that contradict each other, two fields with one HTML name, `must_match` naming no
 //! field, an enum with no choice.
 
-use syn::Ident;
+use quote::ToTokens;
+use syn::{Ident, LitStr, Path};
 
-use super::ast::{Form, Input};
+use super::ast::{Field, Form, Input};
 use super::attr::RuleKind;
 use super::types::Kind;
 use crate::ctxt::Ctxt;
@@ -134,6 +135,8 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
             );
         }
 
+        check_attributes(cx, field);
+
         for rule in &field.rules {
             let name = rule.key.get_ident().map(ToString::to_string).unwrap_or_default();
             let text_only = matches!(
@@ -175,10 +178,11 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
                         format!("`range` bounds a number, and this field is {}{hint}", kind.describe()),
                     );
                 }
-                RuleKind::Required if !field.kind.optional => {
+                // On a `bool`, `required` means the box must be ticked ("I accept the terms").
+                RuleKind::Required if !field.kind.optional && kind != Kind::Bool => {
                     cx.error_spanned_by(
                         &rule.key,
-                        "`required` only applies to an `Option` field: a field that is not an `Option` is already required",
+                        "`required` only applies to an `Option` field or a checkbox (`bool`): a field that is not an `Option` is already required",
                     );
                 }
                 RuleKind::MustMatch { other } => {
@@ -202,6 +206,157 @@ fn check_form(cx: &Ctxt, form: &Form<'_>) {
                     }
                 }
                 _ => {}
+            }
+        }
+    }
+}
+
+/// The attributes `#[field]` puts on the control: each on a control it applies to, none that
+/// contradicts another option or a rule.
+fn check_attributes(cx: &Ctxt, field: &Field<'_>) {
+    let kind = field.kind.kind;
+    let o = &field.options;
+    let spanned = |token: &dyn ToTokens, message: String| cx.error_spanned_by(token, message);
+    if let Some(hidden) = &o.hidden {
+        let shown: [(&str, Option<&dyn ToTokens>); 6] = [
+            ("autocomplete", o.autocomplete.as_ref().map(|v| v as &dyn ToTokens)),
+            ("inputmode", o.inputmode.as_ref().map(|v| v as &dyn ToTokens)),
+            ("input", o.input.as_ref().map(|v| v as &dyn ToTokens)),
+            ("readonly", o.readonly.as_ref().map(|v| v as &dyn ToTokens)),
+            ("disabled", o.disabled.as_ref().map(|v| v as &dyn ToTokens)),
+            ("data(...)` or `aria(...)", o.extra_at.as_ref().map(|v| v as &dyn ToTokens)),
+        ];
+        for (key, at) in shown {
+            if let Some(at) = at {
+                let mut error = syn::Error::new_spanned(
+                    at,
+                    format!("`{key}` is for a control people see, and a `hidden` field shows none"),
+                );
+                error.combine(syn::Error::new_spanned(hidden, "the field is `hidden` here"));
+                cx.push(error);
+            }
+        }
+        return;
+    }
+    if let Some(autocomplete) = &o.autocomplete
+        && matches!(kind, Kind::Bool | Kind::File)
+    {
+        spanned(
+            autocomplete,
+            format!(
+                "`autocomplete` fills in text, a date or a choice, and this field is {}",
+                kind.describe()
+            ),
+        );
+    }
+    if let Some(placeholder) = &o.placeholder
+        && matches!(kind, Kind::Bool | Kind::File | Kind::DateTime)
+    {
+        spanned(
+            placeholder,
+            format!("`placeholder` shows in typed text or a number, and this field is {}", kind.describe()),
+        );
+    }
+    if let Some(inputmode) = &o.inputmode
+        && matches!(kind, Kind::Bool | Kind::File | Kind::DateTime)
+    {
+        spanned(
+            inputmode,
+            format!("`inputmode` chooses the keyboard for typed text, and this field is {}", kind.describe()),
+        );
+    }
+    // A choice's radios take neither: browsers fill in and type only text, dates and selects.
+    if let Some(radio) = &o.radio {
+        let typed: [(&str, Option<&LitStr>); 2] =
+            [("autocomplete", o.autocomplete.as_ref()), ("inputmode", o.inputmode.as_ref())];
+        for (key, at) in typed {
+            if let Some(at) = at {
+                let mut error = syn::Error::new_spanned(
+                    at,
+                    format!(
+                        "`{key}` does not apply to radio buttons: browsers ignore it there; remove `{key}`, or `radio` for a `<select>`"
+                    ),
+                );
+                error.combine(syn::Error::new_spanned(radio, "the field is `radio` here"));
+                cx.push(error);
+            }
+        }
+    }
+    if let Some(readonly) = &o.readonly {
+        let problem = match kind {
+            Kind::Bool => Some(
+                "a checkbox (`bool`): browsers let a `readonly` box be ticked all the same; use `disabled`",
+            ),
+            Kind::File => Some("a file: browsers ignore `readonly` on a file input; use `disabled`"),
+            _ if o.radio.is_some() || o.select.is_some() => {
+                Some("a choice: browsers ignore `readonly` on radios and selects; use `disabled`")
+            }
+            _ => None,
+        };
+        if let Some(problem) = problem {
+            spanned(readonly, format!("`readonly` is for typed values, and this field is {problem}"));
+        }
+    }
+    if let Some(input) = &o.input {
+        if !matches!(kind, Kind::Text | Kind::Other) {
+            spanned(
+                input,
+                format!(
+                    "`input` chooses among `text`, `tel`, `search` and `color` for a text field, and this field is {}: its type chooses its control",
+                    kind.describe()
+                ),
+            );
+        }
+        let options: [(&str, Option<&Path>); 4] = [
+            ("secret", o.secret.as_ref()),
+            ("textarea", o.textarea.as_ref()),
+            ("radio", o.radio.as_ref()),
+            ("select", o.select.as_ref()),
+        ];
+        for (key, at) in options {
+            if let Some(at) = at {
+                let mut error = syn::Error::new_spanned(
+                    input,
+                    format!("`input` and `{key}` both choose the control: keep one"),
+                );
+                error.combine(syn::Error::new_spanned(at, format!("`{key}` is here")));
+                cx.push(error);
+            }
+        }
+        for rule in &field.rules {
+            if let RuleKind::Email | RuleKind::Url = rule.kind {
+                let name = rule.key.get_ident().map(ToString::to_string).unwrap_or_default();
+                let mut error = syn::Error::new_spanned(
+                    input,
+                    format!(
+                        "`input = \"{}\"` and `{name}` both choose the input type: `{name}` gives `type=\"{name}\"`; keep one",
+                        input.value()
+                    ),
+                );
+                error.combine(syn::Error::new_spanned(&rule.key, format!("`{name}` is here")));
+                cx.push(error);
+            }
+        }
+    }
+    if let Some(disabled) = &o.disabled {
+        // Browsers never send a disabled control, so the server reads nothing for it: the field
+        // takes its default, which must exist.
+        let has_default =
+            o.default.is_some() || field.kind.optional || matches!(kind, Kind::Bool | Kind::List);
+        if !has_default {
+            spanned(
+                disabled,
+                "a `disabled` field is never sent by browsers, so the server takes its default: give it `default` or `default = ...`, or make it an `Option`".to_owned(),
+            );
+        }
+        for rule in &field.rules {
+            if let RuleKind::Required = rule.kind {
+                let mut error = syn::Error::new_spanned(
+                    &rule.key,
+                    "a `disabled` field is never sent by browsers, so it can never be `required`",
+                );
+                error.combine(syn::Error::new_spanned(disabled, "the field is `disabled` here"));
+                cx.push(error);
             }
         }
     }

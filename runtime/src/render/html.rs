@@ -333,7 +333,8 @@ fn id_and_name(out: &mut String, field: &FieldView<'_>, control_id: &str) -> fmt
     out.write_char('"')
 }
 
-/// `<fieldset class="CLASS{ fa-invalid}" id="ID" data-field="NAME"` (not closed).
+/// `<fieldset class="CLASS{ fa-invalid}" id="ID" data-field="NAME"` and the fieldset's own
+/// attributes (not closed).
 fn fieldset_start(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::Result {
     out.write_str(class)?;
     if field.is_invalid() {
@@ -343,7 +344,8 @@ fn fieldset_start(out: &mut String, field: &FieldView<'_>, class: &str) -> fmt::
     id(out, field, &field.id)?;
     out.write_str("\" data-field=\"")?;
     id(out, field, &field.name)?;
-    out.write_char('"')
+    out.write_char('"')?;
+    out.write_str(field.schema.fieldset_attributes())
 }
 
 /// `>` then `<legend>LABEL</legend>` and the notes.
@@ -694,6 +696,12 @@ mod tests {
     #[derive(Debug)]
     struct Everything {
         #[field(label = "Full <name>", help = "As on \"papers\" & 'cards'", placeholder = "Ada")]
+        #[field(
+            autocomplete = "name",
+            inputmode = "text",
+            data(test_id = "n\"<"),
+            aria(describedby = "a\"b")
+        )]
         #[validate(length(min = 2, max = 5))]
         name: String,
         #[validate(email)]
@@ -703,15 +711,18 @@ mod tests {
         #[field(hidden)]
         token: String,
         urgent: bool,
-        #[field(textarea)]
+        #[field(textarea, readonly, aria(label = "The <notes>"))]
         #[validate(length(max = 5))]
         notes: Option<String>,
         colour: Colour,
-        #[field(radio, help = "Pick one")]
+        #[field(radio, help = "Pick one", data(kind = "c&"), aria(describedby = "d<"))]
         second: Colour,
         colours: Vec<Colour>,
         tags: Vec<String>,
         age: u8,
+        #[field(readonly, disabled, default = 7)]
+        seats: u8,
+        #[field(aria(describedby = "g\""), data(group = "x"))]
         address: Address,
         #[validate(length(min = 1, max = 3))]
         lines: Vec<Line>,
@@ -841,6 +852,12 @@ mod tests {
     #[derive(Debug)]
     struct AllControls {
         #[field(label = "Full <name>", help = "As on \"papers\" & 'cards'", placeholder = "Ada")]
+        #[field(
+            autocomplete = "name",
+            inputmode = "text",
+            data(test_id = "n\"<"),
+            aria(describedby = "a\"b")
+        )]
         #[validate(length(min = 2, max = 5))]
         name: String,
         #[validate(email)]
@@ -852,11 +869,11 @@ mod tests {
         token: String,
         #[field(help = "Tick it")]
         urgent: bool,
-        #[field(textarea)]
+        #[field(textarea, readonly, aria(label = "The <notes>"))]
         #[validate(length(max = 5))]
         notes: Option<String>,
         colour: Colour,
-        #[field(radio, help = "Pick one")]
+        #[field(radio, help = "Pick one", data(kind = "c&"), aria(describedby = "d<"))]
         second: Colour,
         #[field(radio)]
         third: Option<Colour>,
@@ -865,6 +882,9 @@ mod tests {
         many: Vec<Colour>,
         tags: Vec<String>,
         age: u8,
+        #[field(readonly, disabled, default = 7)]
+        seats: u8,
+        #[field(aria(describedby = "g\""), data(group = "x"))]
         address: Address,
         #[validate(length(min = 1, max = 3))]
         lines: Vec<Line>,

@@ -155,9 +155,21 @@ impl<'a> FieldView<'a> {
         self.schema.label
     }
 
-    /// The submitted text (empty when none, and always empty for a secret).
+    /// The submitted text (empty when none, and always empty for a secret; a `disabled` field's
+    /// default when none).
     pub fn value(&self) -> &'a str {
-        if self.schema.secret { "" } else { self.cx.values.text(&self.name).unwrap_or("") }
+        self.filling_text()
+    }
+
+    fn filling_text(&self) -> &'a str {
+        let schema: &'static FieldSchema = self.schema;
+        if schema.secret {
+            return "";
+        }
+        match self.cx.values.text(&self.name) {
+            Some(text) => text,
+            None => schema.disabled_text.as_deref().unwrap_or(""),
+        }
     }
 
     /// Every submitted text value (for lists of values).
@@ -166,11 +178,17 @@ impl<'a> FieldView<'a> {
             return Vec::new();
         }
         let values: &'a FormData = self.cx.values;
-        values
+        let given: Vec<&'a str> = values
             .iter()
             .filter(|(name, _)| *name == self.name)
             .filter_map(|(_, value)| value.as_text())
-            .collect()
+            .collect();
+        let schema: &'static FieldSchema = self.schema;
+        match (&*given, schema.disabled_text.as_deref()) {
+            // A disabled field shows its default when nothing is given for it.
+            ([], Some(default)) if !values.contains(&self.name) => vec![default],
+            _ => given,
+        }
     }
 
     /// Whether the field has errors.
@@ -196,6 +214,9 @@ impl<'a> FieldView<'a> {
     /// The value of `aria-describedby`: the help and the errors, when there are any.
     pub fn described_by(&self) -> Option<String> {
         let mut ids = Vec::new();
+        if let Some(given) = self.schema.described_by {
+            ids.push(given.to_owned());
+        }
         if self.schema.help.is_some() {
             ids.push(self.help_id());
         }
@@ -210,6 +231,13 @@ impl<'a> FieldView<'a> {
     /// the page by templates (`{{ field.attributes() }}`, which askama prints as it is); `.to_string()` gives the text.
     pub fn attributes(&self) -> Attributes<'_, 'a> {
         Attributes(self)
+    }
+
+    /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list: `disabled`,
+    /// `data-*` and `aria-*` from `#[field(...)]`, each with a leading space, escaped (written
+    /// straight into the page: `{{ field.fieldset_attributes()|safe }}`).
+    pub fn fieldset_attributes(&self) -> &'static str {
+        self.schema.fieldset_attributes()
     }
 
     /// Whether a checkbox is checked (a `bool` field).
@@ -322,7 +350,13 @@ pub(crate) struct Filling<'a> {
 impl<'a> Filling<'a> {
     /// The submitted text ([`FieldView::value`]).
     pub(crate) fn text(&self) -> &'a str {
-        if self.schema.secret { "" } else { self.values.text(self.name).unwrap_or("") }
+        if self.schema.secret {
+            return "";
+        }
+        match self.values.text(self.name) {
+            Some(text) => text,
+            None => self.schema.disabled_text.as_deref().unwrap_or(""),
+        }
     }
 
     /// The text shown back in the control: none for secrets and files.
@@ -338,10 +372,18 @@ impl<'a> Filling<'a> {
 
     /// Whether `choice` is among the submitted values ([`FieldView::options`]).
     pub(crate) fn is_selected(&self, choice: &Choice) -> bool {
-        !self.schema.secret
-            && self.values.iter().any(|(name, value)| {
-                name == self.name && value.as_text().is_some_and(|text| text.trim() == choice.value)
-            })
+        if self.schema.secret {
+            return false;
+        }
+        if let Some(default) = &self.schema.disabled_text
+            && !self.values.contains(self.name)
+        {
+            // A disabled field shows its default when nothing is given for it.
+            return default.trim() == choice.value;
+        }
+        self.values.iter().any(|(name, value)| {
+            name == self.name && value.as_text().is_some_and(|text| text.trim() == choice.value)
+        })
     }
 }
 
@@ -376,7 +418,8 @@ impl Attributes<'_, '_> {
             f.write_str(r#" aria-invalid="true""#)?;
         }
         let help = field.schema.help.is_some();
-        if !help && !invalid {
+        let given = field.schema.described_by;
+        if !help && !invalid && given.is_none() {
             return Ok(());
         }
         // The id is the form's id and the field's name made plain: escaped unless both are plain.
@@ -388,12 +431,18 @@ impl Attributes<'_, '_> {
             }
         };
         f.write_str(r#" aria-describedby=""#)?;
+        if let Some(given) = given {
+            crate::escape::escape(f, given)?;
+        }
         if help {
+            if given.is_some() {
+                f.write_char(' ')?;
+            }
             id(f)?;
             f.write_str("-help")?;
         }
         if invalid {
-            if help {
+            if help || given.is_some() {
                 f.write_char(' ')?;
             }
             id(f)?;

@@ -2,7 +2,7 @@ use formaction::form;
 
 #[form]
 struct SignUp {
-    #[field(autocomplete = "name")]
+    #[field(tooltip = "name")]
     name: String,
 }
 

@@ -32,6 +32,20 @@ struct Settings {
     budget: f64,
     #[field(step = "0.5")]
     hours: f32,
+    #[field(autocomplete = "shipping work tel webauthn", inputmode = "tel", input = "tel")]
+    phone: String,
+    #[field(input = "search", data(test_id = "q"), aria(label = "Search", describedby = "tips"))]
+    query: Option<String>,
+    #[field(input = "color")]
+    colour: String,
+    #[field(readonly)]
+    reference: String,
+    #[field(disabled, default = 1)]
+    tier: u32,
+    #[field(disabled)]
+    coupon: Option<String>,
+    #[field(radio, disabled, data(role = "plan"))]
+    fixed_plan: Option<Plan>,
 }
 
 impl Default for Plan {
@@ -44,4 +58,9 @@ fn main() {
     let schema = Settings::schema();
     assert!(schema.field("display-name").is_some());
     assert!(schema.is_secret("password"));
+    let phone = schema.field("phone").expect("phone");
+    assert_eq!(phone.autocomplete, Some("shipping work tel webauthn"));
+    assert_eq!(schema.field("query").expect("query").attributes, [("data-test-id", "q"), ("aria-label", "Search")]);
+    assert!(schema.field("reference").expect("reference").readonly);
+    assert!(schema.field("tier").expect("tier").disabled);
 }

@@ -50,6 +50,9 @@ struct Booking {
     confirm: String,
     #[validate(required)]
     arrival: Option<String>,
+    // A checkbox that must be ticked.
+    #[validate(required)]
+    terms: bool,
     #[validate(non_control_character)]
     remarks: String,
     #[validate(ip)]
@@ -80,6 +83,11 @@ fn main() {
         ("remarks", "none"),
         ("address", "127.0.0.1"),
         ("guest.name", "Charles"),
+        ("terms", "on"),
     ]);
     assert!(Booking::parse(&data).is_ok());
+    let mut unticked = data.clone();
+    unticked.remove("terms");
+    let Err(errors) = Booking::parse(&unticked) else { panic!("the box must be ticked") };
+    assert_eq!(errors.field("terms")[0].code(), "required");
 }

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[field(autocomplete = "off")]
+    newsletter: bool,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[field(autocomplete = "home name")]
+    name: String,
+}
+
+fn main() {}

@@ -1,0 +1,10 @@
+use formaction::form;
+
+#[form]
+struct Order {
+    #[field(disabled)]
+    #[validate(required)]
+    coupon: Option<String>,
+}
+
+fn main() {}

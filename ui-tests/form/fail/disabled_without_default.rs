@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Order {
+    #[field(disabled)]
+    reference: String,
+}
+
+fn main() {}

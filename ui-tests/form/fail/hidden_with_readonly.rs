@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Order {
+    #[field(hidden, readonly)]
+    token: String,
+}
+
+fn main() {}

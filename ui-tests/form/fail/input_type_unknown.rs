@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Contact {
+    #[field(input = "phone")]
+    phone: String,
+}
+
+fn main() {}

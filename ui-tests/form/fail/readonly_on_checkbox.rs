@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct SignUp {
+    #[field(readonly)]
+    newsletter: bool,
+}
+
+fn main() {}

@@ -1,0 +1,9 @@
+use formaction::form;
+
+#[form]
+struct Contact {
+    #[field(r#type = "tel")]
+    phone: String,
+}
+
+fn main() {}
