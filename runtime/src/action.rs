@@ -132,7 +132,8 @@ pub struct ActionState<T>(pub T);
 /// answered like validation errors, 422), or an internal error (logged with `tracing`, answered
 /// with a 500 that shows nothing of it).
 ///
-/// `?` on any error type turns it into an internal error:
+/// `?` on any error type turns it into an internal error; text (`Err("Email taken".into())`,
+/// `.ok_or("No such todo")?`) is a form-level message the user sees, like [`ActionError::form`]:
 ///
 /// ```
 /// use formaction::ActionError;
@@ -145,6 +146,12 @@ pub struct ActionState<T>(pub T);
 ///
 /// let taken = ActionError::field("number", "INV-0001 is already taken");
 /// assert!(taken.is_invalid());
+///
+/// // Text is for the user: shown with the form, never a blank 500.
+/// let text: ActionError = "Email taken".into();
+/// assert_eq!(text.errors().unwrap().form_errors()[0].message(), "Email taken");
+/// // Text meant for the log only says so.
+/// assert!(!ActionError::internal("replica lagging").is_invalid());
 /// ```
 pub struct ActionError(ErrorRepr);
 
@@ -210,9 +217,41 @@ impl fmt::Display for ActionError {
     }
 }
 
-impl<E: Into<Box<dyn std::error::Error + Send + Sync>>> From<E> for ActionError {
+/// `?` and `.into()`: text (`&'static str`, `String`, `Cow<'static, str>`, `Box<str>`) is a
+/// message the user sees, about the form as a whole, as [`ActionError::form`] makes it; any other
+/// error is internal, as [`ActionError::internal`] makes it.
+///
+/// Text cannot be told apart from other errors by a trait bound (the standard library boxes both
+/// into `Box<dyn Error>`, and coherence forbids one impl for errors and another for text), so it is
+/// told apart by its type here: `Err("Email taken".into())` was once a blank 500.
+impl<E: Into<Box<dyn std::error::Error + Send + Sync>> + 'static> From<E> for ActionError {
     fn from(error: E) -> Self {
-        ActionError::internal(error)
+        match text_of(error) {
+            Ok(message) => ActionError::form(message),
+            Err(error) => ActionError::internal(error),
+        }
+    }
+}
+
+/// `value` as a message when it is text, else `value` back.
+fn text_of<E: 'static>(value: E) -> Result<Cow<'static, str>, E> {
+    let mut slot = Some(value);
+    let any = &mut slot as &mut dyn Any;
+    let text = if let Some(text) = any.downcast_mut::<Option<&'static str>>() {
+        text.take().map(Cow::Borrowed)
+    } else if let Some(text) = any.downcast_mut::<Option<String>>() {
+        text.take().map(Cow::Owned)
+    } else if let Some(text) = any.downcast_mut::<Option<Cow<'static, str>>>() {
+        text.take()
+    } else if let Some(text) = any.downcast_mut::<Option<Box<str>>>() {
+        text.take().map(|text| Cow::Owned(text.into()))
+    } else {
+        None
+    };
+    match text {
+        Some(text) => Ok(text),
+        // Taken only when it was text.
+        None => Err(slot.unwrap_or_else(|| unreachable!("a value taken only when it was text"))),
     }
 }
 
@@ -313,6 +352,10 @@ pub struct Submission {
     /// The errors of an invalid submission, moved here from [`Answer::Invalid`] when the page
     /// renders again (empty in an [`Outcome`] until then, and after a success).
     pub errors: FormErrors,
+    /// Which bound arguments the submission opened (a hash of them, kept in memory only), set
+    /// when the page renders again: the button of a list that sent it is the one whose
+    /// [`BoundAction`] has the same action and arguments.
+    pub bound: Option<u64>,
 }
 
 /// The outcome of [`Action::run`]: how it ended, and the submission.
@@ -343,8 +386,13 @@ impl Outcome {
         let redact = if renders { Some(F::redact as fn(&mut FormData)) } else { None };
         // The errors stay in the answer (a JSON caller gets them from there); a page rendered again
         // moves them here, rather than paying for a copy that only one of the two uses.
-        let submission =
-            Submission { action, form: F::type_id(), values: FormData::new(), errors: FormErrors::new() };
+        let submission = Submission {
+            action,
+            form: F::type_id(),
+            values: FormData::new(),
+            errors: FormErrors::new(),
+            bound: None,
+        };
         Outcome { answer, submission, redact }
     }
 
@@ -355,6 +403,7 @@ impl Outcome {
             let mut values = data;
             redact(&mut values);
             self.submission.values = values;
+            self.submission.bound = seal::opened_args();
         }
     }
 
@@ -532,6 +581,8 @@ impl MaybeForm for NoForm {
 pub struct BoundAction {
     pub(crate) id: &'static str,
     pub(crate) sealed: Option<String>,
+    /// The hash of the bound arguments (see [`Submission::bound`]), never written into a page.
+    pub(crate) args: Option<u64>,
 }
 
 impl BoundAction {
@@ -542,12 +593,19 @@ impl BoundAction {
     /// once, with the current key, and when the action has no `max_age` or the value was sealed
     /// this second (a reused text keeps its first time).
     pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
-        BoundAction { id, sealed: seal::seal_bound(id, args) }
+        let (sealed, args) = seal::seal_bound(id, args);
+        BoundAction { id, sealed, args }
     }
 
     /// The action without bound arguments.
     pub fn unbound(id: &'static str) -> Self {
-        BoundAction { id, sealed: None }
+        BoundAction { id, sealed: None, args: None }
+    }
+
+    /// Whether `submission` is a submission of this very action with these very bound arguments:
+    /// the button, among a list's, that sent it.
+    pub(crate) fn sent(&self, submission: &Submission) -> bool {
+        submission.action == self.id && submission.bound == self.args
     }
 
     /// The action's id.

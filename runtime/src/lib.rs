@@ -230,7 +230,7 @@ pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use redirect::Redirect;
 pub use render::{FormView, HtmlPage};
 pub use schema::{Choice, Choices};
-pub use state::{Flash, FormState};
+pub use state::{ActionErrors, Flash, FormState};
 
 /// Turns a struct with named fields into a [`Form`], or a unit enum into [`Choices`].
 ///
