@@ -13,7 +13,9 @@ mod support;
 
 use axum::Router;
 use axum::response::Html;
-use formaction::{ActionError, ActionErrors, Flash, Redirect, RouterExt, action, page};
+use formaction::{
+    ActionError, ActionErrors, Flash, FormState, FormView, Redirect, RouterExt, action, form, page,
+};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 use support::Server;
@@ -69,8 +71,60 @@ async fn todos(errors: ActionErrors, flash: Flash) -> Html<String> {
     ))
 }
 
+/// An address, nested in the sign-up form.
+#[form]
+struct Address {
+    city: String,
+}
+
+/// A line of the sign-up form's list.
+#[form]
+struct Line {
+    name: String,
+}
+
+/// A sign-up whose errors only the action finds, each named by a typed path.
+#[form]
+struct SignUp {
+    email: String,
+    address: Address,
+    lines: Vec<Line>,
+}
+
+#[action]
+async fn sign_up(#[form] input: SignUp) -> Result<Redirect, ActionError> {
+    let paths = SignUp::paths();
+    let mut errors = formaction::FormErrors::new();
+    if input.email == "taken@example.com" {
+        errors.add_message(paths.email, "That email is taken");
+    }
+    if input.address.city == "Atlantis" {
+        errors.add_message(paths.address.city, "We do not deliver there");
+    }
+    if input.lines.len() > 1 && input.lines[1].name == "twice" {
+        errors.add_message(paths.lines.at(1).name, "Already ordered");
+    }
+    if input.lines.len() > 2 {
+        errors.add_message(paths.lines, "At most two lines");
+    }
+    if !errors.is_empty() {
+        return Err(errors.into());
+    }
+    if input.email == "late@example.com" {
+        return Err(ActionError::field(SignUp::paths().email, "Sign-ups closed for that address"));
+    }
+    Ok(Redirect::to("/signup"))
+}
+
+async fn sign_up_page(state: FormState<SignUp>) -> Html<String> {
+    let view = FormView::from_state(&state, sign_up::bind()).id("signup");
+    Html(format!("<h1>Sign up</h1>{view}"))
+}
+
 fn app() -> Router {
-    Router::new().page("/todos", page(todos).action::<delete>().action::<done>())
+    Router::new()
+        .page("/todos", page(todos).action::<delete>().action::<done>())
+        .page("/signup", page(sign_up_page).action::<sign_up>())
 }
 
 /// The HTML of `<li id="todo-{id}">` in `html`.
@@ -175,4 +229,57 @@ async fn text_is_a_message_the_user_sees_never_a_blank_500() {
         let body: Value = response.json().await.unwrap();
         assert_eq!(body["formErrors"], json!([message]), "row {id}");
     }
+}
+
+#[test]
+fn typed_paths_are_the_fields_html_names() {
+    let paths = SignUp::paths();
+    assert_eq!(paths.email.as_str(), "email");
+    assert_eq!(paths.address.city.as_str(), "address.city");
+    assert_eq!(paths.lines.as_str(), "lines");
+    assert_eq!(paths.lines.at(3).name.as_str(), "lines[3].name");
+    assert_eq!(String::from(SignUp::paths().email), "email");
+}
+
+/// The HTML of the field wrapper holding the control `id` (up to the next field).
+fn field<'a>(html: &'a str, id: &str) -> &'a str {
+    let control = html.find(&format!("id=\"{id}\"")).unwrap_or_else(|| panic!("no control {id} in {html}"));
+    let start = html[..control].rfind("data-field").expect("the field's wrapper");
+    let end = html[control..].find("data-field").map_or(html.len(), |end| control + end);
+    &html[start..end]
+}
+
+#[tokio::test]
+async fn errors_named_by_typed_paths_land_beside_their_fields() {
+    let server = Server::start(app()).await;
+    let url = format!("/signup{}", sign_up::bind().url());
+    let fields = [
+        ("email", "taken@example.com"),
+        ("address.city", "Atlantis"),
+        ("lines[0].name", "tea"),
+        ("lines[1].name", "twice"),
+    ];
+    let response = server.post(&url).form(&fields).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    for (id, message) in [
+        ("signup-email", "That email is taken"),
+        ("signup-address-city", "We do not deliver there"),
+        ("signup-lines-1-name", "Already ordered"),
+    ] {
+        let shown = field(&html, id);
+        assert!(
+            shown.contains(&format!("<ul class=\"fa-errors\" id=\"{id}-error\">")) && shown.contains(message),
+            "{message:?} beside {id}: {shown}"
+        );
+        assert!(shown.contains(&format!("aria-describedby=\"{id}-error\"")), "{shown}");
+    }
+    assert!(!field(&html, "signup-lines-0-name").contains("fa-errors"), "{html}");
+
+    // `ActionError::field` takes a typed path too.
+    let late = [("email", "late@example.com"), ("address.city", "Oslo"), ("lines[0].name", "tea")];
+    let response = server.post(&url).form(&late).send().await.unwrap();
+    assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let html = response.text().await.unwrap();
+    assert!(field(&html, "signup-email").contains("Sign-ups closed for that address"), "{html}");
 }

@@ -166,7 +166,11 @@ impl ActionError {
         ActionError(ErrorRepr::Invalid(errors))
     }
 
-    /// One error on the field named `name` ("that number is taken").
+    /// One error on the field named `name` ("that number is taken"): a typed path,
+    /// `SignUp::paths().email` (a misspelt field does not compile; see [`FieldPath`]), or the
+    /// field's HTML name as text, for a name made at run time.
+    ///
+    /// [`FieldPath`]: crate::FieldPath
     pub fn field(name: impl AsRef<str> + Into<String>, message: impl Into<Cow<'static, str>>) -> Self {
         let mut errors = FormErrors::new();
         errors.add_message(name, message);

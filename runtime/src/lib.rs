@@ -197,6 +197,7 @@ mod checks;
 pub mod decode;
 mod errors;
 mod escape;
+mod field_path;
 mod flash;
 mod form;
 mod form_data;
@@ -223,6 +224,7 @@ mod work;
 pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, BoundAction};
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, Flattened, FormErrors, messages};
+pub use field_path::{FieldPath, ListPaths};
 pub use form::Form;
 pub use form_data::{FieldValue, FormData, UploadedFile};
 pub use page::{Page, RouterExt, endpoint, endpoint_with, page};
@@ -315,6 +317,8 @@ pub mod __private {
     pub use std::vec;
 
     pub use validator::{AsRegex, ValidationError};
+
+    pub use crate::field_path::{FormPaths, KindPaths, PathsOf, paths_of};
 
     pub use crate::checks::{
         ActionArgument, ActionFailure, BindArgument, Bound, BoundUnchecked, Finish, FinishUnchecked,
