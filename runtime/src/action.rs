@@ -221,7 +221,7 @@ impl fmt::Display for ActionError {
     }
 }
 
-/// `?` and `.into()`: text (`&'static str`, `String`, `Cow<'static, str>`, `Box<str>`) is a
+/// `?` and `.into()`: text (`&'static str`, `String`, `Cow<'static, str>`) is a
 /// message the user sees, about the form as a whole, as [`ActionError::form`] makes it; any other
 /// error is internal, as [`ActionError::internal`] makes it.
 ///
@@ -247,8 +247,6 @@ fn text_of<E: 'static>(value: E) -> Result<Cow<'static, str>, E> {
         text.take().map(Cow::Owned)
     } else if let Some(text) = any.downcast_mut::<Option<Cow<'static, str>>>() {
         text.take()
-    } else if let Some(text) = any.downcast_mut::<Option<Box<str>>>() {
-        text.take().map(|text| Cow::Owned(text.into()))
     } else {
         None
     };
@@ -674,6 +672,34 @@ mod tests {
         let answer = Redirect::to("/invoices/7").with_flash("Saved").into_outcome();
         let Answer::Redirect(redirect) = answer else { panic!("not a redirect: {}", answer_kind(&answer)) };
         assert_eq!((redirect.target(), redirect.flash()), ("/invoices/7", Some("Saved")));
+    }
+
+    /// An error that converts into a boxed one without being a `std::error::Error` itself, as
+    /// `anyhow::Error` does.
+    struct Opaque;
+
+    impl From<Opaque> for Box<dyn std::error::Error + Send + Sync> {
+        fn from(_: Opaque) -> Self {
+            Box::new(std::io::Error::other("opaque"))
+        }
+    }
+
+    #[test]
+    fn text_is_for_the_user_and_every_error_type_for_the_log() {
+        let shown =
+            |error: ActionError| error.errors().map(|errors| errors.form_errors()[0].message().into_owned());
+        assert_eq!(shown("Email taken".into()), Some("Email taken".to_owned()));
+        assert_eq!(shown(String::from("Email taken").into()), Some("Email taken".to_owned()));
+        assert_eq!(shown(Cow::Borrowed("Email taken").into()), Some("Email taken".to_owned()));
+        // `?` on errors: internal, whatever their type, boxed or not.
+        fn internal(run: impl FnOnce() -> Result<(), ActionError>) -> bool {
+            run().is_err_and(|error| !error.is_invalid())
+        }
+        assert!(internal(|| Err(std::io::Error::other("disk"))?));
+        assert!(internal(|| Ok("x".parse::<u32>().map(drop)?)));
+        assert!(internal(|| Err(Box::<dyn std::error::Error + Send + Sync>::from("boxed text"))?));
+        assert!(internal(|| Err(Opaque)?));
+        assert!(!ActionError::internal("replica lagging").is_invalid());
     }
 
     fn answer_kind(answer: &Answer) -> &'static str {

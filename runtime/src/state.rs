@@ -78,7 +78,7 @@ impl<S: Send + Sync, T: Clone + Send + Sync + 'static> OptionalFromRequestParts<
 
 /// The submission of form `F` when the page renders again after an action: its values (secrets
 /// and files removed) and its errors. Empty on a plain `GET`, and for a page rendered after an
-/// action on another form.
+/// action on another form. An action without a form shows its errors through [`ActionErrors`].
 pub struct FormState<F> {
     submission: Option<Arc<Submission>>,
     form: PhantomData<fn() -> F>,
