@@ -221,9 +221,10 @@ impl fmt::Display for ActionError {
     }
 }
 
-/// `?` and `.into()`: text (`&'static str`, `String`, `Cow<'static, str>`) is a
-/// message the user sees, about the form as a whole, as [`ActionError::form`] makes it; any other
-/// error is internal, as [`ActionError::internal`] makes it.
+/// `?` and `.into()`: text (`&'static str`, `String`, `Cow<'static, str>`) is a message the user
+/// sees, about the form as a whole, as [`ActionError::form`] makes it; any other error is
+/// internal, as [`ActionError::internal`] makes it. Text borrowed for less than `'static` does not
+/// convert: own it, or say which it is with `ActionError::form` or `ActionError::internal`.
 ///
 /// Text cannot be told apart from other errors by a trait bound (the standard library boxes both
 /// into `Box<dyn Error>`, and coherence forbids one impl for errors and another for text), so it is
