@@ -15,7 +15,9 @@
 //! - `edit`, `mark_paid`, `delete`, `search`: the rest of the app (tests/browser/walk.rs), each
 //!   checking the page the browser lands on and the SQLite file;
 //! - `keyed_rows`: instances of one form in a table's rows, kept apart by their key;
-//! - `state_answer`: an action's state shown (rendered by the page, or set in place).
+//! - `state_answer`: an action's state shown (rendered by the page, or set in place);
+//! - `row_errors`: a row's "Delete" button (an action without a form) that fails shows its
+//!   message beside itself, and a form without an `id` gets a summary with an id of its own.
 //!
 //! With JavaScript only: `pending_state` (the form busy while a slow action runs),
 //! `double_click` (one submission), `unexpected_answer` and `network_error` (the fallback to a
@@ -48,7 +50,7 @@ mod walk;
 
 use std::time::{Duration, Instant};
 
-use enhance::{keyed_rows, state_answer};
+use enhance::{keyed_rows, row_errors, state_answer};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use harness::{Js, Tab, artifacts_dir, repo_root};
 use invoice::{Entry, assert_field_errors, assert_only_invalid, assert_shows, control, summary};
@@ -75,7 +77,7 @@ macro_rules! in_both_modes {
 }
 
 in_both_modes!(invalid_submission, valid_submission, two_buttons, upload, line_items, accessibility);
-in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer);
+in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer, row_errors);
 
 /// A test with JavaScript on for each scenario, named after it.
 macro_rules! with_js {

@@ -79,6 +79,9 @@ private_paths! {
     form_step_unchecked => FormStepUnchecked;
     finish => Finish;
     finish_unchecked => FinishUnchecked;
+    form_paths => FormPaths;
+    paths_of_type => PathsOf;
+    paths_of => paths_of;
 }
 
 impl Paths {

@@ -30,10 +30,24 @@
     for (const b of f.querySelectorAll("button,input[type=submit]")) b.disabled = on;
   };
   const control = (w) => w.matches("fieldset") ? w : w.querySelector("input,select,textarea");
+  // The ids the errors of a form without an id of its own take (the summary's, a button's
+  // message's): made once per form, distinct on the page.
+  const ids = new WeakMap();
+  let made = 0;
+  const base = (f) => f.id || ids.get(f) || (ids.set(f, "fa-form-" + ++made), ids.get(f));
+  const describe = (x, id, on) => {
+    const list = (x.getAttribute("aria-describedby") || "").split(" ").filter((i) => i && i !== id);
+    if (on) list.push(id);
+    list.length ? x.setAttribute("aria-describedby", list.join(" ")) : x.removeAttribute("aria-describedby");
+  };
 
   function clear(f) {
     f.querySelector(".fa-summary")?.remove();
     for (const w of f.querySelectorAll(".fa-invalid")) unmark(w);
+    for (const l of f.querySelectorAll(".fa-action-error")) {
+      for (const x of f.querySelectorAll("[aria-describedby]")) describe(x, l.id, false);
+      l.remove();
+    }
   }
   function unmark(w) {
     w.classList.remove("fa-invalid");
@@ -45,12 +59,22 @@
     ids.length ? c.setAttribute("aria-describedby", ids.join(" ")) : c.removeAttribute("aria-describedby");
   }
 
-  function show(f, r) {
+  function show(f, r, b) {
     clear(f);
     const items = (r.formErrors || []).map((m) => [null, m]);
     let first;
     // In the form's order (the order of `issues`), not the JSON object's (alphabetical).
     const errs = r.fieldErrors || {}, names = new Set((r.issues || []).map((i) => i.name).concat(Object.keys(errs)));
+    // A row's "Delete" button (`data-action-errors`, from `BoundAction::form_button`): every
+    // message beside the button pressed, as `BoundAction::error_html` renders it, named by the
+    // button's `aria-describedby`.
+    if (f.hasAttribute("data-action-errors")) {
+      const id = base(f) + "-error", list = el("ul", { class: "fa-errors fa-action-error", id, role: "alert", tabindex: "-1" });
+      for (const m of items.map((i) => i[1]).concat(...[...names].map((n) => errs[n] || []))) list.append(el("li", {}, m));
+      const at = b || f.querySelector("button,input[type=submit]");
+      at ? (at.after(list), describe(at, id, true)) : f.append(list);
+      return list.focus();
+    }
     for (const name of names) {
       if (!errs[name]) continue;
       const w = f.querySelector('[data-field="' + esc(name) + '"]'), c = w && control(w);
@@ -63,14 +87,14 @@
       c.setAttribute("aria-describedby", ((c.getAttribute("aria-describedby") || "") + " " + id).trim());
       first ||= w.matches("fieldset") ? w.querySelector("input") : c;
     }
-    const s = el("div", { class: "fa-summary", id: f.id + "-summary", role: "alert", tabindex: "-1", "aria-labelledby": f.id + "-summary-title" });
+    const s = el("div", { class: "fa-summary", id: base(f) + "-summary", role: "alert", tabindex: "-1", "aria-labelledby": base(f) + "-summary-title" });
     const ul = el("ul");
     for (const [id, m] of items) {
       const li = el("li");
       li.append(id ? el("a", { href: "#" + id }, m) : m);
       ul.append(li);
     }
-    s.append(el("h2", { id: f.id + "-summary-title" }, "There is a problem"), ul);
+    s.append(el("h2", { id: base(f) + "-summary-title" }, "There is a problem"), ul);
     f.prepend(s);
     (first || s).focus();
   }
@@ -122,7 +146,7 @@
       if (r.ok && r.redirect) {
         // Never a script URL, nor another site unless the action chose one (`Redirect::to_external`).
         const to = own(r.redirect, r.external === true);
-        return to ? location.assign(to) : show(f, { formErrors: ["The form was sent, but the next page could not be opened."] });
+        return to ? location.assign(to) : show(f, { formErrors: ["The form was sent, but the next page could not be opened."] }, b);
       }
       if (r.ok) {
         clear(f);
@@ -135,10 +159,10 @@
       }
       // A refusal or a failure the server explains (400, 403, 413, 500...): the action did not run,
       // or ran and failed; say so in the form instead of sending it again.
-      show(f, res.status === 422 ? r : { formErrors: [r.error || "Something went wrong. Please try again."] });
+      show(f, res.status === 422 ? r : { formErrors: [r.error || "Something went wrong. Please try again."] }, b);
     } catch {
       // A body cut off on the way, or not what JSON or the script expects.
-      show(f, { formErrors: ["The server's answer could not be read. Check before sending again."] });
+      show(f, { formErrors: ["The server's answer could not be read. Check before sending again."] }, b);
     } finally {
       pending.delete(f);
       busy(f, false);

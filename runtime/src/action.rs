@@ -132,7 +132,8 @@ pub struct ActionState<T>(pub T);
 /// answered like validation errors, 422), or an internal error (logged with `tracing`, answered
 /// with a 500 that shows nothing of it).
 ///
-/// `?` on any error type turns it into an internal error:
+/// `?` on any error type turns it into an internal error; text (`Err("Email taken".into())`,
+/// `.ok_or("No such todo")?`) is a form-level message the user sees, like [`ActionError::form`]:
 ///
 /// ```
 /// use formaction::ActionError;
@@ -145,6 +146,12 @@ pub struct ActionState<T>(pub T);
 ///
 /// let taken = ActionError::field("number", "INV-0001 is already taken");
 /// assert!(taken.is_invalid());
+///
+/// // Text is for the user: shown with the form, never a blank 500.
+/// let text: ActionError = "Email taken".into();
+/// assert_eq!(text.errors().unwrap().form_errors()[0].message(), "Email taken");
+/// // Text meant for the log only says so.
+/// assert!(!ActionError::internal("replica lagging").is_invalid());
 /// ```
 pub struct ActionError(ErrorRepr);
 
@@ -159,7 +166,11 @@ impl ActionError {
         ActionError(ErrorRepr::Invalid(errors))
     }
 
-    /// One error on the field named `name` ("that number is taken").
+    /// One error on the field named `name` ("that number is taken"): a typed path,
+    /// `SignUp::paths().email` (a misspelt field does not compile; see [`FieldPath`]), or the
+    /// field's HTML name as text, for a name made at run time.
+    ///
+    /// [`FieldPath`]: crate::FieldPath
     pub fn field(name: impl AsRef<str> + Into<String>, message: impl Into<Cow<'static, str>>) -> Self {
         let mut errors = FormErrors::new();
         errors.add_message(name, message);
@@ -210,9 +221,40 @@ impl fmt::Display for ActionError {
     }
 }
 
-impl<E: Into<Box<dyn std::error::Error + Send + Sync>>> From<E> for ActionError {
+/// `?` and `.into()`: text (`&'static str`, `String`, `Cow<'static, str>`) is a message the user
+/// sees, about the form as a whole, as [`ActionError::form`] makes it; any other error is
+/// internal, as [`ActionError::internal`] makes it. Text borrowed for less than `'static` does not
+/// convert: own it, or say which it is with `ActionError::form` or `ActionError::internal`.
+///
+/// Text cannot be told apart from other errors by a trait bound (the standard library boxes both
+/// into `Box<dyn Error>`, and coherence forbids one impl for errors and another for text), so it is
+/// told apart by its type here: `Err("Email taken".into())` was once a blank 500.
+impl<E: Into<Box<dyn std::error::Error + Send + Sync>> + 'static> From<E> for ActionError {
     fn from(error: E) -> Self {
-        ActionError::internal(error)
+        match text_of(error) {
+            Ok(message) => ActionError::form(message),
+            Err(error) => ActionError::internal(error),
+        }
+    }
+}
+
+/// `value` as a message when it is text, else `value` back.
+fn text_of<E: 'static>(value: E) -> Result<Cow<'static, str>, E> {
+    let mut slot = Some(value);
+    let any = &mut slot as &mut dyn Any;
+    let text = if let Some(text) = any.downcast_mut::<Option<&'static str>>() {
+        text.take().map(Cow::Borrowed)
+    } else if let Some(text) = any.downcast_mut::<Option<String>>() {
+        text.take().map(Cow::Owned)
+    } else if let Some(text) = any.downcast_mut::<Option<Cow<'static, str>>>() {
+        text.take()
+    } else {
+        None
+    };
+    match text {
+        Some(text) => Ok(text),
+        // Taken only when it was text.
+        None => Err(slot.unwrap_or_else(|| unreachable!("a value taken only when it was text"))),
     }
 }
 
@@ -313,6 +355,10 @@ pub struct Submission {
     /// The errors of an invalid submission, moved here from [`Answer::Invalid`] when the page
     /// renders again (empty in an [`Outcome`] until then, and after a success).
     pub errors: FormErrors,
+    /// Which bound arguments the submission opened (a hash of them, kept in memory only), set
+    /// when the page renders again: the button of a list that sent it is the one whose
+    /// [`BoundAction`] has the same action and arguments.
+    pub bound: Option<u64>,
 }
 
 /// The outcome of [`Action::run`]: how it ended, and the submission.
@@ -343,8 +389,13 @@ impl Outcome {
         let redact = if renders { Some(F::redact as fn(&mut FormData)) } else { None };
         // The errors stay in the answer (a JSON caller gets them from there); a page rendered again
         // moves them here, rather than paying for a copy that only one of the two uses.
-        let submission =
-            Submission { action, form: F::type_id(), values: FormData::new(), errors: FormErrors::new() };
+        let submission = Submission {
+            action,
+            form: F::type_id(),
+            values: FormData::new(),
+            errors: FormErrors::new(),
+            bound: None,
+        };
         Outcome { answer, submission, redact }
     }
 
@@ -355,6 +406,7 @@ impl Outcome {
             let mut values = data;
             redact(&mut values);
             self.submission.values = values;
+            self.submission.bound = seal::opened_args();
         }
     }
 
@@ -546,6 +598,8 @@ impl MaybeForm for NoForm {
 pub struct BoundAction {
     pub(crate) id: &'static str,
     pub(crate) sealed: Option<String>,
+    /// The hash of the bound arguments (see [`Submission::bound`]), never written into a page.
+    pub(crate) args: Option<u64>,
 }
 
 impl BoundAction {
@@ -556,12 +610,19 @@ impl BoundAction {
     /// once, with the current key, and when the action has no `max_age` or the value was sealed
     /// this second (a reused text keeps its first time).
     pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
-        BoundAction { id, sealed: seal::seal_bound(id, args) }
+        let (sealed, args) = seal::seal_bound(id, args);
+        BoundAction { id, sealed, args }
     }
 
     /// The action without bound arguments.
     pub fn unbound(id: &'static str) -> Self {
-        BoundAction { id, sealed: None }
+        BoundAction { id, sealed: None, args: None }
+    }
+
+    /// Whether `submission` is a submission of this very action with these very bound arguments:
+    /// the button, among a list's, that sent it.
+    pub(crate) fn sent(&self, submission: &Submission) -> bool {
+        submission.action == self.id && submission.bound == self.args
     }
 
     /// The action's id.
@@ -626,6 +687,34 @@ mod tests {
         let answer = Redirect::to("/invoices/7").with_flash("Saved").into_outcome();
         let Answer::Redirect(redirect) = answer else { panic!("not a redirect: {}", answer_kind(&answer)) };
         assert_eq!((redirect.target(), redirect.flash()), ("/invoices/7", Some("Saved")));
+    }
+
+    /// An error that converts into a boxed one without being a `std::error::Error` itself, as
+    /// `anyhow::Error` does.
+    struct Opaque;
+
+    impl From<Opaque> for Box<dyn std::error::Error + Send + Sync> {
+        fn from(_: Opaque) -> Self {
+            Box::new(std::io::Error::other("opaque"))
+        }
+    }
+
+    #[test]
+    fn text_is_for_the_user_and_every_error_type_for_the_log() {
+        let shown =
+            |error: ActionError| error.errors().map(|errors| errors.form_errors()[0].message().into_owned());
+        assert_eq!(shown("Email taken".into()), Some("Email taken".to_owned()));
+        assert_eq!(shown(String::from("Email taken").into()), Some("Email taken".to_owned()));
+        assert_eq!(shown(Cow::Borrowed("Email taken").into()), Some("Email taken".to_owned()));
+        // `?` on errors: internal, whatever their type, boxed or not.
+        fn internal(run: impl FnOnce() -> Result<(), ActionError>) -> bool {
+            run().is_err_and(|error| !error.is_invalid())
+        }
+        assert!(internal(|| Err(std::io::Error::other("disk"))?));
+        assert!(internal(|| Ok("x".parse::<u32>().map(drop)?)));
+        assert!(internal(|| Err(Box::<dyn std::error::Error + Send + Sync>::from("boxed text"))?));
+        assert!(internal(|| Err(Opaque)?));
+        assert!(!ActionError::internal("replica lagging").is_invalid());
     }
 
     fn answer_kind(answer: &Answer) -> &'static str {

@@ -366,6 +366,7 @@ mod checks;
 pub mod decode;
 mod errors;
 mod escape;
+mod field_path;
 mod flash;
 mod form;
 mod form_data;
@@ -398,6 +399,7 @@ pub use action::{Action, ActionConfig, ActionError, ActionOutput, ActionState, B
 pub use checks::{ActionArgument, FormArgument};
 pub use decode::{DecodeError, Limits};
 pub use errors::{FieldError, Flattened, FormErrors, messages};
+pub use field_path::{FieldPath, ListPaths};
 pub use form::Form;
 pub use form_data::{FieldValue, FormData, UploadedFile};
 pub use page::{Page, RouterExt, endpoint, endpoint_with, page};
@@ -405,7 +407,7 @@ pub use parse::{FromFieldValue, FromForm, ParseCx};
 pub use redirect::Redirect;
 pub use render::{FormView, HtmlPage};
 pub use schema::{Choice, Choices};
-pub use state::{Flash, FormState};
+pub use state::{ActionErrors, Flash, FormState};
 
 /// Turns a struct with named fields into a [`Form`], or a unit enum into [`Choices`].
 ///
@@ -499,6 +501,8 @@ pub mod __private {
     pub use std::vec;
 
     pub use validator::{AsRegex, ValidationError};
+
+    pub use crate::field_path::{FormPaths, KindPaths, PathsOf, paths_of};
 
     pub use crate::checks::{
         ActionArgument, ActionFailure, BindArgument, Bound, BoundUnchecked, Finish, FinishUnchecked,

@@ -1,5 +1,6 @@
 //! What a page's handler reads about the request it answers: the submission and the action's
-//! state after an action ([`FormState`], [`ActionState`]), and the flash message ([`Flash`]).
+//! state after an action ([`FormState`], [`ActionState`], [`ActionErrors`]), and the flash message
+//! ([`Flash`]).
 //!
 //! After an action, the page's handler runs inside [`after_action`]: a task-local rather than the
 //! request's extensions, since each value there costs a box and an insertion into a hash map, on
@@ -8,6 +9,7 @@
 
 use std::any::{Any, TypeId};
 use std::convert::Infallible;
+use std::fmt;
 use std::marker::PhantomData;
 use std::sync::Arc;
 
@@ -17,7 +19,7 @@ use futures_util::future::BoxFuture;
 use http::Method;
 use http::request::Parts;
 
-use crate::action::{ActionState, Submission};
+use crate::action::{ActionState, BoundAction, Submission};
 use crate::{FormData, FormErrors, flash};
 
 /// A page's handler, as a page runs it: the request and the router's state to its answer.
@@ -76,7 +78,7 @@ impl<S: Send + Sync, T: Clone + Send + Sync + 'static> OptionalFromRequestParts<
 
 /// The submission of form `F` when the page renders again after an action: its values (secrets
 /// and files removed) and its errors. Empty on a plain `GET`, and for a page rendered after an
-/// action on another form.
+/// action on another form. An action without a form shows its errors through [`ActionErrors`].
 pub struct FormState<F> {
     submission: Option<Arc<Submission>>,
     form: PhantomData<fn() -> F>,
@@ -128,6 +130,78 @@ impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
             .ok()
             .flatten();
         Ok(FormState { submission, form: PhantomData })
+    }
+}
+
+/// What the action that just ran answered, whatever its form (or none): its id and its errors,
+/// read by a page rendered again after it (empty on a plain `GET`).
+///
+/// [`FormState`] shows a form's own errors beside its fields; an action without a form (a "Done"
+/// or "Delete" button with a bound id) has no fields to show them beside. Its errors, with
+/// JavaScript off, are on the page this reads them for: [`BoundAction::error_html`] puts them
+/// beside the button that sent them, and [`BoundAction::form_button`] renders the whole button.
+///
+/// ```
+/// use formaction::{ActionError, ActionErrors, Redirect, action};
+///
+/// #[action]
+/// async fn delete(#[bind] id: u64) -> Result<Redirect, ActionError> {
+///     Err(ActionError::form(format!("No such todo: {id}")))
+/// }
+///
+/// async fn todos(errors: ActionErrors) -> axum::response::Html<String> {
+///     // Each row's button, with its error beside it when it is the one that sent the submission.
+///     let rows: String = [1, 2, 3].iter().map(|id| delete::bind(*id).form_button("Delete", &errors)).collect();
+///     axum::response::Html(rows)
+/// }
+/// ```
+///
+/// [`BoundAction::error_html`]: crate::BoundAction::error_html
+/// [`BoundAction::form_button`]: crate::BoundAction::form_button
+#[derive(Clone, Default)]
+pub struct ActionErrors {
+    submission: Option<Arc<Submission>>,
+}
+
+impl ActionErrors {
+    /// The id of the action that ran, after a submission.
+    pub fn action(&self) -> Option<&'static str> {
+        self.submission.as_ref().map(|s| s.action)
+    }
+
+    /// The errors of the action that ran, form-level and by field (empty on a plain `GET` and
+    /// after a success).
+    pub fn errors(&self) -> &FormErrors {
+        self.submission.as_ref().map_or(&NO_ERRORS, |s| &s.errors)
+    }
+
+    /// Whether there is no error to show.
+    pub fn is_empty(&self) -> bool {
+        self.errors().is_empty()
+    }
+
+    /// The errors of `action` when it is the one that ran, with the same bound arguments (the
+    /// button of a list that sent the submission); empty otherwise.
+    pub fn errors_of(&self, action: &BoundAction) -> &FormErrors {
+        match &self.submission {
+            Some(submission) if action.sent(submission) => &submission.errors,
+            _ => &NO_ERRORS,
+        }
+    }
+}
+
+impl fmt::Debug for ActionErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ActionErrors").field("action", &self.action()).field("errors", self.errors()).finish()
+    }
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for ActionErrors {
+    type Rejection = Infallible;
+
+    async fn from_request_parts(_: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let submission = AFTER_ACTION.try_with(|after| after.submission.clone()).ok();
+        Ok(ActionErrors { submission })
     }
 }
 

@@ -18,7 +18,9 @@ use axum::routing::get;
 use example_invoices::Db;
 use example_invoices::forms::{InvoiceForm, LineItem, Status};
 use formaction::render::{FormView, script_path, script_route, script_tag};
-use formaction::{ActionError, ActionState, Flash, FormState, Redirect, RouterExt, action, form, page};
+use formaction::{
+    ActionError, ActionErrors, ActionState, Flash, FormState, Redirect, RouterExt, action, form, page,
+};
 use serde::Serialize;
 use tempfile::TempDir;
 
@@ -43,6 +45,10 @@ pub(crate) const GREET: &str = "/__test/greet";
 pub(crate) const TWO_FORMS: &str = "/__test/two-forms";
 /// The page of a form whose actions answer with a page of their own (500, and 200).
 pub(crate) const UNEXPECTED: &str = "/__test/unexpected";
+/// A list whose rows each have a "Delete" button of their own, an action without a form.
+pub(crate) const TODOS: &str = "/__test/todos";
+/// Its rows: id and title. Deleting the second fails.
+pub(crate) const TODO_ROWS: [(u64, &str); 3] = [(1, "Milk"), (2, "Gone"), (3, "Bread")];
 /// The page of [`offline_site`], whose form posts to [`NOWHERE`] on the same site.
 pub(crate) const OFFLINE: &str = "/__test/offline";
 /// Where that form posts.
@@ -163,6 +169,7 @@ fn test_pages(state: TestState) -> Router {
         .page(ROWS, page(rows_page).action::<rename>())
         .page(GREET, page(greet_page).action::<greet>())
         .page(TWO_FORMS, page(two_forms_page).action::<slower_save>().action::<greet>())
+        .page(TODOS, page(todos_page).action::<delete_todo>().action::<clear_todos>())
         .page(
             UNEXPECTED,
             page(unexpected_page).action::<fail_html>().action::<plain_html>().action::<break_inside>(),
@@ -343,6 +350,42 @@ async fn two_forms_page(
     let note = FormView::from_state(&note, slower_save::bind()).id("note").submit_label("Save note");
     let greeting = greet_form(&greeting, answer.as_ref().map(|answer| &answer.0));
     document("Two forms", &format!("{note}\n{greeting}"))
+}
+
+/// Deletes todo `id`; the second is gone already.
+#[action]
+async fn delete_todo(#[bind] id: u64) -> Result<Redirect, ActionError> {
+    if id == 2 {
+        return Err(ActionError::form("No such todo"));
+    }
+    Ok(Redirect::to(TODOS).with_flash(format!("Deleted todo {id}")))
+}
+
+/// Fails with text, from a form of the page's own markup that has no `id`.
+#[action]
+async fn clear_todos() -> Result<Redirect, ActionError> {
+    Err("Nothing to clear".into())
+}
+
+/// The list: a "Delete" button per row (`BoundAction::form_button`), and a form without an `id`
+/// of hand-written markup.
+async fn todos_page(errors: ActionErrors, flash: Flash) -> Html<String> {
+    let mut body = String::new();
+    if let Some(message) = flash.into_message() {
+        body.push_str(&format!("<p class=\"flash\" role=\"status\">{}</p>\n", escape(&message)));
+    }
+    body.push_str("<ul>\n");
+    for (id, title) in TODO_ROWS {
+        let button = delete_todo::bind(id).form_button(&format!("Delete {title}"), &errors);
+        body.push_str(&format!("<li id=\"todo-{id}\">{title} {button}</li>\n"));
+    }
+    body.push_str("</ul>\n");
+    let clear = clear_todos::bind();
+    body.push_str(&format!(
+        "<form method=\"post\" action=\"{}\" data-enhance><button type=\"submit\">Clear all</button></form>",
+        escape(&clear.url())
+    ));
+    document("Todos", &body)
 }
 
 /// Answers with a page of its own and status 500, whoever asks (a JSON caller included).

@@ -305,3 +305,44 @@ pub(crate) async fn independent_forms(tab: Tab) {
     tokio::time::sleep(Duration::from_millis(200)).await;
     assert_eq!(tab.app.slow_runs(), 1, "the note was saved once");
 }
+
+/// A list whose rows each have a "Delete" button, an action without a form: the failure of row 2's
+/// is shown beside that button alone, named by its `aria-describedby` (the 422 page without
+/// JavaScript; in place, focused, with it). With JavaScript, a form without an `id` gets a summary
+/// with an id of its own.
+pub(crate) async fn row_errors(tab: Tab) {
+    tab.goto(app::TODOS).await;
+    submit(&tab, "Delete Gone", "#todo-2 .fa-action-error").await;
+    if tab.js == Js::Off {
+        let path = tab.path().await;
+        assert!(path.starts_with(&format!("{}?_action=", app::TODOS)), "the page again: {path}");
+        assert_eq!(tab.status().await, 422);
+    }
+    assert_eq!(tab.texts("#todo-2 .fa-action-error li").await, ["No such todo"]);
+    assert_eq!(tab.count(".fa-errors").await, 1, "one error list on the page, in row 2");
+    let list = tab.attr("#todo-2 .fa-action-error", "id").await.expect("the list's id");
+    assert!(!list.is_empty() && tab.count(&format!("[id=\"{list}\"]")).await == 1, "{list:?}");
+    assert_eq!(tab.attr("#todo-2 button", "aria-describedby").await, Some(list.clone()));
+    assert_eq!(tab.attr("#todo-2 .fa-action-error", "role").await.as_deref(), Some("alert"));
+    for other in [1, 3] {
+        assert_eq!(tab.attr(&format!("#todo-{other} button"), "aria-describedby").await, None, "row {other}");
+    }
+    if tab.js == Js::Off {
+        return;
+    }
+    assert_eq!(tab.script("return document.activeElement.id").await, json!(list), "focus on the message");
+
+    // Pressed again, the error is replaced, not added to.
+    submit(&tab, "Delete Gone", "#todo-2 .fa-action-error").await;
+    assert_eq!(tab.count(".fa-errors").await, 1);
+    assert_eq!(tab.texts("#todo-2 .fa-action-error li").await, ["No such todo"]);
+    assert_eq!(tab.attr("#todo-2 button", "aria-describedby").await, Some(list));
+
+    // A form without an id: its summary still has one, and its title is found by it.
+    submit(&tab, "Clear all", "form:not([id]) > .fa-summary").await;
+    let summary = tab.attr("form:not([id]) > .fa-summary", "id").await.expect("the summary's id");
+    assert!(summary.starts_with("fa-form-") && summary.ends_with("-summary"), "{summary:?}");
+    let title = tab.attr("form:not([id]) > .fa-summary", "aria-labelledby").await.expect("labelled");
+    assert_eq!(tab.text(&format!("[id=\"{title}\"]")).await, "There is a problem");
+    assert!(tab.text("form:not([id]) > .fa-summary").await.contains("Nothing to clear"));
+}

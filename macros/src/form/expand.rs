@@ -17,7 +17,11 @@ use crate::paths::{Paths, respan};
 pub(crate) fn input(item: &DeriveInput, input: &Input<'_>, paths: &Paths) -> TokenStream {
     let cleaned = strip_our_attributes(item);
     let (impls, fields_struct) = match input {
-        Input::Struct(form) => (form_impls(form, paths), fields_struct(item, form, paths)),
+        Input::Struct(form) => {
+            let (paths_struct, paths_impls) = paths_of_fields(item, form, paths);
+            let (impls, fields_struct) = (form_impls(form, paths), fields_struct(item, form, paths));
+            (quote!(#impls #paths_impls), quote!(#fields_struct #paths_struct))
+        }
         Input::Choices(choices) => (choice_impls(choices, paths), TokenStream::new()),
     };
     quote! {
@@ -66,6 +70,86 @@ fn fields_struct(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> TokenStream 
             pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
         }
     }
+}
+
+/// The typed paths of the fields, for the errors an action finds: `<Name>Paths` (one public field
+/// per form field), and `Name::paths()` with `FormPaths` behind it, so a misspelt field in
+/// `ActionError::field(Name::paths().emial, ..)` is a compile error.
+fn paths_of_fields(item: &DeriveInput, form: &Form<'_>, p: &Paths) -> (TokenStream, TokenStream) {
+    let vis = &item.vis;
+    let ident = form.ident;
+    let paths_ident = format_ident!("{}Paths", ident);
+    let doc = format!(
+        "The paths of [`{ident}`]'s fields, for the errors an action finds: `ActionError::field({ident}::paths().<field>, ..)`."
+    );
+    let (form_paths, paths_of_type, paths_of, child_name) =
+        (p.form_paths(), p.paths_of_type(), p.paths_of(), p.child_name());
+    let fields = form.fields.iter().map(|field| {
+        let ty = field.ty;
+        let field_doc = format!("The path of `{}`.", field.html_name());
+        let paths_of_type = respan(paths_of_type.clone(), ty.span());
+        let field_ident = field.ident;
+        let field_ident = respan(quote!(#field_ident), ty.span());
+        quote_spanned! {ty.span()=>
+            #[doc = #field_doc]
+            pub #field_ident: #paths_of_type<#ty>
+        }
+    });
+    let inits: Vec<_> = form
+        .fields
+        .iter()
+        .map(|field| {
+            let ty = field.ty;
+            let html = field.html_name();
+            let paths_of = respan(paths_of.clone(), ty.span());
+            let field_ident = field.ident;
+            let field_ident = respan(quote!(#field_ident), ty.span());
+            quote_spanned! {ty.span()=>
+                #field_ident: #paths_of::<#ty>(#child_name(__fa_prefix, #html))
+            }
+        })
+        .collect();
+    let paths_struct = quote! {
+        #[doc = #doc]
+        #[allow(dead_code, reason = "read by actions, which may use only some fields")]
+        #vis struct #paths_ident<'__fa> {
+            #(#fields,)*
+            #[doc(hidden)]
+            pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
+        }
+    };
+    let fn_doc = format!(
+        "The typed paths of [`{ident}`]'s fields (`{ident}::paths().<field>`), for `ActionError::field`."
+    );
+    let impls = quote! {
+        #[automatically_derived]
+        impl #form_paths for #ident {
+            type Paths<'__fa> = #paths_ident<'__fa>;
+
+            fn paths_at<'__fa>(__fa_prefix: &::core::primitive::str) -> #paths_ident<'__fa> {
+                #paths_ident {
+                    #(#inits,)*
+                    __fa_lifetime: ::core::marker::PhantomData,
+                }
+            }
+        }
+
+        impl #ident {
+            #[doc = #fn_doc]
+            #[allow(dead_code, reason = "used by actions that put errors on fields")]
+            #[must_use]
+            #vis fn paths<'__fa>() -> #paths_ident<'__fa> {
+                // The struct made here rather than by `paths_at`: a field whose type cannot be
+                // read from a form is then reported once, at the field, and not here again.
+                let __fa_prefix = "";
+                #paths_ident {
+                    #(#inits,)*
+                    __fa_lifetime: ::core::marker::PhantomData,
+                }
+            }
+        }
+    };
+    (paths_struct, impls)
 }
 
 fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {

@@ -49,6 +49,14 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                         let view_of = respan(view_of.clone(), ty.span());
                         quote_spanned!(ty.span()=> pub #name: #view_of<'__fa, #ty>)
                     });
+                    // And the typed paths an action names (`Invoice::paths().customer`).
+                    let (paths_of, form_paths) = (p.paths_of_type(), p.form_paths());
+                    let paths_ident = format_ident!("{}Paths", ident);
+                    let paths = named.named.iter().map(|field| {
+                        let (name, ty) = (&field.ident, &field.ty);
+                        let paths_of = respan(paths_of.clone(), ty.span());
+                        quote_spanned!(ty.span()=> pub #name: #paths_of<#ty>)
+                    });
                     let fields_struct = quote! {
                         #[allow(dead_code, unreachable_pub, reason = "stub emitted beside compile errors")]
                         #vis struct #fields_ident<'__fa> {
@@ -56,6 +64,23 @@ fn stubs(item: &DeriveInput, p: &Paths) -> TokenStream {
                             #[doc(hidden)]
                             pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
                         }
+                        #[allow(dead_code, unreachable_pub, reason = "stub emitted beside compile errors")]
+                        #vis struct #paths_ident<'__fa> {
+                            #(#paths,)*
+                            #[doc(hidden)]
+                            pub __fa_lifetime: ::core::marker::PhantomData<&'__fa ()>,
+                        }
+                        const _: () = {
+                            #[automatically_derived]
+                            impl #form_paths for #ident {
+                                type Paths<'__fa> = #paths_ident<'__fa>;
+                                fn paths_at<'__fa>(_: &::core::primitive::str) -> #paths_ident<'__fa> { ::core::panic!(#message) }
+                            }
+                            #[allow(dead_code, unreachable_pub, reason = "stub emitted beside compile errors")]
+                            impl #ident {
+                                #vis fn paths<'__fa>() -> #paths_ident<'__fa> { ::core::panic!(#message) }
+                            }
+                        };
                     };
                     (quote!(#fields_ident<'__fa>), fields_struct)
                 }

@@ -1,9 +1,12 @@
-//! The markup of a [`BoundAction`]: the URL a form or button posts to, and its sealed arguments
-//! as a hidden input or as the button's own name and value.
+//! The markup of a [`BoundAction`]: the URL a form or button posts to, its sealed arguments as a
+//! hidden input or as the button's own name and value, and the errors it answered with, beside
+//! its button.
 
 use super::Markup;
 use crate::action::BoundAction;
+use crate::escape::{escape, escape_attribute};
 use crate::names::{ACTION_PARAM, BOUND_FIELD, push_urlencoded_component};
+use crate::state::ActionErrors;
 
 impl BoundAction {
     /// The URL a form (its `action`) or a submit button (its `formaction`) posts to: the page's
@@ -64,5 +67,72 @@ impl BoundAction {
             attrs.push_str(&format!(r#" name="{BOUND_FIELD}" value="{sealed}""#));
         }
         Markup::escaped(attrs)
+    }
+
+    /// The `id` of this action's error message ([`BoundAction::error_html`]), for the button's
+    /// `aria-describedby`: `<action id>-error`, each character that an id list or a CSS selector
+    /// would split on replaced with `-`.
+    pub fn error_id(&self) -> String {
+        let mut id: String = self
+            .id
+            .chars()
+            .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.') { c } else { '-' })
+            .collect();
+        id.push_str("-error");
+        id
+    }
+
+    /// The errors of this action with these bound arguments, when it is the one that just ran
+    /// (read by the page as [`ActionErrors`]): every message, form-level and by field, escaped, in
+    /// `<ul class="fa-errors fa-action-error" id="{error_id}" role="alert" tabindex="-1">`. Empty
+    /// when another action ran, or this one for other arguments (another row's button), or it
+    /// succeeded.
+    ///
+    /// Put it beside the button, which names it with `aria-describedby="{error_id}"`
+    /// ([`BoundAction::form_button`] writes both).
+    pub fn error_html(&self, errors: &ActionErrors) -> String {
+        let errors = errors.errors_of(self);
+        if errors.is_empty() {
+            return String::new();
+        }
+        let mut html = String::from(r#"<ul class="fa-errors fa-action-error" id=""#);
+        html.push_str(&self.error_id());
+        html.push_str(r#"" role="alert" tabindex="-1">"#);
+        let by_field = errors.fields().flat_map(|(_, errors)| errors);
+        for error in errors.form_errors().iter().chain(by_field) {
+            html.push_str("<li>");
+            // Writing into a `String` cannot fail.
+            let _ = escape(&mut html, &error.message());
+            html.push_str("</li>");
+        }
+        html.push_str("</ul>");
+        html
+    }
+
+    /// A whole form for this action alone, as a button ("Done", "Delete" in a list's row): the
+    /// `<form>` posting to it, the sealed arguments, the button labelled `label` (escaped), and,
+    /// when this button sent a submission that failed, its errors beside it
+    /// ([`BoundAction::error_html`]), named by the button's `aria-describedby`. Marked
+    /// `data-enhance data-action-errors`: the enhancement script shows the errors in the same
+    /// place (a form of one's own with `data-action-errors` gets them there too; without it, in
+    /// the error summary at the top of the form).
+    pub fn form_button(&self, label: &str, errors: &ActionErrors) -> String {
+        let mut html = String::from(r#"<form method="post" action=""#);
+        self.push_url(&mut html);
+        html.push_str(r#"" data-enhance data-action-errors>"#);
+        self.push_hidden_input(&mut html);
+        let error = self.error_html(errors);
+        html.push_str(r#"<button type="submit""#);
+        if !error.is_empty() {
+            html.push_str(r#" aria-describedby=""#);
+            html.push_str(&escape_attribute(&self.error_id()));
+            html.push('"');
+        }
+        html.push('>');
+        let _ = escape(&mut html, label);
+        html.push_str("</button>");
+        html.push_str(&error);
+        html.push_str("</form>");
+        html
     }
 }

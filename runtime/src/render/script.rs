@@ -29,7 +29,10 @@
 //! - places errors without a reload, in the markup the server renders (the `.fa-summary` box with
 //!   `role="alert"`, a `.fa-errors` list in each field, `aria-invalid`, `aria-describedby`), and
 //!   moves focus to the first invalid field; a field's error goes away once the browser finds its
-//!   value valid again;
+//!   value valid again; a form without an `id` gets one made up for its summary; a form marked
+//!   `data-action-errors` (a row's button, from
+//!   [`BoundAction::form_button`](crate::BoundAction::form_button)) gets its messages beside the
+//!   button pressed instead, as the server renders them, and focus moves there;
 //! - follows a redirect only within the page's own origin (`http:` or `https:`), or to another
 //!   site's `http:`/`https:` address when the answer says the action chose it
 //!   (`"external":true`, from [`Redirect::to_external`](crate::Redirect::to_external) or an

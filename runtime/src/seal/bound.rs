@@ -26,13 +26,15 @@ pub fn open_bound<T: serde::de::DeserializeOwned>(
             keys.open_stamped(purpose, sealed, max_age, |plaintext, current_key| {
                 let (_, json) = split_stamp(plaintext);
                 let value = serde_json::from_slice(json).map_err(|_| SealError::Undecodable)?;
-                if current_key {
-                    // Outside a page's `POST` (an endpoint, a test calling `run`) there is no
-                    // slot, and nothing to keep.
-                    let _ = OPENED.try_with(|slot| {
-                        *slot.borrow_mut() = Opened::new(id, keys, sealed, plaintext, max_age);
-                    });
-                }
+                // Outside a page's `POST` (an endpoint, a test calling `run`) there is no slot,
+                // and nothing to keep.
+                let _ = OPENED.try_with(|slot| {
+                    let mut slot = slot.borrow_mut();
+                    slot.args = Some(args_hash(json));
+                    if current_key {
+                        slot.reusable = Opened::new(id, keys, sealed, plaintext, max_age);
+                    }
+                });
                 Ok(value)
             })
         })?
@@ -94,9 +96,35 @@ impl Opened {
     }
 }
 
+/// What the submission being answered opened of its bound arguments.
+#[derive(Default)]
+struct OpenedSlot {
+    /// Their sealed text and JSON, for reuse (see [`reusing_opened`]).
+    reusable: Option<Opened>,
+    /// The hash of their JSON (see [`args_hash`]), kept after a reuse: the page tells by it which
+    /// of its buttons sent the submission (see [`opened_args`]).
+    args: Option<u64>,
+}
+
 tokio::task_local! {
     /// The bound arguments the submission being answered opened (see [`reusing_opened`]).
-    static OPENED: std::cell::RefCell<Option<Opened>>;
+    static OPENED: std::cell::RefCell<OpenedSlot>;
+}
+
+/// The hash of bound arguments as JSON (FNV-1a, 64 bits): what a [`BoundAction`] and the
+/// submission that opened arguments compare, to tell which button of a list sent it. Kept in
+/// memory only, never written into a page, where it would tell a small value without the key.
+///
+/// [`BoundAction`]: crate::BoundAction
+pub(crate) fn args_hash(json: &[u8]) -> u64 {
+    json.iter()
+        .fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The hash of the bound arguments the submission being answered opened (see [`args_hash`]), if
+/// it opened some.
+pub(crate) fn opened_args() -> Option<u64> {
+    OPENED.try_with(|slot| slot.borrow().args).ok().flatten()
 }
 
 /// Runs `future` (a page answering one submission: the action, then the page rendered again) so
@@ -119,7 +147,7 @@ tokio::task_local! {
 pub(crate) fn reusing_opened<F: Future>(future: F) -> impl Future<Output = F::Output> {
     // A plain function rather than an `async fn`: that would hold `future` twice in its state,
     // and a page's answer is a large future, copied whole whenever it moves.
-    OPENED.scope(std::cell::RefCell::new(None), future)
+    OPENED.scope(std::cell::RefCell::new(OpenedSlot::default()), future)
 }
 
 /// The sealed text of the arguments the submission opened, when `plaintext` (a fresh stamp and
@@ -129,13 +157,13 @@ fn reuse_opened(id: &str, keys: &Keys, plaintext: &[u8]) -> Option<String> {
         .try_with(|slot| {
             let mut slot = slot.borrow_mut();
             let (stamp, json) = split_stamp(plaintext);
-            let fits = slot.as_ref().is_some_and(|opened| {
+            let fits = slot.reusable.as_ref().is_some_and(|opened| {
                 opened.id == id
                     && opened.keys == keys as *const Keys as usize
                     && opened.json() == json
                     && (!opened.ages || opened.stamp == stamp)
             });
-            if fits { slot.take().map(Opened::into_sealed) } else { None }
+            if fits { slot.reusable.take().map(Opened::into_sealed) } else { None }
         })
         .ok()
         .flatten()
@@ -161,12 +189,15 @@ fn with_bound_purpose<R>(id: &str, f: impl FnOnce(&[u8]) -> R) -> R {
 
 /// `args` (a tuple of an action's `#[bind]` arguments) sealed for action `id` with the current
 /// keys, or the text the submission being answered opened for exactly them (see
-/// [`reusing_opened`]); `None` when they cannot be sealed (logged).
-pub(crate) fn seal_bound<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Option<String> {
+/// [`reusing_opened`]); `None` when they cannot be sealed (logged). With it, the hash of their
+/// JSON ([`args_hash`]), `None` when serde could not write them.
+pub(crate) fn seal_bound<T: Serialize + ?Sized>(id: &'static str, args: &T) -> (Option<String>, Option<u64>) {
     with_current(|keys| {
         let mut stack = [0; STACK_SEALED];
-        let sealing = Sealing::stamped(&mut stack, args).ok()?;
-        reuse_opened(id, keys, sealing.plaintext())
-            .or_else(|| with_bound_purpose(id, |purpose| sealing.seal(keys, purpose)).ok())
+        let Ok(sealing) = Sealing::stamped(&mut stack, args) else { return (None, None) };
+        let hash = args_hash(split_stamp(sealing.plaintext()).1);
+        let sealed = reuse_opened(id, keys, sealing.plaintext())
+            .or_else(|| with_bound_purpose(id, |purpose| sealing.seal(keys, purpose)).ok());
+        (sealed, Some(hash))
     })
 }

@@ -63,7 +63,7 @@ use serde::de::DeserializeOwned;
 mod bound;
 
 pub use bound::open_bound;
-pub(crate) use bound::{reusing_opened, seal_bound};
+pub(crate) use bound::{opened_args, reusing_opened, seal_bound};
 
 const NONCE_LEN: usize = 12;
 const TAG_LEN: usize = 16;
