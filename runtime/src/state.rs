@@ -151,7 +151,7 @@ impl<F: 'static, S: Send + Sync> FromRequestParts<S> for FormState<F> {
 ///
 /// async fn todos(errors: ActionErrors) -> axum::response::Html<String> {
 ///     // Each row's button, with its error beside it when it is the one that sent the submission.
-///     let rows: String = [1, 2, 3].iter().map(|id| delete::bind(*id).form_button("Delete", &errors)).collect();
+///     let rows: String = [1, 2, 3].iter().map(|id| delete::bind(*id).form_button("Delete", &errors).to_string()).collect();
 ///     axum::response::Html(rows)
 /// }
 /// ```

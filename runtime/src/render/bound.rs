@@ -90,7 +90,12 @@ impl BoundAction {
     ///
     /// Put it beside the button, which names it with `aria-describedby="{error_id}"`
     /// ([`BoundAction::form_button`] writes both).
-    pub fn error_html(&self, errors: &ActionErrors) -> String {
+    pub fn error_html(&self, errors: &ActionErrors) -> Markup {
+        Markup::escaped(self.error_list(errors))
+    }
+
+    /// [`BoundAction::error_html`] as a `String`.
+    fn error_list(&self, errors: &ActionErrors) -> String {
         let errors = errors.errors_of(self);
         if errors.is_empty() {
             return String::new();
@@ -116,12 +121,12 @@ impl BoundAction {
     /// `data-enhance data-action-errors`: the enhancement script shows the errors in the same
     /// place (a form of one's own with `data-action-errors` gets them there too; without it, in
     /// the error summary at the top of the form).
-    pub fn form_button(&self, label: &str, errors: &ActionErrors) -> String {
+    pub fn form_button(&self, label: &str, errors: &ActionErrors) -> Markup {
         let mut html = String::from(r#"<form method="post" action=""#);
         self.push_url(&mut html);
         html.push_str(r#"" data-enhance data-action-errors>"#);
         self.push_hidden_input(&mut html);
-        let error = self.error_html(errors);
+        let error = self.error_list(errors);
         html.push_str(r#"<button type="submit""#);
         if !error.is_empty() {
             html.push_str(r#" aria-describedby=""#);
@@ -133,6 +138,6 @@ impl BoundAction {
         html.push_str("</button>");
         html.push_str(&error);
         html.push_str("</form>");
-        html
+        Markup::escaped(html)
     }
 }
