@@ -7,9 +7,9 @@
 //!
 //! `PORT` sets the port on 127.0.0.1 (3000 by default, `0` for any free one).
 
-use askama::Template;
 use axum::Router;
 use axum::response::{IntoResponse, Response};
+use formaction::askama::Template;
 use formaction::{
     ActionError, Flash, FormState, FormView, HtmlPage, Redirect, RouterExt, action, form, page,
 };
@@ -39,6 +39,7 @@ async fn send(#[form] contact: Contact) -> Result<Redirect, ActionError> {
 
 #[derive(Template)]
 #[template(
+    askama = formaction::askama,
     ext = "html",
     source = r#"<!doctype html>
 <html lang="en">
@@ -47,7 +48,7 @@ async fn send(#[form] contact: Contact) -> Result<Redirect, ActionError> {
 <main>
 <h1>Contact us</h1>
 {% if let Some(flash) = flash %}<p role="status">{{ flash }}</p>{% endif %}
-{{ form|safe }}
+{{ form }}
 </main>
 {{ script|safe }}
 </body>

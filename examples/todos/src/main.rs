@@ -2,18 +2,21 @@
 //!
 //! Each row's Done and Delete buttons post to an action with the row's id **bound** to it
 //! (`done::bind(id)`, like JavaScript's `done.bind(null, id)`): the id travels sealed in the
-//! button's form, so nobody can change it into another row's. The list lives in memory.
+//! button's form, so nobody can change it into another row's. A button whose action fails (Done
+//! on a todo deleted in another tab) shows its message beside itself, with JavaScript off too
+//! ([`ActionErrors`] and `form_button`). The list lives in memory.
 //!
 //! `PORT` sets the port on 127.0.0.1 (3000 by default, `0` for any free one).
 
 use std::sync::{Arc, Mutex};
 
-use askama::Template;
 use axum::Router;
 use axum::extract::State;
 use axum::response::{IntoResponse, Response};
+use formaction::askama::Template;
+use formaction::render::Markup;
 use formaction::{
-    ActionError, BoundAction, Flash, FormState, FormView, HtmlPage, Redirect, RouterExt, action, form, page,
+    ActionError, ActionErrors, Flash, FormState, FormView, HtmlPage, Redirect, RouterExt, action, form, page,
 };
 
 /// One todo.
@@ -72,15 +75,17 @@ async fn delete(#[bind] id: u64, State(todos): State<Todos>) -> Result<Redirect,
     Ok(Redirect::to("/").with_flash("Deleted"))
 }
 
-/// A row of the list, with its two buttons bound to its id.
+/// A row of the list, with its two buttons bound to its id (each a form of its own, with its
+/// error beside it when it is the button that just failed).
 struct Row {
     todo: Todo,
-    done: BoundAction,
-    delete: BoundAction,
+    done: Markup,
+    delete: Markup,
 }
 
 #[derive(Template)]
 #[template(
+    askama = formaction::askama,
     ext = "html",
     source = r#"<!doctype html>
 <html lang="en">
@@ -89,14 +94,15 @@ struct Row {
 <main>
 <h1>Todos</h1>
 {% if let Some(flash) = flash %}<p role="status">{{ flash }}</p>{% endif %}
+{% if !unclaimed.is_empty() %}<ul class="fa-errors" role="alert">{% for message in unclaimed %}<li>{{ message }}</li>{% endfor %}</ul>{% endif %}
 <ul>
 {% for row in rows %}<li>
 {% if row.todo.done %}<s>{{ row.todo.title }}</s>{% else %}{{ row.todo.title }}
-<form method="post" action="{{ row.done.url() }}">{{ row.done.hidden_input()|safe }}<button>Done</button></form>{% endif %}
-<form method="post" action="{{ row.delete.url() }}">{{ row.delete.hidden_input()|safe }}<button>Delete</button></form>
+{{ row.done }}{% endif %}
+{{ row.delete }}
 </li>
 {% endfor %}</ul>
-{{ form|safe }}
+{{ form }}
 </main>
 {{ script|safe }}
 </body>
@@ -105,19 +111,43 @@ struct Row {
 )]
 struct ListPage<'a> {
     rows: Vec<Row>,
+    unclaimed: Vec<String>,
     form: FormView<'a, NewTodo>,
     flash: Option<&'a str>,
     script: &'static str,
 }
 
-async fn list_page(State(todos): State<Todos>, state: FormState<NewTodo>, flash: Flash) -> Response {
+async fn list_page(
+    State(todos): State<Todos>,
+    state: FormState<NewTodo>,
+    errors: ActionErrors,
+    flash: Flash,
+) -> Response {
     let rows = todos.with(|(_, list)| {
         list.iter()
-            .map(|todo| Row { done: done::bind(todo.id), delete: delete::bind(todo.id), todo: todo.clone() })
+            .map(|todo| Row {
+                done: done::bind(todo.id).form_button("Done", &errors),
+                delete: delete::bind(todo.id).form_button("Delete", &errors),
+                todo: todo.clone(),
+            })
             .collect()
     });
+    // A button's error shows beside it; one whose row is gone (deleted in another tab) has no
+    // button left to show it beside, so it shows at the top.
+    let claimed = todos.with(|(_, list)| {
+        list.iter().any(|todo| {
+            !errors.errors_of(&done::bind(todo.id)).is_empty()
+                || !errors.errors_of(&delete::bind(todo.id)).is_empty()
+        })
+    });
+    let unclaimed: Vec<String> = if claimed {
+        Vec::new()
+    } else {
+        errors.errors().form_errors().iter().map(|error| error.message().into_owned()).collect()
+    };
     let form = FormView::from_state(&state, add::bind()).submit_label("Add");
-    let page = ListPage { rows, form, flash: flash.message(), script: formaction::render::script_tag() };
+    let page =
+        ListPage { rows, unclaimed, form, flash: flash.message(), script: formaction::render::script_tag() };
     HtmlPage::new(page).into_response()
 }
 

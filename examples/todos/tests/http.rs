@@ -107,6 +107,23 @@ async fn each_row_button_acts_on_its_own_row_only() {
 }
 
 #[tokio::test]
+async fn a_failed_row_button_shows_its_message_with_javascript_off() {
+    let server = Server::start();
+    for title in ["Buy milk", "Write the report"] {
+        let answer = server.press(&server.page().await, None, "Add", &[("title", title)]).await;
+        assert_eq!(answer.status(), 303, "{title}");
+    }
+    // Two tabs on the same list: one deletes "Buy milk", the other then marks it done.
+    let other_tab = server.page().await;
+    let answer = server.press(&server.page().await, Some("Buy milk"), "Delete", &[]).await;
+    assert_eq!(answer.status(), 303);
+    let answer = server.press(&other_tab, Some("Buy milk"), "Done", &[]).await;
+    assert_eq!(answer.status(), 422);
+    let html = answer.text().await.expect("the page");
+    assert!(html.contains(r#"<ul class="fa-errors" role="alert"><li>This todo is gone</li></ul>"#), "{html}");
+}
+
+#[tokio::test]
 async fn a_changed_row_id_is_refused() {
     let server = Server::start();
     let answer = server.press(&server.page().await, None, "Add", &[("title", "Buy milk")]).await;
