@@ -154,7 +154,7 @@ const CONTROLS: [&str; 9] = [
 </div>",
     "<div class=\"fa-field\" data-field=\"query\">
 <label for=\"contact-query\">Query</label>
-<input type=\"search\" id=\"contact-query\" name=\"query\" data-test-id=\"q&quot;&lt;\" aria-label=\"Search the &lt;docs&gt;\" aria-describedby=\"search-tips\">
+<input type=\"search\" id=\"contact-query\" name=\"query\" data-test-id=\"q&#34;&#60;\" aria-label=\"Search the &#60;docs&#62;\" aria-describedby=\"search-tips\">
 </div>",
     // A colour is always `#rrggbb`: no `minlength`/`maxlength` from the rule (the server checks it).
     "<div class=\"fa-field\" data-field=\"colour\">
@@ -234,7 +234,7 @@ fn given_ids_come_first_in_aria_describedby_with_the_errors() {
     let view = FormView::<Contact>::new(&values, &errors, BoundAction::unbound("save"));
     let form = view.to_string();
     assert!(
-        form.contains(r#"aria-label="Search the &lt;docs&gt;" aria-invalid="true" aria-describedby="search-tips contact-query-error">"#),
+        form.contains(r#"aria-label="Search the &#60;docs&#62;" aria-invalid="true" aria-describedby="search-tips contact-query-error">"#),
         "{form}"
     );
     assert!(

@@ -77,11 +77,11 @@ async fn a_file_outside_accept_is_an_error_beside_its_field() {
     assert_eq!(json["issues"][0]["code"], "file_type");
     assert_eq!(json["issues"][0]["accept"], "image/png");
 
-    // A forged content type does not hide the extension.
+    // A forged content type: its bytes are not a PNG's.
     let form = Form::new().text("name", "Ada").part("avatar", file("tool.exe", "image/png", EXE));
     let (status, json) = post_json(&server, form).await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert_eq!(json["fieldErrors"], json!({"avatar": ["This type of file is not accepted"]}));
+    assert_eq!(json["fieldErrors"], json!({"avatar": ["The contents of this file do not match its type"]}));
     assert!(saved.lock().unwrap().is_empty());
 }
 

@@ -4,9 +4,11 @@
 //! file picker, and a request can say anything.
 //!
 //! `accept` is a comma-separated list of MIME types (`image/png`), wildcards (`image/*`) and
-//! extensions (`.pdf`), case-insensitive, as in HTML. Each declaration of the file is admitted,
-//! refused or says nothing (no extension, `application/octet-stream`, a type or extension no
-//! token can be compared with): the file passes when none refuses and at least one admits.
+//! extensions (`.pdf`), case-insensitive, as in HTML. The declared type decides: the part's
+//! `Content-Type` when it says something, else (none, `application/octet-stream`, a type no token
+//! can be compared with) the name's extension; a file that declares nothing is refused. A forged
+//! type does not get a file in: its first bytes must then be of that type, where the runtime can
+//! recognise it, and a download is named by the checked type, never by the uploaded name.
 
 use crate::{FieldError, UploadedFile};
 
@@ -159,8 +161,10 @@ fn admits(accept: &str, content_type: Option<&str>, extension: Option<&str>) -> 
     let tokens: Vec<Token<'_>> = accept.split(',').filter_map(Token::parse).collect();
     let by_type = content_type.map_or(Verdict::Silent, |t| type_verdict(&tokens, t));
     let by_extension = extension.map_or(Verdict::Silent, |e| extension_verdict(&tokens, e));
-    let verdicts = [by_type, by_extension];
-    !verdicts.contains(&Verdict::Refuse) && verdicts.contains(&Verdict::Admit)
+    match by_type {
+        Verdict::Silent => by_extension == Verdict::Admit,
+        decided => decided == Verdict::Admit,
+    }
 }
 
 fn type_verdict(tokens: &[Token<'_>], content_type: &str) -> Verdict {
@@ -306,20 +310,21 @@ mod tests {
     fn an_extension_matches_the_file_name_and_the_types_browsers_declare_for_it() {
         assert_eq!(verdict(".pdf", "report.PDF", Some("application/pdf"), PDF), Ok(()));
         assert_eq!(verdict(".PDF", "report.pdf", None, PDF), Ok(()));
-        assert_eq!(verdict(".pdf", "report.exe", Some("application/pdf"), PDF), Err(Refusal::Type));
+        // The declared type decides; the name's extension only when the type says nothing.
+        assert_eq!(verdict(".pdf", "report.exe", Some("application/pdf"), PDF), Ok(()));
         // The extension matches, the declared type is another one that `.pdf` is never sent as.
         assert_eq!(verdict(".pdf", "report.pdf", Some("image/png"), PNG), Err(Refusal::Type));
         // Windows declares a CSV file as Excel's.
         assert_eq!(verdict(".csv", "a.csv", Some("application/vnd.ms-excel"), b"a,b\n"), Ok(()));
         // An extension the tables do not know, with a type no token is compared with.
         assert_eq!(verdict(".gpx", "walk.gpx", Some("application/gpx+xml"), b"<gpx/>"), Ok(()));
-        assert_eq!(verdict(".gpx", "walk.kml", Some("application/gpx+xml"), b"<kml/>"), Err(Refusal::Type));
+        assert_eq!(verdict(".gpx", "walk.kml", None, b"<kml/>"), Err(Refusal::Type));
     }
 
     #[test]
     fn a_type_token_judges_the_extension_through_the_table() {
-        // A forged content type does not hide the extension.
-        assert_eq!(verdict("image/png", "a.exe", Some("image/png"), EXE), Err(Refusal::Type));
+        // A forged content type: the bytes give it away.
+        assert_eq!(verdict("image/png", "a.exe", Some("image/png"), EXE), Err(Refusal::Content));
         assert_eq!(verdict("image/*", "a.svg", Some("image/svg+xml"), b"<svg/>"), Ok(()));
     }
 

@@ -1,7 +1,7 @@
 //! The one HTML escaper: eight bytes at a time, the text between special bytes written whole.
-//! Two sets of entities for the same five characters: askama's numeric ones for the markup of
-//! forms and pages, and the named ones that the constraint attributes and the problem pages have
-//! always written.
+//! Two sets of entities for the same five characters: askama's numeric ones for all the markup of
+//! forms and pages (texts and attribute values alike, so a renderer of one's own can match it),
+//! and the named ones of the problem pages and a form's instance key.
 
 use std::borrow::Cow;
 use std::fmt::{self, Write};
@@ -30,8 +30,7 @@ type Entities = [&'static str; 5];
 /// askama's entities, which the markup of forms and pages uses.
 const NUMERIC: Entities = ["&#34;", "&#38;", "&#39;", "&#60;", "&#62;"];
 
-/// The named entities, which the constraint attributes of a schema, the instance key of a form
-/// and the problem pages use.
+/// The named entities, which the instance key of a form and the problem pages use.
 const NAMED: Entities = ["&quot;", "&amp;", "&#39;", "&lt;", "&gt;"];
 
 /// Whether `text` has a byte [`escape`] replaces.

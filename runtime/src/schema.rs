@@ -11,10 +11,9 @@
 
 use std::any::Any;
 use std::borrow::Cow;
-use std::fmt::Write as _;
 use std::sync::OnceLock;
 
-use crate::escape::{escape, escape_attribute};
+use crate::escape::escape;
 
 /// The `type` of an `<input>`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -275,19 +274,28 @@ impl Constraints {
     /// The attributes as HTML text with a leading space before each, values escaped:
     /// ` required minlength="1" maxlength="80"`.
     pub fn to_html(&self) -> String {
-        let mut html = String::new();
-        for (name, value) in self.attributes() {
-            match value {
-                None => {
-                    let _ = write!(html, " {name}");
-                }
-                Some(value) => {
-                    let _ = write!(html, " {name}=\"{}\"", escape_attribute(&value));
-                }
-            }
-        }
-        html
+        attributes_html(&self.attributes())
     }
+}
+
+/// An attribute of a control: its name, and its value (`None` for a boolean attribute such as
+/// `required`), unescaped.
+pub type Attribute = (&'static str, Option<Cow<'static, str>>);
+
+/// `attributes` as HTML, a space before each, values escaped as every text of a form's markup.
+fn attributes_html(attributes: &[(&str, Option<Cow<'_, str>>)]) -> String {
+    let mut html = String::new();
+    for (name, value) in attributes {
+        html.push(' ');
+        html.push_str(name);
+        if let Some(value) = value {
+            html.push_str("=\"");
+            // Writing into a `String` cannot fail.
+            let _ = escape(&mut html, value);
+            html.push('"');
+        }
+    }
+    html
 }
 
 /// One field of a form, as rendering and clients see it.
@@ -336,8 +344,14 @@ pub struct FieldSchema {
     /// Ids of elements that describe the control, first in its `aria-describedby` (before the
     /// help's and the errors').
     pub described_by: Option<&'static str>,
-    /// The constraint and placeholder attributes as HTML, computed once by [`FormSchema::new`]
-    /// (they never change after the schema is built, and every render needs them).
+    /// The control's attributes beyond `id`, `name` and `value` (constraints, placeholder and
+    /// the options of `#[field]`), unescaped, in the order they are written; computed once by
+    /// [`FormSchema::new`] with `html_attributes`.
+    attribute_list: Vec<Attribute>,
+    /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list, unescaped.
+    fieldset_attribute_list: Vec<Attribute>,
+    /// `attribute_list` as HTML, computed once by [`FormSchema::new`] (they never change after
+    /// the schema is built, and every render needs them).
     html_attributes: String,
     /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list, computed once
     /// like `html_attributes`.
@@ -379,6 +393,8 @@ impl FieldSchema {
             disabled_text: None,
             attributes: &[],
             described_by: None,
+            attribute_list: Vec::new(),
+            fieldset_attribute_list: Vec::new(),
             html_attributes: String::new(),
             fieldset_attributes: String::new(),
             escaped: None,
@@ -397,18 +413,31 @@ impl FieldSchema {
         &self.fieldset_attributes
     }
 
+    /// [`FieldSchema::html_attributes`] as `(name, value)`, unescaped.
+    pub fn attribute_list(&self) -> &[Attribute] {
+        &self.attribute_list
+    }
+
+    /// [`FieldSchema::fieldset_attributes`] as `(name, value)`, unescaped.
+    pub fn fieldset_attribute_list(&self) -> &[Attribute] {
+        &self.fieldset_attribute_list
+    }
+
     fn prepare(&mut self) {
-        let mut html = self.constraints.to_html();
-        let attribute = |html: &mut String, name: &str, value: &str| {
-            html.push_str(&format!(r#" {name}="{}""#, escape_attribute(value)));
-        };
+        let mut list: Vec<Attribute> = self
+            .constraints
+            .attributes()
+            .into_iter()
+            .map(|(name, value)| (name, value.map(|value| Cow::Owned(value.into_owned()))))
+            .collect();
+        let text = |value: &'static str| Some(Cow::Borrowed(value));
         let input =
             |types: &dyn Fn(InputType) -> bool| self.control == Control::Input && types(self.input_type);
         let textarea = self.control == Control::Textarea;
         // Typed text or a number: where `placeholder` and `inputmode` mean something.
         let typed = textarea || input(&|t| t.takes_text_constraints() || t == InputType::Number);
         if let Some(placeholder) = self.placeholder.filter(|_| typed) {
-            attribute(&mut html, "placeholder", placeholder);
+            list.push(("placeholder", text(placeholder)));
         }
         // Each only where HTML gives it a meaning (`#[form]` refuses the others it can tell).
         let autocomplete = textarea
@@ -426,22 +455,22 @@ impl FieldSchema {
                 )
             });
         if let Some(tokens) = self.autocomplete.filter(|_| autocomplete) {
-            attribute(&mut html, "autocomplete", tokens);
+            list.push(("autocomplete", text(tokens)));
         }
         if let Some(mode) = self.inputmode.filter(|_| typed) {
-            attribute(&mut html, "inputmode", mode);
+            list.push(("inputmode", text(mode)));
         }
         if self.readonly && readonly {
-            html.push_str(" readonly");
+            list.push(("readonly", None));
         }
         let fieldset =
             matches!(self.control, Control::Radios | Control::Checkboxes | Control::Group | Control::List);
-        let mut extra = String::new();
+        let mut extra: Vec<Attribute> = Vec::new();
         if self.disabled {
-            extra.push_str(" disabled");
+            extra.push(("disabled", None));
         }
         for (name, value) in self.attributes {
-            attribute(&mut extra, name, value);
+            extra.push((name, text(value)));
         }
         if fieldset {
             // Radios and checkboxes write their `aria-describedby` themselves, with the help's
@@ -449,13 +478,15 @@ impl FieldSchema {
             if let Some(ids) =
                 self.described_by.filter(|_| matches!(self.control, Control::Group | Control::List))
             {
-                attribute(&mut extra, "aria-describedby", ids);
+                extra.push(("aria-describedby", text(ids)));
             }
-            self.fieldset_attributes = extra;
+            self.fieldset_attributes = attributes_html(&extra);
+            self.fieldset_attribute_list = extra;
         } else {
-            html.push_str(&extra);
+            list.extend(extra);
         }
-        self.html_attributes = html;
+        self.html_attributes = attributes_html(&list);
+        self.attribute_list = list;
         let escape = |text: &str| {
             let mut html = String::with_capacity(text.len());
             // Writing into a `String` cannot fail.
@@ -776,7 +807,7 @@ mod tests {
             pattern: Some("a\"b".into()),
             ..Constraints::default()
         };
-        assert_eq!(constraints.to_html(), r#" required pattern="a&quot;b" minlength="1" maxlength="80""#);
+        assert_eq!(constraints.to_html(), r#" required pattern="a&#34;b" minlength="1" maxlength="80""#);
     }
 
     #[test]

@@ -30,9 +30,14 @@ pub enum Plan {
 /// The sign-up form.
 #[form_attr]
 pub struct SignUp {
-    #[field(help = "As it should appear on invoices.", placeholder = "Ada Lovelace")]
+    #[field(
+        help = "As it should appear on invoices.",
+        placeholder = "Ada \"Countess\" Lovelace",
+        autocomplete = "name"
+    )]
     #[validate(length(min = 1, max = 50))]
     name: String,
+    #[field(autocomplete = "email", data(role = "<primary>"))]
     #[validate(email)]
     email: String,
     plan: Plan,

@@ -4,7 +4,7 @@
 
 use super::Markup;
 use crate::action::BoundAction;
-use crate::escape::{escape, escape_attribute};
+use crate::escape::escape;
 use crate::names::{ACTION_PARAM, BOUND_FIELD, push_urlencoded_component};
 use crate::state::ActionErrors;
 
@@ -130,7 +130,7 @@ impl BoundAction {
         html.push_str(r#"<button type="submit""#);
         if !error.is_empty() {
             html.push_str(r#" aria-describedby=""#);
-            html.push_str(&escape_attribute(&self.error_id()));
+            let _ = escape(&mut html, &self.error_id());
             html.push('"');
         }
         html.push('>');

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::view::{self, FieldView, control_name};
 use super::{FormFields, FormView, KEY_FIELD};
 use crate::names::BOUND_FIELD;
-use crate::schema::InputType;
+use crate::schema::{Attribute, InputType};
 
 /// One entry of the error summary: the message, and the id of the control it links to (none for
 /// a form-level error, or an error of a field the form does not have).
@@ -71,10 +71,6 @@ impl<F: FormFields> FormView<'_, F> {
     }
 }
 
-/// A control's attribute: its name, and its value (`None` for a boolean attribute such as
-/// `required`).
-pub type Attribute = (&'static str, Option<Cow<'static, str>>);
-
 impl<'a> FieldView<'a> {
     /// Which markup the field has: `"input"`, `"hidden"`, `"checkbox"`, `"textarea"`, `"select"`,
     /// `"radios"`, `"checkboxes"`, `"group"` or `"list"`.
@@ -93,18 +89,11 @@ impl<'a> FieldView<'a> {
     }
 
     /// The attributes [`attributes`](FieldView::attributes) writes, in its order, unescaped:
-    /// the constraints, the placeholder, `aria-invalid` and `aria-describedby`.
+    /// the schema's ([`FieldSchema::attribute_list`](crate::schema::FieldSchema::attribute_list):
+    /// constraints, placeholder, the options of `#[field]`), then `aria-invalid` and
+    /// `aria-describedby`.
     pub fn attribute_list(&self) -> Vec<Attribute> {
-        let mut list: Vec<Attribute> = self
-            .schema
-            .constraints
-            .attributes()
-            .into_iter()
-            .map(|(name, value)| (name, value.map(|value| Cow::Owned(value.into_owned()))))
-            .collect();
-        if let Some(placeholder) = self.schema.placeholder {
-            list.push(("placeholder", Some(Cow::Borrowed(placeholder))));
-        }
+        let mut list = self.schema.attribute_list().to_vec();
         if self.is_invalid() {
             list.push(("aria-invalid", Some(Cow::Borrowed("true"))));
         }
@@ -118,7 +107,6 @@ impl<'a> FieldView<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::escape::escape_attribute;
     use crate::{Form, FormData, FormErrors, form};
 
     #[form]
@@ -146,6 +134,18 @@ mod tests {
         terms: bool,
         #[field(secret)]
         password: String,
+        #[field(
+            autocomplete = "tel",
+            inputmode = "tel",
+            input = "tel",
+            readonly,
+            data(test_id = "a\"<b"),
+            aria(describedby = "tips")
+        )]
+        phone: Option<String>,
+        #[field(help = "Optional", aria(label = "Your <site>"))]
+        #[validate(url)]
+        site: Option<String>,
     }
 
     /// The attributes as `attributes()` writes them, from the list.
@@ -153,7 +153,7 @@ mod tests {
         list.iter()
             .map(|(name, value)| match value {
                 None => format!(" {name}"),
-                Some(value) => format!(" {name}=\"{}\"", escape_attribute(value)),
+                Some(value) => format!(" {name}=\"{}\"", escape_html(value)),
             })
             .collect()
     }
