@@ -175,7 +175,7 @@ async fn invalid_without_js(tab: &Tab) {
         ("customer", "#invoice-customer", "Enter the customer's name"),
         ("email", "#invoice-email", "Enter an email address like name@example.com"),
         ("items[0].description", "#invoice-items-0-description", "Describe the item"),
-        ("attachment", "#invoice-attachment", "Choose a PDF or a PNG file"),
+        ("attachment", "#invoice-attachment", "The contents of this file do not match its type"),
     ];
     for (name, _, message) in expected {
         assert_field_errors(tab, name, &[message]).await;
@@ -234,7 +234,7 @@ async fn invalid_with_js(tab: &Tab) {
         ("email", "#invoice-email", "Enter an email address like name@example.com"),
         ("amount", "#invoice-amount", "This field is required"),
         ("items[0].description", "#invoice-items-0-description", "Describe the item"),
-        ("attachment", "#invoice-attachment", "Choose a PDF or a PNG file"),
+        ("attachment", "#invoice-attachment", "The contents of this file do not match its type"),
     ];
     for (name, _, message) in expected {
         assert_field_errors(tab, name, &[message]).await;

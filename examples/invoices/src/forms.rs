@@ -120,16 +120,13 @@ impl AttachmentType {
     }
 }
 
-/// A PDF or a PNG of at most 1 MiB, whose bytes are what its declared type says.
+/// At most 1 MiB. Its type (`accept`: a PDF or a PNG, whose first bytes are that type's) is
+/// checked by the runtime, before this rule.
 fn check_attachment(file: &UploadedFile) -> Result<(), ValidationError> {
     if file.len() > MAX_ATTACHMENT {
         return Err(
             ValidationError::new("file_too_large").with_message("Choose a file of 1 MB or less".into())
         );
     }
-    let declared = file.content_type.as_deref().unwrap_or("");
-    match AttachmentType::of(declared) {
-        Some(accepted) if file.bytes.starts_with(accepted.magic) => Ok(()),
-        _ => Err(ValidationError::new("file_type").with_message("Choose a PDF or a PNG file".into())),
-    }
+    Ok(())
 }

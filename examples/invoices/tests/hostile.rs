@@ -329,7 +329,7 @@ fn corpus(id: i64) -> Vec<Case> {
                 &invoice_multipart("INV-0100", Some(("empty.pdf", "application/pdf", b""))),
             ),
             422,
-            "Choose a PDF or a PNG file",
+            "The contents of this file do not match its type",
         ),
         case(
             "a file whose declared type lies",
@@ -339,7 +339,7 @@ fn corpus(id: i64) -> Vec<Case> {
                 &invoice_multipart("INV-0100", Some(("scan.png", "image/png", b"MZ\x90\x00 a program"))),
             ),
             422,
-            "Choose a PDF or a PNG file",
+            "The contents of this file do not match its type",
         ),
         case(
             "a PDF declared as a PNG",
@@ -349,7 +349,7 @@ fn corpus(id: i64) -> Vec<Case> {
                 &invoice_multipart("INV-0100", Some(("scan.png", "image/png", &pdf(100)))),
             ),
             422,
-            "Choose a PDF or a PNG file",
+            "The contents of this file do not match its type",
         ),
         case(
             "a file over the action's body limit",
