@@ -4,7 +4,7 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use formaction::{Flash, FormData, FormState};
+use formaction::{ActionErrors, Flash, FormData, FormState};
 use formaction::{FormView, HtmlPage};
 use serde::Deserialize;
 
@@ -49,6 +49,11 @@ fn money(cents: i64) -> String {
 struct MessagePage<'a> {
     title: &'a str,
     message: &'a str,
+}
+
+/// The 404 page with an action's message instead of the usual one.
+fn gone_page(message: &str) -> Response {
+    HtmlPage::new(MessagePage { title: "Not found", message }).status(StatusCode::NOT_FOUND).into_response()
 }
 
 fn not_found_page() -> Response {
@@ -195,9 +200,20 @@ impl ShowPage {
 }
 
 /// `GET /invoices/{id}`.
-pub async fn show(State(db): State<Db>, Path(id): Path<String>, flash: Flash) -> Result<Response, PageError> {
+pub async fn show(
+    State(db): State<Db>,
+    Path(id): Path<String>,
+    flash: Flash,
+    errors: ActionErrors,
+) -> Result<Response, PageError> {
     let id = invoice_id(&id)?;
-    let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
+    let Some(invoice) = db.get(id).await? else {
+        // "Mark paid" pressed on an invoice another tab deleted: its own message says what happened.
+        return match errors.errors().form_errors().first() {
+            Some(error) => Ok(gone_page(&error.message())),
+            None => Err(PageError::NotFound),
+        };
+    };
     let total: i64 = invoice.items.iter().map(|item| item.quantity * item.price_cents).sum();
     Ok(HtmlPage::new(ShowPage {
         total: money(total),

@@ -216,6 +216,30 @@ async fn mark_paid_and_delete() {
 }
 
 #[tokio::test]
+async fn mark_paid_on_an_invoice_deleted_meanwhile_says_so_with_javascript_off() {
+    let (app, _dir) = app().await;
+    let id = id_from(&app.post_form(&new_url(create_invoice::bind()), &pairs(&invoice("INV-0006"))).await);
+    // Two tabs on the invoice: one deletes it, the other then presses "Mark paid".
+    let (_, html) = app.get(&format!("/invoices/{id}")).await;
+    let delete_url = delete_invoice::bind(id).url();
+    let deleted = app
+        .post_form(&format!("/invoices/{id}{delete_url}"), &[("$bound", &bound_for(&html, &delete_url))])
+        .await;
+    assert_eq!(deleted.status(), 303);
+    let paid_url = mark_paid::bind(id).url();
+    let paid = app
+        .post_form(&format!("/invoices/{id}{paid_url}"), &[("$bound", &bound_for(&html, &paid_url))])
+        .await;
+    assert_eq!(paid.status(), 404);
+    let page = paid.text().await.unwrap();
+    assert!(page.contains("This invoice no longer exists"), "the action's own message: {page}");
+    // A plain visit still gets the plain 404 page.
+    let (status, page) = app.get(&format!("/invoices/{id}")).await;
+    assert_eq!(status, 404);
+    assert!(page.contains("There is no such page or invoice.") && !page.contains("no longer exists"));
+}
+
+#[tokio::test]
 async fn search_matches_customer_or_number_in_any_case() {
     let (app, _dir) = app().await;
     let mut grace = invoice("INV-0100");
