@@ -90,9 +90,13 @@ impl Flattener<'_> {
         Ok(())
     }
 
-    /// `parent.key`, or `key` at the top level, checked against `max_name_bytes`.
-    fn child_name<E: de::Error>(&mut self, parent: &str, key: &str) -> Result<String, E> {
-        let name = if parent.is_empty() { key.to_owned() } else { format!("{parent}.{key}") };
+    /// `parent.key`, or `key` at the top level (`None`), checked against `max_name_bytes`. A
+    /// member named `""` is a parent like any other: `{"": {"b": 1}}` is `.b`, never `b`.
+    fn child_name<E: de::Error>(&mut self, parent: Option<&str>, key: &str) -> Result<String, E> {
+        let name = match parent {
+            None => key.to_owned(),
+            Some(parent) => format!("{parent}.{key}"),
+        };
         self.check_name(name)
     }
 
@@ -103,10 +107,11 @@ impl Flattener<'_> {
         Ok(name)
     }
 
-    /// Walks the members of an object at `depth`, naming them after `prefix`.
+    /// Walks the members of an object at `depth`, naming them after `prefix` (`None` at the top
+    /// level).
     fn members<'de, A: MapAccess<'de>>(
         &mut self,
-        prefix: &str,
+        prefix: Option<&str>,
         depth: usize,
         mut map: A,
     ) -> Result<(), A::Error> {
@@ -134,7 +139,7 @@ impl<'de> Visitor<'de> for TopLevel<'_, '_> {
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<(), A::Error> {
-        self.flattener.members("", 1, map)
+        self.flattener.members(None, 1, map)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, _: A) -> Result<(), A::Error> {
@@ -239,7 +244,7 @@ impl<'de> Visitor<'de> for Member<'_, '_> {
 
     fn visit_map<A: MapAccess<'de>>(mut self, map: A) -> Result<(), A::Error> {
         let prefix = self.container_name()?;
-        self.flattener.members(&prefix, self.depth + 1, map)
+        self.flattener.members(Some(&prefix), self.depth + 1, map)
     }
 
     fn visit_seq<A: SeqAccess<'de>>(mut self, mut seq: A) -> Result<(), A::Error> {
@@ -266,6 +271,13 @@ mod tests {
 
     fn decode(body: &str) -> Result<FormData, DecodeError> {
         decode_json(body.as_bytes(), &Limits::default())
+    }
+
+    #[test]
+    fn a_member_named_empty_is_a_parent_like_any_other() {
+        // Found by the fuzzer: the empty key's members took top-level names, `b` twice.
+        let data = decode(r#"{"c":1,"":{"b":3},"b":4}"#).unwrap();
+        assert_eq!(pairs(&data), [("c", "1"), (".b", "3"), ("b", "4")]);
     }
 
     #[test]
