@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the browser tests (`cargo test -p formaction-tests --test browser`) need, when it is
-# missing: Debian's Chromium and ChromeDriver, and axe-core from the npm registry into
-# target/npm/node_modules (where the tests look for it). Quick and silent when all is there.
+# missing: Debian's Chromium and ChromeDriver, and axe-core and htmx 2 (`htmx.org`) from the npm
+# registry into target/npm/node_modules (where the tests look for them). Quick and silent when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,9 +16,12 @@ if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null
     fi
 fi
 
+# Both in one `npm install`: with `--no-save`, an install of one package removes the other.
 axe=target/npm/node_modules/axe-core
-if ! [ -f "$axe/axe.min.js" ] || ! grep -q '"version": "4\.' "$axe/package.json" 2>/dev/null; then
-    echo "browser-deps: installing axe-core@4 (npm) into target/npm"
+htmx=target/npm/node_modules/htmx.org
+if ! [ -f "$axe/axe.min.js" ] || ! grep -q '"version": "4\.' "$axe/package.json" 2>/dev/null \
+    || ! [ -f "$htmx/dist/htmx.min.js" ] || ! grep -q '"version": "2\.' "$htmx/package.json" 2>/dev/null; then
+    echo "browser-deps: installing axe-core@4 and htmx.org@2 (npm) into target/npm"
     mkdir -p target/npm
-    npm install --no-save --no-audit --no-fund --prefix target/npm axe-core@4
+    npm install --no-save --no-audit --no-fund --prefix target/npm axe-core@4 htmx.org@2
 fi

@@ -151,7 +151,7 @@ async fn a_pages_answers_carry_the_headers_with_or_without_the_protect_layer() {
         let json = json.expect("POST");
         assert_eq!(json.status(), 422);
         assert_defaults("JSON", json.headers(), Some("no-store"));
-        assert_eq!(values(json.headers(), "vary"), ["accept, x-formaction"]);
+        assert_eq!(values(json.headers(), "vary"), ["accept, x-formaction, hx-request"]);
         let forged = server
             .client
             .post(server.url(&action))
@@ -235,6 +235,8 @@ async fn the_runtimes_own_pages_carry_the_headers_once_and_a_handlers_own_still_
             "content-type",
             "date",
             "referrer-policy",
+            // Every page's answer: `accept, x-formaction, hx-request`.
+            "vary",
             "x-content-type-options",
             "x-frame-options",
         ];

@@ -99,6 +99,15 @@
     (first || s).focus();
   }
 
+  // htmx (when loaded) drives a form with a request attribute (`hx-post`...), on it or on the
+  // button pressed, or inside `hx-boost="true"`: this script leaves it to htmx.
+  const hx = (f, b) => {
+    if (!window.htmx) return false;
+    const boost = f.closest("[hx-boost],[data-hx-boost]");
+    return (boost && (boost.getAttribute("hx-boost") || boost.getAttribute("data-hx-boost")) === "true") ||
+      [f, b].some((x) => x && [...x.attributes].some((a) => /^(data-)?hx-(get|post|put|patch|delete)$/.test(a.name)));
+  };
+
   function fallback(f, b) {
     plain.add(f);
     pending.delete(f);
@@ -108,7 +117,7 @@
 
   d.addEventListener("submit", async (e) => {
     const f = e.target, b = e.submitter;
-    if (!f.matches("form[data-enhance]") || plain.has(f) || e.defaultPrevented) return;
+    if (!f.matches("form[data-enhance]") || plain.has(f) || e.defaultPrevented || hx(f, b)) return;
     // A form posting to another origin (markup injected past a sanitizer that keeps `data-*`, say)
     // is left to the browser.
     const url = own(b && b.hasAttribute("formaction") ? b.formAction : f.action);
@@ -167,6 +176,33 @@
       pending.delete(f);
       busy(f, false);
     }
+  });
+
+  // Beside htmx. The server answers an invalid submission with the form alone, retargeted to it
+  // (`HX-Reselect`); a 422 one (an app's choice) is swapped too, which htmx would not do.
+  d.addEventListener("htmx:beforeSwap", (e) => {
+    const x = e.detail.xhr;
+    if (x.status === 422 && x.getResponseHeader("HX-Reselect")) Object.assign(e.detail, { shouldSwap: true, isError: false });
+  });
+  // Once swapped, focus goes to the first error of the form sent again.
+  d.addEventListener("htmx:afterSettle", (e) => {
+    const x = e.detail.xhr, sel = x && x.getResponseHeader("HX-Reselect");
+    const at = sel && sel !== "unset" ? d.querySelector(sel) : sel && d.body;
+    const first = at && at.querySelector('[aria-invalid="true"],.fa-action-error,.fa-summary');
+    if (first && !first.contains(d.activeElement)) first.focus();
+  });
+  // A refusal or failure (htmx swaps no 4xx or 5xx): its message, said in the form that was sent.
+  d.addEventListener("htmx:responseError", (e) => {
+    const x = e.detail.xhr, elt = e.detail.elt, f = elt.closest("form") || elt;
+    let m;
+    try {
+      m = /json/.test(x.getResponseHeader("content-type")) ? JSON.parse(x.responseText).error : parse(x.responseText).querySelector("main p").textContent;
+    } catch {}
+    const id = base(f) + "-problem";
+    d.getElementById(id)?.remove();
+    const p = el("p", { class: "fa-errors fa-htmx-error", id, role: "alert", tabindex: "-1" }, m || "Something went wrong (" + x.status + "). Please try again.");
+    f.matches("form") ? f.prepend(p) : f.after(p);
+    p.focus();
   });
 
   // An error goes away once its control is valid again as far as the browser can tell.

@@ -19,6 +19,11 @@ use http::{HeaderMap, HeaderName, HeaderValue, StatusCode};
 /// The content type of every HTML answer, as axum's `Html` writes it.
 const HTML: &str = "text/html; charset=utf-8";
 
+/// The request headers every answer of a page or an action depends on: `Accept` and the
+/// enhancement script's header (JSON or HTML), `HX-Request` (htmx's answers), so that no cache
+/// serves one caller's answer to another.
+pub(crate) const PAGE_VARY: &str = "accept, x-formaction, hx-request";
+
 /// The headers answers carry by default: the table in [`security`](crate::security). Build one
 /// with [`SecurityHeaders::new`] (the defaults) or [`SecurityHeaders::none`], change it with
 /// [`set`](SecurityHeaders::set), [`set_on_pages`](SecurityHeaders::set_on_pages) and
@@ -191,11 +196,11 @@ struct Templates {
     every_map: HeaderMap,
     /// `page`, as a map.
     page_map: HeaderMap,
-    /// `page`, then an empty `Location`.
+    /// `page`, then `Vary` ([`PAGE_VARY`]) and an empty `Location`.
     redirect: HeaderMap,
-    /// `page`, then `Content-Type: text/html; charset=utf-8`.
+    /// `page`, then `Content-Type: text/html; charset=utf-8` and `Vary` ([`PAGE_VARY`]).
     html: HeaderMap,
-    /// `page`, then `Content-Type: application/json` and `Vary: accept, x-formaction`.
+    /// `page`, then `Content-Type: application/json` and `Vary` ([`PAGE_VARY`]).
     json: HeaderMap,
     /// The name of each map's last entry, which no other entry has (a request header, which no
     /// answer needs), removed from every copy (see [`Templates::copy`]); none when the security
@@ -250,14 +255,23 @@ fn templates() -> &'static Templates {
         Templates {
             every_map: map(&every, &[]),
             page_map: map(&page, &[]),
-            redirect: map(&page, &[(LOCATION, HeaderValue::from_static(""))]),
-            html: map(&page, &[(CONTENT_TYPE, HeaderValue::from_static(HTML))]),
+            redirect: map(
+                &page,
+                &[(VARY, HeaderValue::from_static(PAGE_VARY)), (LOCATION, HeaderValue::from_static(""))],
+            ),
+            html: map(
+                &page,
+                &[
+                    (CONTENT_TYPE, HeaderValue::from_static(HTML)),
+                    (VARY, HeaderValue::from_static(PAGE_VARY)),
+                ],
+            ),
             json: map(
                 &page,
                 &[
                     (CONTENT_TYPE, HeaderValue::from_static("application/json")),
                     // A page URL answers HTML or JSON by `Accept`: caches must keep them apart.
-                    (VARY, HeaderValue::from_static("accept, x-formaction")),
+                    (VARY, HeaderValue::from_static(PAGE_VARY)),
                 ],
             ),
             every,
@@ -347,10 +361,44 @@ fn starts_with(headers: &HeaderMap, list: &[(HeaderName, HeaderValue)]) -> bool 
     all.next().is_none_or(|(next, _)| list.last().is_none_or(|(last, _)| next != last))
 }
 
-/// Gives a page's or an action's answer the headers of [`current`] it lacks.
+/// Gives a page's or an action's answer the headers of [`current`] it lacks, and the names of
+/// [`PAGE_VARY`] its `Vary` lacks.
 pub(crate) fn secure_page(response: &mut Response) {
     let templates = templates();
     secure_with(response.headers_mut(), &templates.page, &templates.page_map);
+    vary_on_callers(response.headers_mut());
+}
+
+/// Adds to `headers` a `Vary` with each name of [`PAGE_VARY`] that its `Vary` values lack (none
+/// when one is `*`); the handler's own values are kept.
+fn vary_on_callers(headers: &mut HeaderMap) {
+    const NAMES: [&str; 3] = ["accept", "x-formaction", "hx-request"];
+    let mut missing = [true; 3];
+    for value in headers.get_all(VARY) {
+        if value.as_bytes() == PAGE_VARY.as_bytes() {
+            return;
+        }
+        for token in value.to_str().unwrap_or("").split(',').map(str::trim) {
+            if token == "*" {
+                return;
+            }
+            for (name, missing) in NAMES.iter().zip(&mut missing) {
+                *missing &= !token.eq_ignore_ascii_case(name);
+            }
+        }
+    }
+    let value = if missing == [true; 3] {
+        HeaderValue::from_static(PAGE_VARY)
+    } else {
+        let names: Vec<&str> = NAMES.iter().zip(missing).filter(|(_, m)| *m).map(|(n, _)| *n).collect();
+        if names.is_empty() {
+            return;
+        }
+        // Names of `NAMES` joined by ", ": always a valid value.
+        HeaderValue::from_str(&names.join(", ")).unwrap_or_else(|_| HeaderValue::from_static(PAGE_VARY))
+    };
+    // Only fails past `HeaderMap`'s 32,768 entries: the answer is left as it is then.
+    let _ = headers.try_append(VARY, value);
 }
 
 /// Gives any answer the headers of [`current`] it lacks.
@@ -501,6 +549,27 @@ mod tests {
     }
 
     #[test]
+    fn every_page_answer_varies_on_who_asked_with_the_handlers_names_kept() {
+        let vary = |values: &[&str]| {
+            let mut headers = HeaderMap::new();
+            for value in values {
+                headers.append(VARY, HeaderValue::from_str(value).unwrap());
+            }
+            vary_on_callers(&mut headers);
+            headers.get_all(VARY).iter().map(|v| v.to_str().unwrap().to_owned()).collect::<Vec<_>>()
+        };
+        assert_eq!(vary(&[]), [PAGE_VARY]);
+        assert_eq!(vary(&[PAGE_VARY]), [PAGE_VARY]);
+        assert_eq!(vary(&["Accept-Language"]), ["Accept-Language", PAGE_VARY]);
+        assert_eq!(vary(&["HX-Request , ACCEPT"]), ["HX-Request , ACCEPT", "x-formaction"]);
+        assert_eq!(vary(&["accept", "x-formaction, hx-request"]), ["accept", "x-formaction, hx-request"]);
+        assert_eq!(vary(&["*"]), ["*"]);
+        for template in [&templates().redirect, &templates().html, &templates().json] {
+            assert_eq!(template.get(VARY).unwrap(), PAGE_VARY);
+        }
+    }
+
+    #[test]
     fn a_template_is_found_in_place_and_its_slot_is_gone() {
         let templates = templates();
         for template in [&templates.redirect, &templates.html, &templates.json] {
@@ -567,7 +636,8 @@ mod tests {
         page.append(CONTENT_SECURITY_POLICY, HeaderValue::from_static("img-src 'self'"));
         let sent = secured(page);
         assert_eq!(policies(&sent), ["script-src 'self'", "img-src 'self'"]);
-        assert_eq!(sent.len(), 7, "{sent:?}");
+        // The defaults, `Content-Type`, `Vary` and the handler's two policies.
+        assert_eq!(sent.len(), 8, "{sent:?}");
 
         // The same text as the template's, given by the handler, is the handler's.
         let mut page = HeaderMap::new();

@@ -27,7 +27,7 @@ use crate::names::{chosen_action, push_urlencoded_component, raw_chosen_action};
 use crate::problem::Problem;
 use crate::seal::{self, Keys};
 use crate::state::{Render, boxed, render_with_flash};
-use crate::{budget, respond};
+use crate::{budget, htmx, respond};
 
 /// A page: a `GET` handler and the actions its forms post to, served by [`RouterExt::page`]:
 /// `Router::new().page("/invoices/new", page(new_invoice).action::<create_invoice>())`.
@@ -38,6 +38,8 @@ pub struct Page<S> {
     encoded_ids: Vec<String>,
     settings: Arc<OriginPolicy>,
     keys: Option<Arc<Keys>>,
+    /// The status of an invalid submission's answer to htmx (200 unless changed).
+    htmx_invalid: http::StatusCode,
 }
 
 /// A page rendered by `handler` (any axum handler), to which actions are added with
@@ -55,6 +57,7 @@ where
         encoded_ids: Vec::new(),
         settings: Arc::new(OriginPolicy::from_env()),
         keys: None,
+        htmx_invalid: http::StatusCode::OK,
     }
 }
 
@@ -83,6 +86,14 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
     /// seals with them.
     pub fn keys(mut self, keys: Keys) -> Self {
         self.keys = Some(Arc::new(keys));
+        self
+    }
+
+    /// Sets the status an htmx request gets for an invalid submission (200 by default, which
+    /// htmx 2 swaps with its default configuration). With 422, the enhancement script, loaded
+    /// beside htmx, has htmx swap it too.
+    pub fn htmx_invalid_status(mut self, status: http::StatusCode) -> Self {
+        self.htmx_invalid = status;
         self
     }
 
@@ -162,7 +173,9 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
 
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
-        let json = respond::wants_json(request.headers());
+        // An htmx request gets HTML made for htmx (see `htmx`), refusals included.
+        let htmx = htmx::is_htmx(request.headers());
+        let json = !htmx && respond::wants_json(request.headers());
         // This app's host, and a post from its own origin, before anything else.
         if let Err(refusal) = guard::same_origin(request.uri(), request.headers(), &page.settings) {
             return SecuredPage::ready(respond::refuse(&refusal, request.uri().path(), json));
@@ -175,7 +188,7 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
         // count of the page's or the action's owners goes up and down for every submission (the
         // threads answering requests at once would each write it).
         let keys = page.keys.clone();
-        let answer = crate::seal::reusing_opened(submit(page, action, request, state, json));
+        let answer = crate::seal::reusing_opened(submit(page, action, request, state, json, htmx));
         SecuredPage(Box::pin(seal::scoped(keys, answer)))
     }
 }
@@ -247,6 +260,7 @@ fn submit<S: Clone + Send + Sync + 'static>(
     request: Request,
     state: S,
     json: bool,
+    htmx: bool,
 ) -> impl Future<Output = Response> {
     let (mut parts, body) = request.into_parts();
     async move {
@@ -259,6 +273,10 @@ fn submit<S: Clone + Send + Sync + 'static>(
         // swaps the form in place from it.
         if json && !matches!(outcome.answer, Answer::Intent) {
             return respond::answer_json(outcome, &parts, &page.settings);
+        }
+        if htmx {
+            return htmx::answer(outcome, parts, &*page.render, state, &page.settings, page.htmx_invalid)
+                .await;
         }
         match respond::answer_html(outcome, parts, &*page.render, state, &page.settings) {
             Ok(answer) => answer,

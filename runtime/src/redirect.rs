@@ -40,6 +40,21 @@ pub struct Redirect {
     flash: Option<String>,
     /// Made by [`Redirect::to_external`]: an `http`/`https` address on another site is allowed.
     external: bool,
+    /// What an htmx request gets instead (`Redirect::htmx`, in `htmx.rs`): boxed, as most
+    /// redirects have none.
+    pub(crate) htmx: Option<Box<HtmxPart>>,
+    /// An htmx request loads the whole target page (`HX-Redirect`) rather than swapping it in.
+    pub(crate) full_reload: bool,
+}
+
+/// The answer an htmx request gets from a [`Redirect`] that has one: a fragment of HTML, where
+/// it goes and how, and elements swapped out of band.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub(crate) struct HtmxPart {
+    pub(crate) html: String,
+    pub(crate) target: Option<String>,
+    pub(crate) swap: Option<String>,
+    pub(crate) also: Vec<String>,
 }
 
 impl Redirect {
@@ -51,7 +66,7 @@ impl Redirect {
     /// refused when the action answers: a 500, never a redirect (see [`Redirect`]). Use
     /// [`Redirect::to_external`] for another site.
     pub fn to(to: impl Into<String>) -> Self {
-        Redirect { to: to.into(), flash: None, external: false }
+        Redirect { to: to.into(), flash: None, external: false, htmx: None, full_reload: false }
     }
 
     /// Redirects to `url`, which may be on another site: an absolute `http://` or `https://`
@@ -64,7 +79,7 @@ impl Redirect {
     /// a control character anywhere, and any character outside ASCII (write a host in its
     /// `xn--` form, and percent-encode the rest).
     pub fn to_external(url: impl Into<String>) -> Self {
-        Redirect { to: url.into(), flash: None, external: true }
+        Redirect { to: url.into(), flash: None, external: true, htmx: None, full_reload: false }
     }
 
     /// Adds a message shown once, by the page the redirect leads to (a sealed cookie, so any

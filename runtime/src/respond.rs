@@ -232,7 +232,12 @@ pub(crate) fn answer_html<S>(
 
 /// The flash cookie of `redirect`, if it has a message: for the page it leads to, `Secure` when
 /// the request came over https.
-fn set_flash(response: &mut Response, redirect: &Redirect, parts: &Parts, settings: &OriginPolicy) {
+pub(crate) fn set_flash(
+    response: &mut Response,
+    redirect: &Redirect,
+    parts: &Parts,
+    settings: &OriginPolicy,
+) {
     if let Some(message) = redirect.flash() {
         let https = guard::request_origin(&parts.uri, &parts.headers, settings)
             .is_ok_and(|own| own.scheme == guard::Scheme::Https);

@@ -114,7 +114,7 @@ async fn json_answers_keep_their_vary_and_the_script_its_cache_control() {
     let invalid = urlencoded(&invoice_with("INV-0002", "email", "nope"));
     let answer = exchange(server.addr, &Request::post(&create, FORM, &invalid).json().bytes(&server)).await;
     assert_eq!(answer.status, 422);
-    assert_eq!(all(&answer, "vary"), ["accept, x-formaction"], "{}", answer.head);
+    assert_eq!(all(&answer, "vary"), ["accept, x-formaction, hx-request"], "{}", answer.head);
     let script = exchange(server.addr, &Request::get(formaction::render::script_path()).bytes(&server)).await;
     assert_eq!(
         all(&script, "cache-control"),

@@ -69,6 +69,43 @@ impl BoundAction {
         Markup::escaped(attrs)
     }
 
+    /// The attributes of an htmx element (a button outside any form) that runs this action:
+    /// `hx-post="?_action=..."`, and the sealed arguments as `hx-vals` (`{"$bound":"..."}`, none
+    /// when the action has no `#[bind]` argument). Such a button does nothing with JavaScript off:
+    /// for a page that must work without it, put htmx's attributes on the one-button form of
+    /// [`BoundAction::form_button`]'s markup instead (`<form method="post" action="{{ url }}"
+    /// hx-post="{{ url }}" ...>{{ hidden_input }}<button>Done</button></form>`), which htmx and a
+    /// plain browser both submit.
+    ///
+    /// It is [`Markup`]: `<button {{ done.hx_attributes() }} hx-target="closest li">Done</button>`.
+    ///
+    /// ```
+    /// use formaction::{action, BoundAction, Redirect};
+    ///
+    /// #[action]
+    /// async fn done(#[bind] id: u64) -> Result<Redirect, formaction::ActionError> {
+    ///     Ok(Redirect::to("/"))
+    /// }
+    ///
+    /// let html = done::bind(7).hx_attributes().to_string();
+    /// assert!(html.starts_with(r#"hx-post="?_action=done."#), "{html}");
+    /// assert!(html.contains(r#" hx-vals="{&quot;$bound&quot;:&quot;"#), "{html}");
+    /// ```
+    pub fn hx_attributes(&self) -> Markup {
+        let mut attrs = String::from(r#"hx-post=""#);
+        self.push_url(&mut attrs);
+        attrs.push('"');
+        if let Some(sealed) = &self.sealed {
+            // JSON in an attribute: its quotes escaped; base64url text needs no escaping.
+            attrs.push_str(r#" hx-vals="{&quot;"#);
+            attrs.push_str(BOUND_FIELD);
+            attrs.push_str(r#"&quot;:&quot;"#);
+            attrs.push_str(sealed);
+            attrs.push_str(r#"&quot;}""#);
+        }
+        Markup::escaped(attrs)
+    }
+
     /// The `id` of this action's error message ([`BoundAction::error_html`]), for the button's
     /// `aria-describedby`: `<action id>-error`, each character that an id list or a CSS selector
     /// would split on replaced with `-`.

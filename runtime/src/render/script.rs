@@ -49,6 +49,19 @@
 //! - only when no answer came at all (`fetch` itself failed: the server is unreachable, the
 //!   connection dropped before an answer), submits the form plainly, as the browser would have.
 //!
+//! # Beside htmx
+//!
+//! Where htmx 2 is loaded too, the script leaves to htmx every form htmx drives (one with
+//! `hx-post`, `hx-get`... on it or on the button pressed, or inside `hx-boost="true"`), with no
+//! attribute to add, and helps htmx with formaction's answers (see the crate's htmx section):
+//!
+//! - an invalid submission answered 422 ([`Page::htmx_invalid_status`](crate::Page::htmx_invalid_status))
+//!   is swapped as a 200 one is (htmx 2 swaps no 4xx by default);
+//! - once the form sent again is swapped in, focus moves to its first error;
+//! - a refusal or failure (400, 403, 404, 405, 413, 415, 500), which htmx does not swap, is said
+//!   in the form that was sent: `<p class="fa-errors fa-htmx-error" role="alert">` with the
+//!   server's message, at the top of the form, focused.
+//!
 //! # Content-Security-Policy and Trusted Types
 //!
 //! The script and the markup the runtime renders work under a strict policy: `script-src 'self'`
