@@ -19,6 +19,11 @@
 //! - `row_errors`: a row's "Delete" button (an action without a form) that fails shows its
 //!   message beside itself, and a form without an `id` gets a summary with an id of its own.
 //!
+//! - `htmx_todos`: the todos example with htmx 2 loaded (tests/browser/htmx.rs): Add, an invalid
+//!   Add (the form alone swapped, focus on the error, axe-core on it), Done, Undo, Delete with its
+//!   flash, the active search and its error, a refusal's message shown in the form; with
+//!   JavaScript off, the same walk as plain posts and page loads.
+//!
 //! With JavaScript only: `pending_state` (the form busy while a slow action runs),
 //! `double_click` (one submission), `unexpected_answer` and `network_error` (the fallback to a
 //! plain submission), `errors_cleared` (a field's errors go once it is fixed) and
@@ -28,7 +33,7 @@
 //! the browser), `unreadable_answer` (an answer that cannot be read shown, never sent again),
 //! `strict_csp` (everything the script does, under a strict CSP requiring Trusted Types).
 //!
-//! Needs Debian's `chromium` and `chromium-driver`, and axe-core in `target/npm`:
+//! Needs Debian's `chromium` and `chromium-driver`, and axe-core and htmx in `target/npm`:
 //! `scripts/browser-deps.sh` installs what is missing. Without them the tests fail, saying so.
 //! A failing test leaves a screenshot in `target/browser-artifacts/`.
 
@@ -41,6 +46,8 @@ mod app;
 mod enhance;
 #[path = "browser/harness.rs"]
 mod harness;
+#[path = "browser/htmx.rs"]
+mod htmx;
 #[path = "browser/invoice.rs"]
 mod invoice;
 #[path = "browser/security.rs"]
@@ -53,6 +60,7 @@ use std::time::{Duration, Instant};
 use enhance::{keyed_rows, row_errors, state_answer};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use harness::{Js, Tab, artifacts_dir, repo_root};
+use htmx::htmx_todos;
 use invoice::{Entry, assert_field_errors, assert_only_invalid, assert_shows, control, summary};
 use serde_json::json;
 use walk::{delete, edit, mark_paid, search};
@@ -78,6 +86,7 @@ macro_rules! in_both_modes {
 
 in_both_modes!(invalid_submission, valid_submission, two_buttons, upload, line_items, accessibility);
 in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer, row_errors);
+in_both_modes!(htmx_todos);
 
 /// A test with JavaScript on for each scenario, named after it.
 macro_rules! with_js {

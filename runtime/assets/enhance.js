@@ -188,7 +188,7 @@
   d.addEventListener("htmx:afterSettle", (e) => {
     const x = e.detail.xhr, sel = x && x.getResponseHeader("HX-Reselect");
     const at = sel && sel !== "unset" ? d.querySelector(sel) : sel && d.body;
-    const first = at && at.querySelector('[aria-invalid="true"],.fa-action-error,.fa-summary');
+    const first = at && (at.querySelector('[aria-invalid="true"]') || at.querySelector(".fa-action-error,.fa-summary"));
     if (first && !first.contains(d.activeElement)) first.focus();
   });
   // A refusal or failure (htmx swaps no 4xx or 5xx): its message, said in the form that was sent.
