@@ -323,16 +323,24 @@
 //! # What each caller gets
 //!
 //! How an action ended, answered by who asked: a browser with JavaScript off gets HTML, the
-//! enhancement script and any JSON client (`Accept: application/json`) get JSON.
+//! enhancement script and any JSON client (`Accept: application/json`) get JSON, and htmx
+//! (`HX-Request: true`) gets what htmx 2 swaps with its default configuration (the README's htmx
+//! section has the whole contract). Refusals (400, 403, 404, 405, 413, 415) are the same for htmx
+//! as for a browser: htmx swaps none, and the enhancement script, loaded beside htmx, shows
+//! their message in the form that was sent ([`render::script_path`]).
 //!
-//! | outcome | browser, JavaScript off | JSON |
-//! |---|---|---|
-//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` (`"external":true` for another site) |
-//! | the action's own redirect (a 3xx `Response`) | as it is | 200 `{"ok":true,"redirect":...}`, its cookies kept |
-//! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` |
-//! | done | the page, 200 | 200 `{"ok":true}` |
-//! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` |
-//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` |
+//! | outcome | browser, JavaScript off | JSON | htmx |
+//! |---|---|---|---|
+//! | redirect | 303 See Other | 200 `{"ok":true,"redirect":"/x"}` (`"external":true` for another site) | 200 with `HX-Location` (`HX-Redirect` for [`Redirect::full_reload`] or another site), the flash cookie set |
+//! | redirect with [`Redirect::htmx`] | 303 See Other | as a redirect | 200, the fragment, the flash swapped into `#flash` out of band |
+//! | the action's own redirect (a 3xx `Response`) | as it is | 200 `{"ok":true,"redirect":...}`, its cookies kept | 200 with `HX-Location`, its cookies kept |
+//! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` | the page with the state, 200 |
+//! | done | the page, 200 | 200 `{"ok":true}` | the page, 200 |
+//! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` | the page, 200 ([`Page::htmx_invalid_status`]), `HX-Retarget`/`HX-Reselect: #<form id>`, `HX-Reswap: outerHTML`: the form alone is swapped |
+//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` | the 500 page; the enhancement script shows its message in the form |
+//!
+//! Every answer of a page or an action carries `Vary: accept, x-formaction, hx-request`. A
+//! search or filter form (`GET`) is read with [`FormQuery`].
 //!
 //! # Details
 //!

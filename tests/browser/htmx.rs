@@ -186,4 +186,20 @@ pub(crate) async fn htmx_todos(tab: Tab) {
     assert!(message.contains("the bound arguments were changed"), "{message}");
     tab.client.goto(&server.url("/")).await.expect("open the todos");
     assert_eq!(tab.count("#todo-1 > s").await, 0, "the refused Done did not run");
+
+    // "Clear done" answers a plain redirect: htmx follows it as `HX-Location` (the list loaded
+    // and swapped in, no page load), and the flash shows there.
+    if tab.js == Js::On {
+        eventually("htmx to load", || async {
+            (tab.script("return !!window.htmx").await == true).then_some(())
+        })
+        .await;
+    }
+    press(&tab, button_in(&tab, "todo-3", "Done").await).await;
+    tab.wait_for("#todo-3 > s").await;
+    press(&tab, tab.button("Clear done").await).await;
+    wait_text(&tab, "#flash", "Cleared 1 done").await;
+    tab.wait_for_count("#todos > li", 1).await;
+    same_page(&tab, "Clear done").await;
+    assert_eq!(tab.path().await, "/");
 }

@@ -310,3 +310,21 @@ async fn every_page_and_action_answer_varies_on_hx_request() {
     assert_eq!(json.status(), 404);
     assert_varies(&json, "JSON refusal");
 }
+
+/// The README's htmx section shows this example's code: each line of its `rust` block (but the
+/// comments standing for what it leaves out) is a line of `src/lib.rs`.
+#[test]
+fn the_readmes_htmx_code_is_this_examples() {
+    let root = concat!(env!("CARGO_MANIFEST_DIR"), "/../..");
+    let readme = std::fs::read_to_string(format!("{root}/README.md")).expect("the README");
+    let section = readme.split("\n## htmx\n").nth(1).expect("an htmx section").split("\n## ").next().unwrap();
+    let code = section.split("```rust\n").nth(1).expect("a rust block").split("```").next().unwrap();
+    let source = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/src/lib.rs")).expect("lib.rs");
+    let lines: Vec<&str> = source.lines().map(str::trim).collect();
+    let mut shown = 0;
+    for line in code.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with("//")) {
+        assert!(lines.contains(&line), "the README's line {line:?} is not in examples/todos/src/lib.rs");
+        shown += 1;
+    }
+    assert!(shown > 10, "{code}");
+}
