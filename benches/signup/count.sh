@@ -2,7 +2,8 @@
 # Instructions per request (callgrind), both signup routers called in-process, for a valid and an
 # invalid submission and the GET of the page: each scenario runs LOW and HIGH requests under
 # callgrind, and (instructions at HIGH - instructions at LOW) / (HIGH - LOW) is one request,
-# start-up excluded. Repeatable to within a few instructions. Needs valgrind.
+# start-up excluded. Repeatable to within a few instructions. Needs valgrind. `htmx` is the invalid
+# submission from htmx (`HX-Request: true`); SCENARIOS="htmx" runs that one alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LOW=${LOW:-1000}
@@ -17,7 +18,7 @@ instructions() { # side scenario count
     awk '/Collected :/{print $NF}'
 }
 printf '%-9s %12s %12s %7s\n' scenario formaction by_hand ratio
-for scenario in valid invalid get; do
+for scenario in ${SCENARIOS:-valid invalid get htmx}; do
   row=()
   for side in formaction axum; do
     low=$(instructions "$side" "$scenario" "$LOW")

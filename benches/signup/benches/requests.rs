@@ -44,7 +44,7 @@ fn requests(c: &mut Criterion) {
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().expect("a runtime");
     let sides = runtime.block_on(sides());
 
-    for scenario in ["get", "valid", "invalid"] {
+    for scenario in ["get", "valid", "invalid", "htmx"] {
         let mut group = c.benchmark_group(scenario);
         for side in &sides {
             let (status, body) = runtime.block_on(send(&side.app, side.request(scenario)));

@@ -4,8 +4,9 @@ use std::collections::HashMap;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Form, State};
+use axum::extract::{Form, FromRequestParts, State};
 use axum::http::StatusCode;
+use axum::http::request::Parts;
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use serde::Deserialize;
@@ -42,6 +43,28 @@ impl SignUpPage<'_> {
     }
 }
 
+/// The form alone, for htmx: what a careful user answers an `HX-Request` with by hand.
+#[derive(Template)]
+#[template(path = "by_hand_form.html")]
+struct SignUpForm<'a> {
+    input: &'a SignUp,
+    errors: HashMap<&'static str, Vec<String>>,
+}
+
+impl SignUpForm<'_> {
+    fn error(&self, field: &str) -> String {
+        self.errors.get(field).map(|e| e.join(" ")).unwrap_or_default()
+    }
+}
+
+/// The form alone with its errors, 200 (htmx 2 swaps no 4xx), swapped in place of the form
+/// whatever the form's `hx-target`.
+fn render_form(input: &SignUp, errors: HashMap<&'static str, Vec<String>>) -> Response {
+    let form = SignUpForm { input, errors };
+    let headers = [("hx-retarget", "#sign-up"), ("hx-reswap", "outerHTML"), ("vary", "hx-request")];
+    (StatusCode::OK, headers, Html(form.render().unwrap_or_default())).into_response()
+}
+
 fn render(input: &SignUp, errors: HashMap<&'static str, Vec<String>>, status: StatusCode) -> Response {
     let page = SignUpPage { input, errors };
     (status, Html(page.render().unwrap_or_default())).into_response()
@@ -52,7 +75,24 @@ async fn show() -> Response {
     render(&input, HashMap::new(), StatusCode::OK)
 }
 
-async fn submit(State(store): State<Store>, Form(input): Form<SignUp>) -> Response {
+/// Whether htmx sent the request (`HX-Request: true`), read without copying the headers.
+struct HxRequest(bool);
+
+impl<S: Sync> FromRequestParts<S> for HxRequest {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
+        let htmx =
+            parts.headers.get("hx-request").is_some_and(|v| v.as_bytes().eq_ignore_ascii_case(b"true"));
+        Ok(HxRequest(htmx))
+    }
+}
+
+async fn submit(
+    State(store): State<Store>,
+    HxRequest(htmx): HxRequest,
+    Form(input): Form<SignUp>,
+) -> Response {
     let mut errors: HashMap<&'static str, Vec<String>> = HashMap::new();
     if let Err(failed) = input.validate() {
         for (field, field_errors) in failed.field_errors() {
@@ -76,6 +116,7 @@ async fn submit(State(store): State<Store>, Form(input): Form<SignUp>) -> Respon
             store.push(Record { team: input.team, name: input.name, email: input.email, age });
             Redirect::to("/signup/done").into_response()
         }
+        _ if htmx => render_form(&input, errors),
         _ => render(&input, errors, StatusCode::UNPROCESSABLE_ENTITY),
     }
 }

@@ -2,8 +2,8 @@
 //! dhat's global allocator while both routers are driven in-process with `tower::ServiceExt::oneshot`
 //! (no sockets, one thread, so the count is exact and the same on every run).
 //!
-//! Each scenario (GET the page, a valid submission, an invalid one) is warmed up first (one-time
-//! set-up such as the sealing key or a lazily built schema is not counted), then counted over
+//! Each scenario (GET the page, a valid submission, an invalid one, the invalid one from htmx) is
+//! warmed up first (one-time set-up such as the sealing key or a lazily built schema is not counted), then counted over
 //! [`REQUESTS`] requests built beforehand; only `oneshot` and reading the answer's body frame by
 //! frame are inside the count. The figures are compared with `allocations.json` beside this crate's
 //! `Cargo.toml`: the test fails when formaction needs more than 10% over the committed figure in any
@@ -48,7 +48,7 @@ async fn send(app: &Router, request: Request<Body>, expected: StatusCode) -> usi
 async fn count() -> BTreeMap<String, f64> {
     let sides = sides().await;
     let mut counts = BTreeMap::new();
-    for scenario in ["get", "valid", "invalid"] {
+    for scenario in ["get", "valid", "invalid", "htmx"] {
         for side in &sides {
             let expected = expected_status(scenario);
             for _ in 0..WARM_UP {
@@ -85,14 +85,14 @@ fn allocations_per_request_do_not_grow() {
         let kept = committed.get(key).map_or("-".to_owned(), |c| format!("{c:.1}"));
         println!("{key:<20} {measured:>10.1} {kept:>10}");
     }
-    for scenario in ["get", "valid", "invalid"] {
+    for scenario in ["get", "valid", "invalid", "htmx"] {
         let fa = counts[&format!("formaction_{scenario}")];
         let hand = counts[&format!("by_hand_{scenario}")];
         println!("{scenario:<8} formaction / by hand = {:.2}", fa / hand);
     }
 
     let mut over = Vec::new();
-    for scenario in ["get", "valid", "invalid"] {
+    for scenario in ["get", "valid", "invalid", "htmx"] {
         let key = format!("formaction_{scenario}");
         let limit = committed.get(&key).unwrap_or_else(|| panic!("allocations.json has no `{key}`"));
         let measured = counts[&key];

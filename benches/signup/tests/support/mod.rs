@@ -1,6 +1,6 @@
 //! What the in-process checks of the signup page share (`tests/allocations.rs`, and the
 //! `requests` bench through `#[path]`): both routers, the page's action URL and sealed team read
-//! from the live page, and the three scenarios' requests.
+//! from the live page, and the four scenarios' requests.
 
 use axum::Router;
 use axum::body::Body;
@@ -29,7 +29,8 @@ pub(crate) struct Side {
 }
 
 impl Side {
-    /// The request of `scenario` (`get`, `valid` or `invalid`) for this side.
+    /// The request of `scenario` (`get`, `valid`, `invalid`, or `htmx`: the invalid one from
+    /// htmx, `HX-Request: true` from the form `#sign-up`) for this side.
     pub(crate) fn request(&self, scenario: &str) -> Request<Body> {
         let builder = |method: &str, path: &str| {
             Request::builder().method(method).uri(path).header("host", HOST).header("origin", ORIGIN)
@@ -43,6 +44,11 @@ impl Side {
             "get" => builder("GET", "/signup").body(Body::empty()),
             "valid" => post(VALID),
             "invalid" => post(INVALID),
+            "htmx" => builder("POST", &self.post_path)
+                .header("content-type", "application/x-www-form-urlencoded")
+                .header("hx-request", "true")
+                .header("hx-trigger", "sign-up")
+                .body(Body::from(format!("{INVALID}&{}", self.bound))),
             other => panic!("unknown scenario {other}"),
         };
         request.expect("a well-formed request")
@@ -52,7 +58,7 @@ impl Side {
 /// The status each scenario answers with on both sides.
 pub(crate) fn expected_status(scenario: &str) -> StatusCode {
     match scenario {
-        "get" => StatusCode::OK,
+        "get" | "htmx" => StatusCode::OK,
         "valid" => StatusCode::SEE_OTHER,
         _ => StatusCode::UNPROCESSABLE_ENTITY,
     }
