@@ -24,7 +24,8 @@
 //!   flash, the active search and its error, a refusal's message shown in the form; with
 //!   JavaScript off, the same walk as plain posts and page loads.
 //!
-//! With JavaScript only: `pending_state` (the form busy while a slow action runs),
+//! With JavaScript only: `htmx_bound_button` (a button outside any form, from
+//! `BoundAction::hx_attributes`, posted by htmx with its sealed id); `pending_state` (the form busy while a slow action runs),
 //! `double_click` (one submission), `unexpected_answer` and `network_error` (the fallback to a
 //! plain submission), `errors_cleared` (a field's errors go once it is fixed) and
 //! `independent_forms` (two forms on one page, one pending while the other submits); and against
@@ -111,6 +112,11 @@ macro_rules! secure {
 }
 
 secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn htmx_bound_button() {
+    harness::run("htmx_bound_button", Js::On, htmx::bound_button).await;
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn pending_state() {

@@ -2,16 +2,26 @@
 //! with JavaScript on, where htmx swaps each answer into the page (no page load), and off, where
 //! each form posts and the page loads again.
 
+use axum::Router;
+use axum::response::{Html, IntoResponse, Response};
+use axum::routing::get;
 use fantoccini::Locator;
 use fantoccini::elements::Element;
+use formaction::{ActionError, RouterExt, action, page};
 
 use crate::harness::{Js, Tab, eventually, repo_root};
 use crate::support::Server;
 
-/// The todos app on a SQLite file in `dir`, serving htmx from the npm package.
-async fn todos(dir: &std::path::Path) -> Server {
+/// htmx 2's script, from the npm package `scripts/browser-deps.sh` installs.
+fn htmx_path() -> std::path::PathBuf {
     let htmx = repo_root().join("target/npm/node_modules/htmx.org/dist/htmx.min.js");
     assert!(htmx.is_file(), "htmx 2 is missing at {}: run scripts/browser-deps.sh", htmx.display());
+    htmx
+}
+
+/// The todos app on a SQLite file in `dir`, serving htmx from the npm package.
+async fn todos(dir: &std::path::Path) -> Server {
+    let htmx = htmx_path();
     let url = format!("sqlite://{}", dir.join("todos.db").display());
     let app =
         example_todos::App::open(&url, Some(htmx.display().to_string())).await.expect("open the todos file");
@@ -85,6 +95,7 @@ pub(crate) async fn htmx_todos(tab: Tab) {
     tab.script("document.querySelector('#new-todo [name=title]').removeAttribute('required'); return true")
         .await;
     tab.fill("#new-todo [name=title]", "").await;
+    let sent = tab.find("#new-todo").await;
     press(&tab, button_in(&tab, "new-todo", "Add").await).await;
     let error = eventually("the title's error", || async {
         let text = tab.client.find(Locator::Css("#new-todo .fa-errors")).await.ok()?.text().await.ok()?;
@@ -96,6 +107,9 @@ pub(crate) async fn htmx_todos(tab: Tab) {
     if tab.js == Js::Off {
         assert_eq!(tab.status().await, 422);
     } else {
+        // htmx swapped a new form in (the enhancement script, which fills errors into the same
+        // form, left it alone, as it leaves every form htmx drives).
+        assert!(!tab.is_attached(&sent).await, "the form sent was replaced by htmx");
         eventually("focus on the invalid title", || async {
             (tab.script("return document.activeElement && document.activeElement.name").await == "title")
                 .then_some(())
@@ -202,4 +216,37 @@ pub(crate) async fn htmx_todos(tab: Tab) {
     tab.wait_for_count("#todos > li", 1).await;
     same_page(&tab, "Clear done").await;
     assert_eq!(tab.path().await, "/");
+}
+
+/// Answers with the id bound to it, as a fragment.
+#[action]
+async fn pick(#[bind] id: u32) -> Result<Response, ActionError> {
+    Ok(Html(format!(r#"<p id="picked">Picked {id}</p>"#)).into_response())
+}
+
+/// A page with a button outside any form, made by `BoundAction::hx_attributes`.
+async fn pick_page() -> Html<String> {
+    Html(format!(
+        r##"<!doctype html><html lang="en"><head><title>Pick</title><script src="/htmx.min.js"></script></head>
+    <body><main><button type="button" {} hx-target="#out">Pick 7</button><div id="out"></div></main></body></html>"##,
+        pick::bind(7).hx_attributes()
+    ))
+}
+
+/// A bound button for htmx alone (`hx-post` and the sealed id in `hx-vals`): htmx posts it, the
+/// action opens the id, and its fragment is swapped in.
+pub(crate) async fn bound_button(tab: Tab) {
+    let htmx = htmx_path();
+    let app = Router::new().page("/", page(pick_page).action::<pick>()).route(
+        "/htmx.min.js",
+        get(move || {
+            let htmx = htmx.clone();
+            async move { ([("content-type", "text/javascript")], std::fs::read(htmx).expect("htmx")) }
+        }),
+    );
+    let server = Server::start(app).await;
+    tab.client.goto(&server.url("/")).await.expect("open the page");
+    press(&tab, tab.button("Pick 7").await).await;
+    wait_text(&tab, "#out #picked", "Picked 7").await;
+    same_page(&tab, "the bound button").await;
 }
