@@ -115,6 +115,14 @@ async fn an_invalid_submission_keeps_no_secret_and_is_422_when_the_page_opts_in(
         assert!(html.contains("Enter your name") && html.contains("At least 8 characters"), "{html}");
         assert!(!html.contains("hunter2"), "the password is never sent back: {html}");
     }
+    // Sent from an element that is no form of the page (a button with `hx-post` inside the form,
+    // say): swapping it alone would drop the errors, so the page's body takes the page.
+    let from_button = [("HX-Request", "true"), ("HX-Trigger", "sign-in-button")];
+    let answer = post(&server, "/", "sign_in", &[("name", ""), ("password", "x")], &from_button).await;
+    assert_eq!(answer.status(), 200);
+    assert_eq!(header(&answer, "hx-retarget"), Some("body"));
+    assert_eq!(header(&answer, "hx-reswap"), Some("innerHTML"));
+    assert!(answer.text().await.unwrap().contains("Enter your name"));
     // A browser with JavaScript off: 422 on both pages, as ever.
     for path in ["/", "/strict"] {
         let answer = post(&server, path, "sign_in", &[("name", ""), ("password", "x")], &[]).await;

@@ -5,7 +5,7 @@
 //!
 //! | the action | the answer |
 //! |---|---|
-//! | invalid (or a list row added or removed) | 200 (422 with [`Page::htmx_invalid_status`](crate::Page::htmx_invalid_status)), the page rendered again, with `HX-Retarget: #<form id>`, `HX-Reswap: outerHTML` and `HX-Reselect: #<form id>`: only the form that was sent is replaced, with its errors and values, whatever the form's `hx-target`. The form is the one whose `id` htmx sends as `HX-Trigger` (a [`FormView`](crate::FormView) always has one); without it, the page's body is replaced |
+//! | invalid (or a list row added or removed) | 200 (422 with [`Page::htmx_invalid_status`](crate::Page::htmx_invalid_status)), the page rendered again, with `HX-Retarget: #<form id>`, `HX-Reswap: outerHTML` and `HX-Reselect: #<form id>`: only the form that was sent is replaced, with its errors and values, whatever the form's `hx-target`. The form is the element htmx sent from, by the `id` htmx sends as `HX-Trigger` (a [`FormView`](crate::FormView) always has one), when the page has a `<form>` of that id; otherwise (no id, or a button's) the page's body is replaced, as a plain submission would show it |
 //! | a [`Redirect`] | 200, no body, `HX-Location: <target>` (htmx loads the target as `hx-boost` would), or `HX-Redirect` for [`Redirect::full_reload`] and a target on another site; the flash message is set as for a browser, and the page htmx loads shows it |
 //! | a [`Redirect`] with [`Redirect::htmx`] | 200, the fragment (where [`htmx_target`](Redirect::htmx_target) and [`htmx_swap`](Redirect::htmx_swap) say, else where the element's `hx-target` and `hx-swap` say), the elements of [`htmx_also`](Redirect::htmx_also) swapped out of band, and the flash message swapped out of band into the page's `#flash` region. A browser with JavaScript off still gets the 303, and a JSON caller the redirect |
 //! | an action's own answer | as it is, but a 3xx becomes `HX-Location` (or `HX-Redirect` off the site), cookies kept |
@@ -128,7 +128,19 @@ pub(crate) fn answer<S: Send + 'static>(
             Ok(response) => return response,
             Err(page) => page.await,
         };
-        if let Some(form) = form {
+        if let Some(mut form) = form {
+            if let Some(selector) = &form {
+                // The element htmx sent from is a form of the page rendered again (not a button
+                // inside one, whose swap alone would drop the errors): read the page to know.
+                let (head, body) = response.into_parts();
+                let Ok(html) = axum::body::to_bytes(body, PAGE_LIMIT).await else {
+                    return respond::internal_error(false);
+                };
+                if !has_form(&html, &selector.as_bytes()[1..]) {
+                    form = None;
+                }
+                response = Response::from_parts(head, Body::from(html));
+            }
             if response.status() == StatusCode::UNPROCESSABLE_ENTITY {
                 *response.status_mut() = invalid_status;
             }
@@ -149,6 +161,32 @@ pub(crate) fn answer<S: Send + 'static>(
         }
         response
     }
+}
+
+/// The most bytes of a page rendered again that are read to find the form in it.
+const PAGE_LIMIT: usize = 16 * 1024 * 1024;
+
+/// Whether `html` has a `<form>` whose `id` is `id` (a plain id: letters, digits, `-`, `_`).
+fn has_form(html: &[u8], id: &[u8]) -> bool {
+    let mut rest = html;
+    while let Some(at) = rest.windows(5).position(|w| w.eq_ignore_ascii_case(b"<form")) {
+        rest = &rest[at + 5..];
+        let tag = &rest[..rest.iter().position(|&b| b == b'>').unwrap_or(rest.len())];
+        if !tag.first().is_some_and(u8::is_ascii_whitespace) {
+            continue;
+        }
+        // ` id="<id>"`: the attribute's name in any case, its value exactly.
+        let found = tag.windows(id.len() + 6).any(|w| {
+            w[0].is_ascii_whitespace()
+                && w[1..5].eq_ignore_ascii_case(b"id=\"")
+                && w[5..5 + id.len()] == *id
+                && w[5 + id.len()] == b'"'
+        });
+        if found {
+            return true;
+        }
+    }
+    false
 }
 
 /// `#<id>` of the element htmx sent the request from (its `HX-Trigger`), when that id is one a
@@ -271,6 +309,19 @@ mod tests {
             assert!(sent_form(&with("hx-trigger", &[odd])).is_none(), "{odd:?}");
         }
         assert!(sent_form(&HeaderMap::new()).is_none());
+    }
+
+    #[test]
+    fn a_form_is_found_by_its_id_and_nothing_else_is() {
+        let page = br#"<main><button id="go">Go</button><FORM method="post"
+ID="login" action="?_action=x"><input id="login-name"></form><form id="login2"></form></main>"#;
+        assert!(has_form(page, b"login"));
+        assert!(has_form(page, b"login2"));
+        for not in [&b"go"[..], b"login-name", b"logi", b"ogin", b"main"] {
+            assert!(!has_form(page, not), "{:?}", String::from_utf8_lossy(not));
+        }
+        assert!(!has_form(br#"<formx id="a"></formx><form data-id="a">"#, b"a"));
+        assert!(!has_form(b"<form", b"a"));
     }
 
     #[test]
