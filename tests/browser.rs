@@ -25,7 +25,8 @@
 //!   JavaScript off, the same walk as plain posts and page loads.
 //!
 //! With JavaScript only: `htmx_bound_button` (a button outside any form, from
-//! `BoundAction::hx_attributes`, posted by htmx with its sealed id); `pending_state` (the form busy while a slow action runs),
+//! `BoundAction::hx_attributes`, posted by htmx with its sealed id), `htmx_absent` (the todos
+//! without htmx: every button still works); `pending_state` (the form busy while a slow action runs),
 //! `double_click` (one submission), `unexpected_answer` and `network_error` (the fallback to a
 //! plain submission), `errors_cleared` (a field's errors go once it is fixed) and
 //! `independent_forms` (two forms on one page, one pending while the other submits); and against
@@ -112,6 +113,11 @@ macro_rules! secure {
 }
 
 secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn htmx_absent() {
+    harness::run("htmx_absent", Js::On, htmx::without_htmx).await;
+}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn htmx_bound_button() {

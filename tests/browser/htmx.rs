@@ -19,12 +19,11 @@ fn htmx_path() -> std::path::PathBuf {
     htmx
 }
 
-/// The todos app on a SQLite file in `dir`, serving htmx from the npm package.
-async fn todos(dir: &std::path::Path) -> Server {
-    let htmx = htmx_path();
+/// The todos app on a SQLite file in `dir`, serving htmx from the npm package when `htmx`.
+async fn todos(dir: &std::path::Path, htmx: bool) -> Server {
+    let htmx = htmx.then(|| htmx_path().display().to_string());
     let url = format!("sqlite://{}", dir.join("todos.db").display());
-    let app =
-        example_todos::App::open(&url, Some(htmx.display().to_string())).await.expect("open the todos file");
+    let app = example_todos::App::open(&url, htmx).await.expect("open the todos file");
     Server::start(example_todos::app(app)).await
 }
 
@@ -75,7 +74,7 @@ async fn add(tab: &Tab, title: &str, rows: usize) {
 
 pub(crate) async fn htmx_todos(tab: Tab) {
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let server = todos(dir.path()).await;
+    let server = todos(dir.path(), true).await;
     tab.client.goto(&server.url("/")).await.expect("open the todos");
     if tab.js == Js::On {
         eventually("htmx to load", || async {
@@ -249,4 +248,22 @@ pub(crate) async fn bound_button(tab: Tab) {
     press(&tab, tab.button("Pick 7").await).await;
     wait_text(&tab, "#out #picked", "Picked 7").await;
     same_page(&tab, "the bound button").await;
+}
+
+/// The todos without htmx, JavaScript on: every button still works (the enhancement script
+/// submits the Add form, the row buttons post), each answer a page load.
+pub(crate) async fn without_htmx(tab: Tab) {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let server = todos(dir.path(), false).await;
+    tab.client.goto(&server.url("/")).await.expect("open the todos");
+    assert_eq!(tab.script("return typeof window.htmx").await, "undefined");
+    tab.fill("#new-todo [name=title]", "Buy milk").await;
+    tab.click_and_load(button_in(&tab, "new-todo", "Add").await).await;
+    assert_eq!(tab.texts("#todos > li > span").await, ["Buy milk"]);
+    tab.click_and_load(button_in(&tab, "todo-1", "Done").await).await;
+    tab.wait_for("#todo-1 > s").await;
+    assert_eq!(tab.text("#flash").await, "Done: Buy milk");
+    tab.click_and_load(button_in(&tab, "todo-1", "Delete").await).await;
+    assert_eq!(tab.count("#todos > li").await, 0);
+    assert_eq!(tab.text("#flash").await, "Deleted");
 }
