@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use super::Button;
 use super::view::{FieldView, Filling, ViewCx, control_name, is_plain, write_summary_target};
 use crate::escape::escape;
+use crate::locale::{Label, Language};
 use crate::schema::{Control, FieldSchema, FormSchema};
 use crate::{BoundAction, FieldError, FormData, FormErrors};
 
@@ -26,6 +27,47 @@ fn prepared(out: &mut String, escaped: Option<&str>, text: &str) -> fmt::Result 
 /// Writes the field's label, escaped.
 fn label(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
     prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label)
+}
+
+/// `id` with `args` in the request's language; `None` in the shipped English, whose words the
+/// markup writes as they are.
+fn translated(id: &str, args: &[(&str, serde_json::Value)]) -> Option<String> {
+    let language = Language::current();
+    if language.is_plain_english() {
+        return None;
+    }
+    language.format(id, Some(&crate::locale::fluent_args(args.iter().map(|(name, value)| (*name, value)))))
+}
+
+/// A form's `lang` and `dir` when the request's language is not the page's, and the enhancement
+/// script's own texts when they are not its built-in English (it reads them from the form).
+fn language_attributes(out: &mut String) -> fmt::Result {
+    let language = Language::current();
+    if let Some((lang, dir)) = language.markup_attributes() {
+        out.write_str(" lang=\"")?;
+        escape(out, lang)?;
+        out.write_char('"')?;
+        if let Some(dir) = dir {
+            out.write_str(" dir=\"")?;
+            out.write_str(dir)?;
+            out.write_char('"')?;
+        }
+    }
+    if !language.is_plain_english() {
+        for (name, label) in [
+            ("problem", Label::SummaryTitle),
+            ("failed", Label::ScriptFailed),
+            ("unreadable", Label::ScriptUnreadable),
+            ("next-page", Label::ScriptNextPage),
+        ] {
+            out.write_str(" data-fa-text-")?;
+            out.write_str(name)?;
+            out.write_str("=\"")?;
+            escape(out, language.label(label))?;
+            out.write_char('"')?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the field's control id (or another text built the same way from the form's id and the
@@ -66,6 +108,7 @@ pub(crate) fn form(
     if enhance {
         out.write_str(" data-enhance")?;
     }
+    language_attributes(out)?;
     out.write_str(">\n")?;
     if let Some((cx, schema, errors, kept)) = summary {
         self::summary(out, id, cx, schema, errors, kept)?;
@@ -107,7 +150,9 @@ pub(crate) fn summary(
     write_id(out)?;
     out.write_str("-summary-title\">\n<h2 id=\"")?;
     write_id(out)?;
-    out.write_str("-summary-title\">There is a problem</h2>\n<ul>")?;
+    out.write_str("-summary-title\">")?;
+    escape(out, Language::current().label(Label::SummaryTitle))?;
+    out.write_str("</h2>\n<ul>")?;
     for error in errors.form_errors() {
         out.write_str("\n<li>")?;
         error_message(out, error)?;
@@ -524,7 +569,9 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             field.attributes().write_to(out)?;
             out.write_char('>')?;
             if !field.schema.constraints.multiple {
-                out.write_str("\n<option value=\"\">Choose…</option>")?;
+                out.write_str("\n<option value=\"\">")?;
+                escape(out, Language::current().label(Label::SelectPlaceholder))?;
+                out.write_str("</option>")?;
             }
             fill(out, Hole::Options)?;
             out.write_str("\n</select>\n</div>")
@@ -554,7 +601,11 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             fieldset_start(out, field, "<fieldset class=\"fa-list")?;
             legend_and_notes(out, field, fill)?;
             for (position, row) in field.rows().into_iter().enumerate() {
-                let legend = format!("{} {}", field.schema.label, position + 1);
+                let legend = translated(
+                    "label-list-row",
+                    &[("list", field.schema.label.into()), ("position", (position + 1).into())],
+                )
+                .unwrap_or_else(|| format!("{} {}", field.schema.label, position + 1));
                 out.write_str("\n<fieldset class=\"fa-row\" data-row=\"")?;
                 escape(out, &row.name)?;
                 out.write_str("\">\n<legend>")?;
@@ -570,16 +621,28 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
                 out.write_str(super::INTENT_FIELD)?;
                 out.write_str("\" value=\"remove:")?;
                 escape(out, &row.name)?;
-                out.write_str("\" formnovalidate>Remove ")?;
-                escape(out, &legend)?;
+                out.write_str("\" formnovalidate>")?;
+                match translated("label-remove-row", &[("row", legend.as_str().into())]) {
+                    Some(text) => escape(out, &text)?,
+                    None => {
+                        out.write_str("Remove ")?;
+                        escape(out, &legend)?;
+                    }
+                }
                 out.write_str("</button>\n</fieldset>")?;
             }
             out.write_str("\n<button type=\"submit\" name=\"")?;
             out.write_str(super::INTENT_FIELD)?;
             out.write_str("\" value=\"add:")?;
             escape(out, &field.name)?;
-            out.write_str("\" formnovalidate>Add a row to ")?;
-            label(out, field)?;
+            out.write_str("\" formnovalidate>")?;
+            match translated("label-add-row", &[("list", field.schema.label.into())]) {
+                Some(text) => escape(out, &text)?,
+                None => {
+                    out.write_str("Add a row to ")?;
+                    label(out, field)?;
+                }
+            }
             out.write_str("</button>\n</fieldset>")
         }
     }
