@@ -278,6 +278,24 @@ async fn refusals_come_in_the_language_of_the_request() {
     let html = unknown("xx", false).await.text().await.unwrap();
     assert!(html.contains("<html lang=\"en\">") && html.contains("this page has no action `nope`"), "{html}");
 
+    // A guard's refusal: a post from another site.
+    let forged = server
+        .client
+        .post(server.url(&format!("/order{}", order::bind().url())))
+        .header("origin", "https://evil.test")
+        .header("accept-language", "de")
+        .header("accept", "application/json")
+        .form(&INVALID)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(forged.status(), StatusCode::FORBIDDEN);
+    let answer: Value = forged.json().await.unwrap();
+    assert_eq!(
+        answer["error"],
+        "websiteübergreifende Anfrage abgelehnt: Origin passt nicht zu dieser Website"
+    );
+
     // A body the decoder refuses: the limit written as a number of the language.
     let bad = server
         .post(&format!("/order{}", order::bind().url()))
@@ -291,4 +309,68 @@ async fn refusals_come_in_the_language_of_the_request() {
     assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
     let answer: Value = bad.json().await.unwrap();
     assert_eq!(answer["error"], "nieprawidłowe kodowanie procentowe w bajcie 2");
+}
+
+#[form]
+#[derive(Debug)]
+struct Errand {
+    item: String,
+}
+
+#[action]
+async fn run_errand(#[form] input: Errand) -> Result<Redirect, ActionError> {
+    match input.item.as_str() {
+        "boom" => panic!("a panic no answer shows"),
+        "slow" => tokio::time::sleep(std::time::Duration::from_secs(30)).await,
+        _ => {}
+    }
+    Ok(Redirect::to("/done"))
+}
+
+async fn errand_page() -> Html<&'static str> {
+    Html("<!doctype html><title>Errand</title>")
+}
+
+/// The protection layer's own answers (an unknown host, a timeout, a panic) are in the request's
+/// language too.
+#[tokio::test]
+async fn the_protection_layers_answers_come_in_the_language_of_the_request() {
+    let protection =
+        formaction::protect::Protection::new().request_timeout(std::time::Duration::from_millis(300));
+    let app =
+        Router::new().page("/errand", page(errand_page).action::<run_errand>()).layer(protection.layer());
+    let server = Server::start(app).await;
+    let url = format!("/errand{}", run_errand::bind().url());
+    let german = |item: &'static str| {
+        server.post(&url).header("accept-language", "de-CH, en;q=0.5").form(&[("item", item)]).send()
+    };
+
+    let slow = german("slow").await.unwrap();
+    assert_eq!(slow.status(), StatusCode::REQUEST_TIMEOUT);
+    let html = slow.text().await.unwrap();
+    assert!(html.contains("<title>408 Zeitüberschreitung der Anfrage</title>"), "{html}");
+    assert!(
+        html.contains("Die Anfrage wurde nicht innerhalb von 0,3 Sekunden abgeschlossen. Bitte versuchen Sie es noch einmal."),
+        "{html}"
+    );
+
+    let boom = german("boom").await.unwrap();
+    assert_eq!(boom.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let html = boom.text().await.unwrap();
+    assert!(html.contains("<h1>Interner Serverfehler</h1>"), "{html}");
+    assert!(html.contains("Auf unserer Seite ist ein Fehler aufgetreten."), "{html}");
+    assert!(!html.contains("a panic no answer shows"));
+
+    let stranger = server
+        .client
+        .get(server.url("/errand"))
+        .header("host", "evil.test")
+        .header("accept-language", "de")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(stranger.status(), StatusCode::BAD_REQUEST);
+    let html = stranger.text().await.unwrap();
+    assert!(html.contains("<title>400 Ungültige Anfrage</title>"), "{html}");
+    assert!(html.contains("unbekannter Host `evil.test`"), "{html}");
 }

@@ -555,6 +555,54 @@ pub(crate) fn text(id: &str, args: &[(&str, Value)]) -> Option<String> {
     Language::current().format(id, Some(&args))
 }
 
+/// The shipped English catalogue, parsed once, for [`recognise`].
+fn english_resource() -> Option<&'static FluentResource> {
+    static ENGLISH: OnceLock<Option<FluentResource>> = OnceLock::new();
+    ENGLISH.get_or_init(|| FluentResource::try_new(BUILTIN[0].1.to_owned()).ok()).as_ref()
+}
+
+/// The id (among those starting with `prefix`) and variable of the shipped English message that
+/// reads exactly `message`: how a refusal the code writes as English text (the guards') is said
+/// in another language. A message that no longer reads as its catalogue's is not recognised,
+/// and stays in English.
+pub(crate) fn recognise(message: &str, prefix: &str) -> Option<(&'static str, Vec<(&'static str, Value)>)> {
+    use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+    for entry in english_resource()?.entries() {
+        let Entry::Message(found) = entry else { continue };
+        let Some(pattern) = found.value.as_ref().filter(|_| found.id.name.starts_with(prefix)) else {
+            continue;
+        };
+        // Text, at most one variable, text: the shape of every guard's message.
+        let (mut before, mut variable, mut after) = (String::new(), None, String::new());
+        let mut plain = true;
+        for element in &pattern.elements {
+            match element {
+                PatternElement::TextElement { value } if variable.is_none() => before.push_str(value),
+                PatternElement::TextElement { value } => after.push_str(value),
+                PatternElement::Placeable {
+                    expression: Expression::Inline(InlineExpression::VariableReference { id }),
+                } if variable.is_none() => variable = Some(id.name),
+                PatternElement::Placeable { .. } => plain = false,
+            }
+        }
+        if !plain {
+            continue;
+        }
+        match variable {
+            None if message == before => return Some((found.id.name, Vec::new())),
+            None => {}
+            Some(name) => {
+                if let Some(value) =
+                    message.strip_prefix(before.as_str()).and_then(|rest| rest.strip_suffix(after.as_str()))
+                {
+                    return Some((found.id.name, vec![(name, Value::String(value.to_owned()))]));
+                }
+            }
+        }
+    }
+    None
+}
+
 /// Whether `text` could be a message id (`invoice-number-taken`): a letter, then letters,
 /// digits, `-` and `_`. A sentence never is one.
 pub(crate) fn is_id(text: &str) -> bool {
@@ -636,6 +684,24 @@ mod tests {
         let mut chosen = http::Extensions::new();
         chosen.insert(Language(languages.position("de").unwrap() as u16));
         assert_eq!(tag(languages.for_request(&cookie, &chosen)), "de");
+    }
+
+    #[test]
+    fn english_refusals_are_recognised_with_their_variable() {
+        assert_eq!(
+            recognise("cross-site request refused: Origin does not match this site", "refusal-cross-origin"),
+            Some(("refusal-cross-origin", vec![("header", Value::from("Origin"))]))
+        );
+        assert_eq!(
+            recognise("the request has no Host header", "refusal-host-"),
+            Some(("refusal-host-missing", vec![]))
+        );
+        assert_eq!(
+            recognise("unknown host `evil.test`: this app does not answer to that name", "refusal-host-"),
+            Some(("refusal-host-unknown", vec![("host", Value::from("evil.test"))]))
+        );
+        assert_eq!(recognise("the request has no Host header", "refusal-cross-origin"), None, "another kind");
+        assert_eq!(recognise("something else entirely", "refusal-"), None);
     }
 
     #[test]
