@@ -26,7 +26,29 @@ fn prepared(out: &mut String, escaped: Option<&str>, text: &str) -> fmt::Result 
 
 /// Writes the field's label, escaped.
 fn label(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
-    prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label)
+    match app_text(field.schema.label) {
+        Some(text) => escape(out, &text),
+        None => prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label),
+    }
+}
+
+/// A label, help text or choice of the app's that is a message id of its catalogues
+/// (`#[field(label = "invoice-customer")]`), in the request's language; `None` writes the text
+/// as it is. The shipped English has none of an app's ids: nothing is looked up then.
+fn app_text(text: &str) -> Option<String> {
+    let language = Language::current();
+    if language.is_plain_english() || !crate::locale::is_id(text) {
+        return None;
+    }
+    language.format(text, None)
+}
+
+/// Writes a choice's label, escaped (see [`app_text`]).
+fn choice_label(out: &mut String, label: &str) -> fmt::Result {
+    match app_text(label) {
+        Some(text) => escape(out, &text),
+        None => escape(out, label),
+    }
 }
 
 /// `id` with `args` in the request's language; `None` in the shipped English, whose words the
@@ -216,7 +238,10 @@ fn notes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fill) -> fmt::
         out.write_str("\n<p class=\"fa-help\" id=\"")?;
         id(out, field, &field.id)?;
         out.write_str("-help\">")?;
-        prepared(out, field.schema.escaped().and_then(|(_, help)| help), help)?;
+        match app_text(help) {
+            Some(text) => escape(out, &text)?,
+            None => prepared(out, field.schema.escaped().and_then(|(_, help)| help), help)?,
+        }
         out.write_str("</p>")?;
     }
     if field.is_invalid() {
@@ -462,7 +487,7 @@ fn fill(out: &mut String, hole: Hole, filling: &Filling<'_>) -> fmt::Result {
                     out.write_str(" selected")?;
                 }
                 out.write_char('>')?;
-                escape(out, choice.label)?;
+                choice_label(out, choice.label)?;
                 out.write_str("</option>")?;
             }
             Ok(())
@@ -498,7 +523,7 @@ fn fill(out: &mut String, hole: Hole, filling: &Filling<'_>) -> fmt::Result {
                 out.write_str(">\n<label for=\"")?;
                 option_id(out, index)?;
                 out.write_str("\">")?;
-                escape(out, choice.label)?;
+                choice_label(out, choice.label)?;
                 out.write_str("</label>\n</div>")?;
             }
             Ok(())
@@ -603,7 +628,15 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             for (position, row) in field.rows().into_iter().enumerate() {
                 let legend = translated(
                     "label-list-row",
-                    &[("list", field.schema.label.into()), ("position", (position + 1).into())],
+                    &[
+                        (
+                            "list",
+                            app_text(field.schema.label)
+                                .unwrap_or_else(|| field.schema.label.to_owned())
+                                .into(),
+                        ),
+                        ("position", (position + 1).into()),
+                    ],
                 )
                 .unwrap_or_else(|| format!("{} {}", field.schema.label, position + 1));
                 out.write_str("\n<fieldset class=\"fa-row\" data-row=\"")?;
@@ -636,7 +669,13 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             out.write_str("\" value=\"add:")?;
             escape(out, &field.name)?;
             out.write_str("\" formnovalidate>")?;
-            match translated("label-add-row", &[("list", field.schema.label.into())]) {
+            match translated(
+                "label-add-row",
+                &[(
+                    "list",
+                    app_text(field.schema.label).unwrap_or_else(|| field.schema.label.to_owned()).into(),
+                )],
+            ) {
                 Some(text) => escape(out, &text)?,
                 None => {
                     out.write_str("Add a row to ")?;
