@@ -76,12 +76,20 @@ fn language_attributes(out: &mut String) -> fmt::Result {
         }
     }
     if !language.is_plain_english() {
-        for (name, label) in [
-            ("problem", Label::SummaryTitle),
-            ("failed", Label::ScriptFailed),
-            ("unreadable", Label::ScriptUnreadable),
-            ("next-page", Label::ScriptNextPage),
+        // Each with the English the script has built in: only a text that differs is sent.
+        for (name, label, english) in [
+            ("problem", Label::SummaryTitle, "There is a problem"),
+            ("failed", Label::ScriptFailed, "Something went wrong. Please try again."),
+            (
+                "unreadable",
+                Label::ScriptUnreadable,
+                "The server's answer could not be read. Check before sending again.",
+            ),
+            ("next-page", Label::ScriptNextPage, "The form was sent, but the next page could not be opened."),
         ] {
+            if language.label(label) == english {
+                continue;
+            }
             out.write_str(" data-fa-text-")?;
             out.write_str(name)?;
             out.write_str("=\"")?;
