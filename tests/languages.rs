@@ -10,7 +10,7 @@ mod support;
 use axum::Router;
 use axum::response::Html;
 use formaction::messages::Language;
-use formaction::{ActionError, FormState, FormView, Redirect, RouterExt, action, form, page};
+use formaction::{ActionError, ActionErrors, FormState, FormView, Redirect, RouterExt, action, form, page};
 use reqwest::StatusCode;
 use serde_json::Value;
 use support::Server;
@@ -373,4 +373,27 @@ async fn the_protection_layers_answers_come_in_the_language_of_the_request() {
     let html = stranger.text().await.unwrap();
     assert!(html.contains("<title>400 Ungültige Anfrage</title>"), "{html}");
     assert!(html.contains("unbekannter Host `evil.test`"), "{html}");
+}
+
+#[action]
+async fn remove_row(#[bind] id: u32) -> Result<(), ActionError> {
+    Err(ActionError::form(format!("row {id} is locked")))
+}
+
+async fn rows(errors: ActionErrors) -> Html<String> {
+    Html(format!("{}", remove_row::bind(7).form_button("Entfernen", &errors)))
+}
+
+/// A row's button, a form of its own, carries its language and the script's texts too.
+#[tokio::test]
+async fn a_rows_button_carries_the_language_too() {
+    let server = Server::start(Router::new().page("/rows", page(rows).action::<remove_row>())).await;
+    let html = server.client.get(server.url("/rows")).header("accept-language", "ar").send().await.unwrap();
+    let html = html.text().await.unwrap();
+    let form = &html[..html.find('>').unwrap()];
+    assert!(form.contains(" lang=\"ar\" dir=\"rtl\""), "{form}");
+    assert!(form.contains(" data-fa-text-failed=\""), "{form}");
+    let english = server.client.get(server.url("/rows")).send().await.unwrap().text().await.unwrap();
+    assert!(english.starts_with("<form method=\"post\" action=\"?_action=remove_row"), "{english}");
+    assert!(!english.contains(" lang=") && !english.contains("data-fa-text"), "{english}");
 }

@@ -63,7 +63,7 @@ fn translated(id: &str, args: &[(&str, serde_json::Value)]) -> Option<String> {
 
 /// A form's `lang` and `dir` when the request's language is not the page's, and the enhancement
 /// script's own texts when they are not its built-in English (it reads them from the form).
-fn language_attributes(out: &mut String) -> fmt::Result {
+pub(crate) fn language_attributes(out: &mut String) -> fmt::Result {
     let language = Language::current();
     if let Some((lang, dir)) = language.markup_attributes() {
         out.write_str(" lang=\"")?;
