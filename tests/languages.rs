@@ -397,3 +397,34 @@ async fn a_rows_button_carries_the_language_too() {
     assert!(english.starts_with("<form method=\"post\" action=\"?_action=remove_row"), "{english}");
     assert!(!english.contains(" lang=") && !english.contains("data-fa-text"), "{english}");
 }
+
+/// Hostile `Accept-Language` headers: read within bounds, never an error.
+#[tokio::test]
+async fn hostile_accept_language_headers_get_an_answer_in_a_language() {
+    let server = Server::start(app()).await;
+    let huge = vec!["x-junk;q=0.9"; 600].join(",") + ",de";
+    let cases: [(&[&str], &str); 7] = [
+        (&["*"], "There is a problem"),
+        (&["de;q=0, fr;q=0.1"], "Il y a un problème"),
+        (&["de;q=abc, pl;q=0.5"], "Wystąpił problem"),
+        (&[";;;,=,q=1,<script>"], "There is a problem"),
+        (&["ar, ar, ar;q=0.1, de"], "توجد مشكلة"),
+        (&["xx", "de"], "Es gibt ein Problem"),
+        (&[huge.as_str()], "There is a problem"),
+    ];
+    for (headers, title) in cases {
+        let mut post = server.post(&format!("/order{}", order::bind().url())).form(&INVALID);
+        for header in headers {
+            post = post.header("accept-language", *header);
+        }
+        let page = post.send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::UNPROCESSABLE_ENTITY, "{headers:?}");
+        let (heading, _) = summary(&page.text().await.unwrap());
+        assert_eq!(
+            heading,
+            title,
+            "{:?}",
+            headers.iter().map(|h| h.chars().take(40).collect::<String>()).collect::<Vec<_>>()
+        );
+    }
+}

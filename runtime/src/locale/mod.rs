@@ -287,13 +287,18 @@ impl Languages {
         {
             return chosen;
         }
-        let mut accepted = headers.get_all(http::header::ACCEPT_LANGUAGE).iter();
-        // Several `Accept-Language` headers are one list (RFC 9110, 5.3); the first is read.
-        match accepted.next().and_then(|value| value.to_str().ok()) {
-            Some(header) => negotiate::negotiate(header, self.enabled())
-                .map_or_else(|| self.default_language(), |at| Language(self.enabled[at] as u16)),
-            None => self.default_language(),
-        }
+        let mut accepted =
+            headers.get_all(http::header::ACCEPT_LANGUAGE).iter().filter_map(|value| value.to_str().ok());
+        let Some(first) = accepted.next() else { return self.default_language() };
+        let rest: Vec<&str> = accepted.collect();
+        // Several `Accept-Language` headers are one list (RFC 9110, 5.3); one is read as it is.
+        let found = if rest.is_empty() {
+            negotiate::negotiate(first, self.enabled())
+        } else {
+            let joined = std::iter::once(first).chain(rest).collect::<Vec<_>>().join(",");
+            negotiate::negotiate(&joined, self.enabled())
+        };
+        found.map_or_else(|| self.default_language(), |at| Language(self.enabled[at] as u16))
     }
 }
 
@@ -677,6 +682,8 @@ mod tests {
         assert_eq!(tag(languages.for_request(&headers(&[("accept-language", "de")]), &none)), "de");
         assert_eq!(tag(languages.for_request(&headers(&[("accept-language", "fr")]), &none)), "en");
         assert_eq!(tag(languages.for_request(&headers(&[]), &none)), "en");
+        let two = headers(&[("accept-language", "xx"), ("accept-language", "ar;q=0.5")]);
+        assert_eq!(tag(languages.for_request(&two, &none)), "ar", "several headers are one list");
         let cookie = headers(&[("accept-language", "de"), ("cookie", "a=b; lang=ar")]);
         assert_eq!(tag(languages.for_request(&cookie, &none)), "ar");
         let stale = headers(&[("accept-language", "de"), ("cookie", "lang=fr")]);
