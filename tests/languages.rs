@@ -48,7 +48,12 @@ async fn order(#[form] input: Order) -> Result<Redirect, ActionError> {
 /// The page: English around the runtime's form, as most apps' pages are.
 async fn show(state: FormState<Order>, lang: Language) -> Html<String> {
     let view = FormView::from_state(&state, order::bind());
-    Html(format!("<!doctype html><html lang=\"en\"><body><p id=lang>{}</p>{view}</body></html>", lang.tag()))
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><body><p id=lang>{}</p><p id=own>{} {}</p>{view}</body></html>",
+        lang.tag(),
+        formaction::render::summary_title(),
+        formaction::render::choose_option(),
+    ))
 }
 
 fn app() -> Router {
@@ -237,6 +242,10 @@ async fn labels_and_the_scripts_texts_come_in_the_language_of_the_page() {
     };
     let german = get("de-DE,de;q=0.9,en;q=0.8").await;
     assert!(german.contains("<p id=lang>de</p>"), "the extractor: {german}");
+    assert!(
+        german.contains("<p id=own>Es gibt ein Problem Bitte auswählen …</p>"),
+        "for markup of one's own"
+    );
     assert!(german.contains("<option value=\"\">Bitte auswählen …</option>"), "{german}");
     assert!(german.contains(">Absenden</button>"), "{german}");
     assert!(german.contains(" data-fa-text-problem=\"Es gibt ein Problem\""), "{german}");

@@ -119,7 +119,7 @@ pub use document::{HtmlPage, render_bytes};
 pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
 pub use markup::Markup;
-pub use parts::{CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, escape_html};
+pub use parts::{CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, choose_option, escape_html, summary_title};
 pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
 pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
 
