@@ -437,3 +437,18 @@ async fn hostile_accept_language_headers_get_an_answer_in_a_language() {
         );
     }
 }
+
+/// A route that is not a page, under the middleware, renders in the request's language too.
+#[tokio::test]
+async fn a_route_of_ones_own_under_the_middleware() {
+    async fn own() -> Html<String> {
+        Html(format!("{}", FormView::<Order>::empty(order::bind())))
+    }
+    let app = Router::new()
+        .route("/own", axum::routing::get(own))
+        .layer(axum::middleware::from_fn(formaction::messages::in_request_language));
+    let server = Server::start(app).await;
+    let html = server.client.get(server.url("/own")).header("accept-language", "pl").send().await.unwrap();
+    let html = html.text().await.unwrap();
+    assert!(html.contains(">Wyślij</button>") && html.contains(" lang=\"pl\""), "{html}");
+}

@@ -69,7 +69,7 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::FieldError;
-pub use crate::locale::{Language, LanguageError, Languages, languages};
+pub use crate::locale::{Language, LanguageError, Languages, in_request_language, languages};
 
 /// A catalogue of messages: turns an error's code and parameters into words for people.
 pub trait Messages: Send + Sync {

@@ -500,6 +500,25 @@ impl Language {
     }
 }
 
+/// A middleware that answers every request below it in its language, for routes that are not
+/// [`page`](crate::page)s (which do so themselves): a handler of one's own rendering a
+/// [`FormView`](crate::FormView), say.
+///
+/// ```
+/// use axum::{Router, middleware, routing::get};
+///
+/// let app: Router = Router::new()
+///     .route("/", get(|| async { formaction::render::summary_title() }))
+///     .layer(middleware::from_fn(formaction::messages::in_request_language));
+/// ```
+pub async fn in_request_language(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let language = languages().for_request(request.headers(), request.extensions());
+    CURRENT.scope(language, next.run(request)).await
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for Language {
     type Rejection = Infallible;
 
