@@ -16,6 +16,8 @@
 //!   checking the page the browser lands on and the SQLite file;
 //! - `keyed_rows`: instances of one form in a table's rows, kept apart by their key;
 //! - `state_answer`: an action's state shown (rendered by the page, or set in place);
+//! - `languages`: the switch to German and Arabic (a link and a cookie), the messages and the
+//!   script's own text in them, `dir="rtl"`, and axe-core finding nothing (tests/browser/languages.rs);
 //! - `row_errors`: a row's "Delete" button (an action without a form) that fails shows its
 //!   message beside itself, and a form without an `id` gets a summary with an id of its own.
 //!
@@ -50,6 +52,8 @@ mod enhance;
 mod harness;
 #[path = "browser/htmx.rs"]
 mod htmx;
+#[path = "browser/languages.rs"]
+mod in_languages;
 #[path = "browser/invoice.rs"]
 mod invoice;
 #[path = "browser/security.rs"]
@@ -63,6 +67,7 @@ use enhance::{keyed_rows, row_errors, state_answer};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use harness::{Js, Tab, artifacts_dir, repo_root};
 use htmx::htmx_todos;
+use in_languages::languages;
 use invoice::{Entry, assert_field_errors, assert_only_invalid, assert_shows, control, summary};
 use serde_json::json;
 use walk::{delete, edit, mark_paid, search};
@@ -89,6 +94,7 @@ macro_rules! in_both_modes {
 in_both_modes!(invalid_submission, valid_submission, two_buttons, upload, line_items, accessibility);
 in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer, row_errors);
 in_both_modes!(htmx_todos);
+in_both_modes!(languages);
 
 /// A test with JavaScript on for each scenario, named after it.
 macro_rules! with_js {

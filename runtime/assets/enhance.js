@@ -94,7 +94,7 @@
       li.append(id ? el("a", { href: "#" + id }, m) : m);
       ul.append(li);
     }
-    s.append(el("h2", { id: base(f) + "-summary-title" }, "There is a problem"), ul);
+    s.append(el("h2", { id: base(f) + "-summary-title" }, say(f, "problem", "There is a problem")), ul);
     f.prepend(s);
     (first || s).focus();
   }
@@ -107,6 +107,9 @@
     return (boost && (boost.getAttribute("hx-boost") || boost.getAttribute("data-hx-boost")) === "true") ||
       [f, b].some((x) => x && [...x.attributes].some((a) => /^(data-)?hx-(get|post|put|patch|delete)$/.test(a.name)));
   };
+
+  // The script's own words: in the page's language when the server wrote them onto the form.
+  const say = (f, key, english) => f.getAttribute("data-fa-text-" + key) || english;
 
   function fallback(f, b) {
     plain.add(f);
@@ -155,7 +158,7 @@
       if (r.ok && r.redirect) {
         // Never a script URL, nor another site unless the action chose one (`Redirect::to_external`).
         const to = own(r.redirect, r.external === true);
-        return to ? location.assign(to) : show(f, { formErrors: ["The form was sent, but the next page could not be opened."] }, b);
+        return to ? location.assign(to) : show(f, { formErrors: [say(f, "next-page", "The form was sent, but the next page could not be opened.")] }, b);
       }
       if (r.ok) {
         clear(f);
@@ -168,10 +171,10 @@
       }
       // A refusal or a failure the server explains (400, 403, 413, 500...): the action did not run,
       // or ran and failed; say so in the form instead of sending it again.
-      show(f, res.status === 422 ? r : { formErrors: [r.error || "Something went wrong. Please try again."] }, b);
+      show(f, res.status === 422 ? r : { formErrors: [r.error || say(f, "failed", "Something went wrong. Please try again.")] }, b);
     } catch {
       // A body cut off on the way, or not what JSON or the script expects.
-      show(f, { formErrors: ["The server's answer could not be read. Check before sending again."] }, b);
+      show(f, { formErrors: [say(f, "unreadable", "The server's answer could not be read. Check before sending again.")] }, b);
     } finally {
       pending.delete(f);
       busy(f, false);
@@ -200,7 +203,7 @@
     } catch {}
     const id = base(f) + "-problem";
     d.getElementById(id)?.remove();
-    const p = el("p", { class: "fa-errors fa-htmx-error", id, role: "alert", tabindex: "-1" }, m || "Something went wrong (" + x.status + "). Please try again.");
+    const p = el("p", { class: "fa-errors fa-htmx-error", id, role: "alert", tabindex: "-1" }, m || say(f, "failed", "Something went wrong. Please try again."));
     f.matches("form") ? f.prepend(p) : f.after(p);
     p.focus();
   });

@@ -543,6 +543,16 @@ impl Problem for NoAction {
         }
     }
 
+    fn localized(&self) -> Option<(&'static str, Vec<(&'static str, serde_json::Value)>)> {
+        Some(match self {
+            NoAction::Unknown(id) => {
+                ("refusal-action-unknown", vec![("action", id.chars().take(200).collect::<String>().into())])
+            }
+            NoAction::NoneAtAll => ("refusal-no-actions", vec![]),
+            NoAction::Unnamed => ("refusal-action-ambiguous", vec![]),
+        })
+    }
+
     fn header(&self) -> Option<(HeaderName, HeaderValue)> {
         // A 405 must say what is allowed (RFC 9110, 15.5.6): this URL serves only GET.
         matches!(self, NoAction::NoneAtAll)

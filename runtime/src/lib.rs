@@ -350,6 +350,11 @@
 //! - **Every error at once**: a field that fails to parse does not hide the rule errors of the
 //!   fields that parsed. Errors carry stable codes and parameters ([`FieldError`]); messages come
 //!   from a replaceable catalogue ([`messages`]), and a rule's own `message` wins.
+//! - **Languages**: every text a user reads (field messages, the summary's heading, list and
+//!   submit buttons, refusal pages and their JSON `error`, the enhancement script's own texts)
+//!   comes in the request's language, negotiated from `Accept-Language` among 16 shipped
+//!   catalogues (or a cookie, or the app's choice), the HTML and the JSON answer alike; apps add
+//!   their own `.ftl` files and languages ([`messages::Languages`], [`messages::Language`]).
 //! - **Names** follow the browser: `address.city` for a nested group, `items[0].name` for a list of
 //!   groups (gaps allowed; errors keep the submitted index), repeated names for a list of values.
 //! - **Decoding** ([`decode`]) turns urlencoded bodies, multipart bodies (files included), GET
@@ -382,6 +387,7 @@ mod guard;
 mod headers;
 mod htmx;
 mod intent;
+mod locale;
 mod names;
 mod page;
 pub mod parse;

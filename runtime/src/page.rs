@@ -23,6 +23,7 @@ use crate::action::{Action, Answer, Erased, ErasedAction, NoAction, Outcome};
 use crate::decode::{self, Decoding};
 use crate::guard::{self, OriginPolicy};
 use crate::headers::SecuredPage;
+use crate::locale;
 use crate::names::{chosen_action, push_urlencoded_component, raw_chosen_action};
 use crate::problem::Problem;
 use crate::seal::{self, Keys};
@@ -149,18 +150,23 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for ShowPage<S> {
 
     fn call(self, request: Request, state: S) -> Self::Future {
         let page = self.0;
+        let language = locale::of_request(request.headers(), request.extensions());
         if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &page.settings) {
             let json = respond::wants_json(request.headers());
-            return SecuredPage::ready(respond::refuse(&refusal, request.uri().path(), json));
+            let path = request.uri().path();
+            return SecuredPage::ready(locale::sync_in(language, || respond::refuse(&refusal, path, json)));
         }
-        SecuredPage(match page.keys.clone() {
-            // The usual page: its handler's own future, nothing around it.
-            None => render_with_flash(&*page.render, request, state),
-            // The flash message is opened with the page's own keys: inside their scope.
-            Some(keys) => Box::pin(seal::with_keys(keys, async move {
-                render_with_flash(&*page.render, request, state).await
-            })),
-        })
+        SecuredPage(locale::boxed_in(
+            language,
+            match page.keys.clone() {
+                // The usual page: its handler's own future, nothing around it.
+                None => render_with_flash(&*page.render, request, state),
+                // The flash message is opened with the page's own keys: inside their scope.
+                Some(keys) => Box::pin(seal::with_keys(keys, async move {
+                    render_with_flash(&*page.render, request, state).await
+                })),
+            },
+        ))
     }
 }
 
@@ -176,20 +182,24 @@ impl<S: Clone + Send + Sync + 'static> Handler<PageHandler, S> for Submit<S> {
         // An htmx request gets HTML made for htmx (see `htmx`), refusals included.
         let htmx = htmx::is_htmx(request.headers());
         let json = !htmx && respond::wants_json(request.headers());
+        let language = locale::of_request(request.headers(), request.extensions());
         // This app's host, and a post from its own origin, before anything else.
         if let Err(refusal) = guard::same_origin(request.uri(), request.headers(), &page.settings) {
-            return SecuredPage::ready(respond::refuse(&refusal, request.uri().path(), json));
+            let path = request.uri().path();
+            return SecuredPage::ready(locale::sync_in(language, || respond::refuse(&refusal, path, json)));
         }
         let action = match chosen(&page, &request) {
             Ok(action) => action,
-            Err(missing) => return SecuredPage::ready(respond::refusal(&missing, json)),
+            Err(missing) => {
+                return SecuredPage::ready(locale::sync_in(language, || respond::refusal(&missing, json)));
+            }
         };
         // The page moves into the answer, and the action is found in it there by its place: no
         // count of the page's or the action's owners goes up and down for every submission (the
         // threads answering requests at once would each write it).
         let keys = page.keys.clone();
         let answer = crate::seal::reusing_opened(submit(page, action, request, state, json, htmx));
-        SecuredPage(Box::pin(seal::scoped(keys, answer)))
+        SecuredPage(locale::boxed_in(language, Box::pin(seal::scoped(keys, answer))))
     }
 }
 
@@ -209,7 +219,8 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
     post(move |State(state): State<S>, request: Request| {
         let settings = settings.clone();
         let keys = keys.clone();
-        seal::scoped(keys, async move {
+        let language = locale::of_request(request.headers(), request.extensions());
+        let answer = seal::scoped(keys, async move {
             let mut response = match guard::same_origin(request.uri(), request.headers(), &settings) {
                 Err(refusal) => respond::refuse(&refusal, request.uri().path(), true),
                 Ok(()) => {
@@ -223,7 +234,8 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
             };
             crate::headers::secure_page(&mut response);
             response
-        })
+        });
+        locale::boxed_in(language, Box::pin(answer))
     })
 }
 

@@ -14,6 +14,12 @@ pub(crate) trait Problem {
     /// What the client is shown: safe to show, it names nothing of the server.
     fn message(&self) -> Cow<'_, str>;
 
+    /// The message as the catalogues (`runtime/locales`) have it: its id (`refusal-*`) and its
+    /// variables, for answering in the request's language; `None` keeps [`Problem::message`].
+    fn localized(&self) -> Option<(&'static str, Vec<(&'static str, serde_json::Value)>)> {
+        None
+    }
+
     /// A header the status asks for (`Allow` with 405, `Retry-After` with 503...), if any.
     fn header(&self) -> Option<(HeaderName, HeaderValue)> {
         None

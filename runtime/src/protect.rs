@@ -72,6 +72,7 @@ use tower::{Layer, Service, ServiceExt};
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
 use crate::guard::{self, OriginPolicy};
+use crate::locale::{self, Language};
 use crate::{flash, respond};
 
 /// The protections' settings: timeouts and allowed hosts. [`Protection::default`] (also
@@ -265,8 +266,12 @@ where
 
     fn call(&mut self, mut request: Request<B>) -> Self::Future {
         let json = respond::wants_json(request.headers());
+        // The language of this layer's own answers (a refusal, a timeout, a panic).
+        let language = locale::of_request(request.headers(), request.extensions());
         if let Err(refusal) = guard::request_origin(request.uri(), request.headers(), &self.settings) {
-            return Box::pin(std::future::ready(Ok(respond::refuse(&refusal, request.uri().path(), json))));
+            let path = request.uri().path();
+            let refused = locale::sync_in(language, || respond::refuse(&refusal, path, json));
+            return Box::pin(std::future::ready(Ok(refused)));
         }
         let flash = flash::Seen::watch(&mut request);
         // For the log, if the request panics or times out (cheap clones: the URI shares its bytes).
@@ -275,7 +280,7 @@ where
         // The service that was made ready is the one that is called; a clone takes its place.
         let clone = self.inner.clone();
         let ready = std::mem::replace(&mut self.inner, clone);
-        let handler = BlankPage { json, method: method.clone(), uri: uri.clone() };
+        let handler = BlankPage { json, method: method.clone(), uri: uri.clone(), language };
         let answer = CatchPanic::custom(ready, handler).call(request);
         let deadline = self.request_timeout;
         Box::pin(async move {
@@ -293,15 +298,23 @@ where
                 Ok(Err(never)) => match never {},
                 Err(_) => {
                     tracing::warn!(%method, path = uri.path(), timeout_ms = deadline.as_millis() as u64, "request timed out");
-                    let message = format!(
-                        "The request was not completed within {} seconds. Please try again.",
-                        deadline.as_secs_f64()
-                    );
-                    Ok(respond::problem(StatusCode::REQUEST_TIMEOUT, &message, json))
+                    Ok(locale::sync_in(language, || {
+                        respond::problem(StatusCode::REQUEST_TIMEOUT, &timed_out(deadline), json)
+                    }))
                 }
             }
         })
     }
+}
+
+/// The message of a request not answered within `deadline`, in the current language.
+fn timed_out(deadline: Duration) -> String {
+    let seconds = deadline.as_secs_f64();
+    let english = || format!("The request was not completed within {seconds} seconds. Please try again.");
+    if Language::current().is_plain_english() {
+        return english();
+    }
+    locale::text("refusal-timeout", &[("seconds", seconds.into())]).unwrap_or_else(english)
 }
 
 /// The answer to a panic: logged, and a 500 with nothing of it inside.
@@ -310,6 +323,7 @@ struct BlankPage {
     json: bool,
     method: Method,
     uri: Uri,
+    language: Option<Language>,
 }
 
 impl ResponseForPanic for BlankPage {
@@ -322,6 +336,6 @@ impl ResponseForPanic for BlankPage {
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "(a panic without a message)".to_owned());
         tracing::error!(method = %self.method, path = self.uri.path(), panic = message, "a handler panicked");
-        respond::internal_error(self.json)
+        locale::sync_in(self.language, || respond::internal_error(self.json))
     }
 }

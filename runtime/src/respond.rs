@@ -4,6 +4,8 @@
 //! The table of answers is in the crate's documentation ([what each caller
 //! gets](crate#what-each-caller-gets)).
 
+use std::borrow::Cow;
+
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
@@ -16,6 +18,7 @@ use crate::action::{Answer, Outcome};
 use crate::escape::escape_attribute;
 use crate::guard::{self, OriginPolicy};
 use crate::headers::Kind;
+use crate::locale::{self, Language};
 use crate::problem::Problem;
 use crate::state::{self, Render};
 use crate::{FormErrors, Redirect, flash};
@@ -85,26 +88,51 @@ pub(crate) fn redirect_json(to: &str, external: bool) -> Response {
     json_response(StatusCode::OK, body)
 }
 
-/// A refusal or failure with a message, as JSON or as a small HTML page.
+/// A refusal or failure with a message, as JSON or as a small HTML page, whose heading, `lang`
+/// and `dir` are of the request's language (the message is the caller's).
 pub(crate) fn problem(status: StatusCode, message: &str, json: bool) -> Response {
     if json {
         json_response(status, json!({"ok": false, "error": message}))
     } else {
-        let title = status.canonical_reason().unwrap_or("Error");
+        let language = Language::current();
+        let title = if language.is_plain_english() {
+            Cow::Borrowed(status.canonical_reason().unwrap_or("Error"))
+        } else {
+            let id = format!("status-{}", status.as_u16());
+            Cow::Owned(
+                locale::text(&id, &[]).or_else(|| locale::text("status-other", &[])).unwrap_or_default(),
+            )
+        };
+        let dir = if language.is_rtl() { " dir=\"rtl\"" } else { "" };
         let page = format!(
-            "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>{status_code} {title}</title></head>\
+            "<!doctype html>\n<html lang=\"{lang}\"{dir}><head><meta charset=\"utf-8\"><title>{status_code} {title}</title></head>\
              <body><main><h1>{title}</h1><p>{message}</p></main></body></html>\n",
+            lang = escape_attribute(language.tag()),
             status_code = status.as_u16(),
+            title = escape_attribute(&title),
             message = escape_attribute(message),
         );
         crate::headers::secured_answer(status, page, false)
     }
 }
 
-/// The answer to a request stopped by `problem`: its status, its message and the header it asks
-/// for, as JSON or as a small HTML page.
+/// The message `id` of the catalogues in the request's language, or `english` (the same text)
+/// when that is the shipped English.
+fn said<'a>(id: &str, args: &[(&str, Value)], english: impl FnOnce() -> Cow<'a, str>) -> Cow<'a, str> {
+    if Language::current().is_plain_english() {
+        return english();
+    }
+    locale::text(id, args).map_or_else(english, Cow::Owned)
+}
+
+/// The answer to a request stopped by `problem`: its status, its message (in the request's
+/// language) and the header it asks for, as JSON or as a small HTML page.
 pub(crate) fn refusal(problem: &dyn Problem, json: bool) -> Response {
-    let mut response = self::problem(problem.status(), &problem.message(), json);
+    let message = match problem.localized() {
+        Some((id, args)) => said(id, &args, || problem.message()),
+        None => problem.message(),
+    };
+    let mut response = self::problem(problem.status(), &message, json);
     if let Some((name, value)) = problem.header() {
         response.headers_mut().insert(name, value);
     }
@@ -130,7 +158,10 @@ pub(crate) fn refused_action(action: &str, problem: &dyn Problem, json: bool) ->
 
 /// The answer to an internal error: nothing of it is shown.
 pub(crate) fn internal_error(json: bool) -> Response {
-    problem(StatusCode::INTERNAL_SERVER_ERROR, "Something went wrong on our side. Please try again.", json)
+    let message = said("refusal-internal-error", &[], || {
+        Cow::Borrowed("Something went wrong on our side. Please try again.")
+    });
+    problem(StatusCode::INTERNAL_SERVER_ERROR, &message, json)
 }
 
 /// 303 See Other to `to`.
@@ -159,7 +190,9 @@ pub(crate) fn answer_json(outcome: Outcome, parts: &Parts, settings: &OriginPoli
         Answer::Failed(_) => internal_error(true),
         Answer::Intent => problem(
             StatusCode::BAD_REQUEST,
-            "adding or removing list rows needs a page: post the form to its page",
+            &said("refusal-intent-without-page", &[], || {
+                Cow::Borrowed("adding or removing list rows needs a page: post the form to its page")
+            }),
             true,
         ),
     }

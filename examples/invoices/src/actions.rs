@@ -1,20 +1,28 @@
 //! What the invoice forms do.
 
 use axum::extract::State;
+use formaction::messages::Language;
 use formaction::{ActionError, Redirect, action};
+use serde_json::Value;
 
 use crate::db::{Db, WriteError};
 use crate::forms::InvoiceForm;
 
+/// The app's text `id` with the invoice's number, in the language of the request being answered
+/// (an action runs inside it).
+fn with_number(id: &str, number: &str) -> String {
+    Language::current().text(id, &[("number", Value::from(number))])
+}
+
 fn taken(number: &str) -> ActionError {
-    ActionError::field("number", format!("{number} is already taken"))
+    ActionError::field("number", with_number("invoice-number-taken", number))
 }
 
 async fn store(db: &Db, input: &InvoiceForm, status: &str) -> Result<Redirect, ActionError> {
     match db.insert(input, status).await {
         Ok(id) => {
             Ok(Redirect::to(format!("/invoices/{id}"))
-                .with_flash(format!("Invoice {} created", input.number)))
+                .with_flash(with_number("flash-created", &input.number)))
         }
         Err(WriteError::NumberTaken) => Err(taken(&input.number)),
         Err(WriteError::Db(error)) => Err(ActionError::internal(error)),
@@ -46,9 +54,9 @@ pub async fn update_invoice(
 ) -> Result<Redirect, ActionError> {
     match db.update(id, &input).await {
         Ok(true) => {
-            Ok(Redirect::to(format!("/invoices/{id}")).with_flash(format!("Invoice {} saved", input.number)))
+            Ok(Redirect::to(format!("/invoices/{id}")).with_flash(with_number("flash-saved", &input.number)))
         }
-        Ok(false) => Err(ActionError::form("This invoice no longer exists")),
+        Ok(false) => Err(ActionError::form("invoice-gone")),
         Err(WriteError::NumberTaken) => Err(taken(&input.number)),
         Err(WriteError::Db(error)) => Err(ActionError::internal(error)),
     }
@@ -59,9 +67,9 @@ pub async fn update_invoice(
 #[action(max_age = "1d")]
 pub async fn mark_paid(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect, ActionError> {
     if db.mark_paid(id).await? {
-        Ok(Redirect::to(format!("/invoices/{id}")).with_flash("Marked as paid"))
+        Ok(Redirect::to(format!("/invoices/{id}")).with_flash(Language::current().text("flash-paid", &[])))
     } else {
-        Err(ActionError::form("This invoice no longer exists"))
+        Err(ActionError::form("invoice-gone"))
     }
 }
 
@@ -69,5 +77,5 @@ pub async fn mark_paid(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect
 #[action(max_age = "1d")]
 pub async fn delete_invoice(State(db): State<Db>, #[bind] id: i64) -> Result<Redirect, ActionError> {
     db.delete(id).await?;
-    Ok(Redirect::to("/invoices").with_flash("Invoice deleted"))
+    Ok(Redirect::to("/invoices").with_flash(Language::current().text("flash-deleted", &[])))
 }

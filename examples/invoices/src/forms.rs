@@ -21,8 +21,10 @@ pub const MAX_ATTACHMENT: usize = 1024 * 1024;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
     /// Waiting for payment.
+    #[field(label = "choice-pending")]
     Pending,
     /// Paid.
+    #[field(label = "choice-paid")]
     Paid,
 }
 
@@ -31,10 +33,13 @@ pub enum Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Tag {
     /// Billing.
+    #[field(label = "choice-billing")]
     Billing,
     /// Support.
+    #[field(label = "choice-support")]
     Support,
     /// Consulting.
+    #[field(label = "choice-consulting")]
     Consulting,
 }
 
@@ -43,14 +48,16 @@ pub enum Tag {
 #[derive(Clone, Debug, PartialEq)]
 pub struct LineItem {
     /// What was sold.
-    #[validate(length(min = 1, max = 200, message = "Describe the item"))]
+    #[validate(length(min = 1, max = 200, message = "item-description-required"))]
+    #[field(label = "field-description")]
     pub description: String,
     /// How many.
     #[validate(range(min = 1, max = 1000))]
+    #[field(label = "field-quantity")]
     pub quantity: u32,
     /// The price of one.
     #[validate(range(min = 0, max = 100_000))]
-    #[field(scale = 2)]
+    #[field(scale = 2, label = "field-price")]
     pub price: f64,
 }
 
@@ -59,39 +66,48 @@ pub struct LineItem {
 #[derive(Clone, Debug)]
 pub struct InvoiceForm {
     /// `INV-0001`: unique.
-    #[validate(regex(path = *NUMBER, message = "Use INV- and four digits, like INV-0001"))]
-    #[field(placeholder = "INV-0001")]
+    #[validate(regex(path = *NUMBER, message = "invoice-number-format"))]
+    #[field(placeholder = "INV-0001", label = "field-number")]
     pub number: String,
     /// Who pays.
-    #[validate(length(min = 1, max = 80, message = "Enter the customer's name"))]
+    #[validate(length(min = 1, max = 80, message = "invoice-customer-required"))]
+    #[field(label = "field-customer")]
     pub customer: String,
     /// Where the invoice goes.
-    #[validate(email(message = "Enter an email address like name@example.com"))]
+    #[validate(email(message = "invoice-email-format"))]
+    #[field(label = "field-email")]
     pub email: String,
     /// The total asked, in the currency's units.
     #[validate(range(min = 0.01, max = 1_000_000))]
-    #[field(scale = 2)]
+    #[field(scale = 2, label = "field-amount")]
     pub amount: f64,
     /// Pending or paid ("Save draft" stores a draft instead).
+    #[field(label = "field-status")]
     pub status: Status,
     /// When payment is due.
-    #[field(label = "Due date")]
+    #[field(label = "field-due")]
     pub due: Option<Date>,
     /// Anything else.
     #[validate(length(max = 500))]
-    #[field(textarea)]
+    #[field(textarea, label = "field-notes")]
     pub notes: Option<String>,
     /// Flag it.
+    #[field(label = "field-urgent")]
     pub urgent: bool,
     /// What it is about.
+    #[field(label = "field-tags")]
     pub tags: Vec<Tag>,
     /// The lines.
-    #[validate(length(min = 1, message = "Add at least one line item"))]
-    #[field(label = "Line items")]
+    #[validate(length(min = 1, message = "invoice-items-required"))]
+    #[field(label = "field-items")]
     pub items: Vec<LineItem>,
     /// A PDF or PNG of at most 1 MiB.
     #[validate(custom(function = check_attachment))]
-    #[field(accept = "application/pdf,image/png,.pdf,.png", help = "A PDF or PNG of at most 1 MB")]
+    #[field(
+        accept = "application/pdf,image/png,.pdf,.png",
+        help = "field-attachment-help",
+        label = "field-attachment"
+    )]
     pub attachment: Option<UploadedFile>,
 }
 
@@ -123,7 +139,7 @@ impl AttachmentType {
 fn check_attachment(file: &UploadedFile) -> Result<(), ValidationError> {
     if file.len() > MAX_ATTACHMENT {
         return Err(
-            ValidationError::new("file_too_large").with_message("Choose a file of 1 MB or less".into())
+            ValidationError::new("file_too_large").with_message("invoice-attachment-too-large".into())
         );
     }
     Ok(())

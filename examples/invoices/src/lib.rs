@@ -3,6 +3,7 @@
 pub mod actions;
 pub mod db;
 pub mod forms;
+pub mod language;
 pub mod pages;
 
 use axum::Router;
@@ -21,6 +22,8 @@ pub fn app(db: Db) -> Router {
 
 /// The whole app, with the given protection (tests use short timeouts).
 pub fn app_with(db: Db, protection: &formaction::protect::Protection) -> Router {
+    // Once per process; an app made again (tests make several) finds them installed.
+    let _ = language::languages().install();
     Router::new()
         .route("/", get(|| async { Redirect::to("/invoices") }))
         .route("/invoices", get(pages::list))
@@ -36,6 +39,7 @@ pub fn app_with(db: Db, protection: &formaction::protect::Protection) -> Router 
         .route("/invoices/{id}/attachment", get(pages::attachment))
         .route(formaction::render::script_path(), formaction::render::script_route())
         .route("/app.css", get(pages::stylesheet))
+        .route("/language", get(language::switch))
         .fallback(pages::not_found)
         .with_state(db)
         // Last, so it covers every route and the fallback.

@@ -4,13 +4,16 @@ use askama::Template;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use formaction::messages::Language;
 use formaction::{ActionErrors, Flash, FormData, FormState};
 use formaction::{FormView, HtmlPage};
 use serde::Deserialize;
+use serde_json::Value;
 
 use crate::actions::{create_invoice, delete_invoice, mark_paid, save_draft, update_invoice};
 use crate::db::{Db, Invoice, Summary};
 use crate::forms::{AttachmentType, InvoiceForm};
+use crate::language::Texts;
 
 /// A page that failed: not found, or the database.
 pub enum PageError {
@@ -32,8 +35,12 @@ impl IntoResponse for PageError {
             PageError::NotFound => not_found_page(),
             PageError::Internal(error) => {
                 tracing::error!(%error, "page failed");
-                let page =
-                    MessagePage { title: "Something went wrong", message: "Please try again in a moment." };
+                let lang = Language::current();
+                let page = MessagePage {
+                    title: lang.text("page-failed-title", &[]),
+                    message: lang.text("page-failed-message", &[]),
+                    lang,
+                };
                 HtmlPage::new(page).status(StatusCode::INTERNAL_SERVER_ERROR).into_response()
             }
         }
@@ -46,18 +53,37 @@ fn money(cents: i64) -> String {
 
 #[derive(Template)]
 #[template(path = "message.html")]
-struct MessagePage<'a> {
-    title: &'a str,
-    message: &'a str,
+struct MessagePage {
+    title: String,
+    message: String,
+    lang: Language,
+}
+
+impl Texts for MessagePage {
+    fn lang(&self) -> Language {
+        self.lang
+    }
 }
 
 /// The 404 page with an action's message instead of the usual one.
 fn gone_page(message: &str) -> Response {
-    HtmlPage::new(MessagePage { title: "Not found", message }).status(StatusCode::NOT_FOUND).into_response()
+    let lang = Language::current();
+    let page =
+        MessagePage { title: lang.text("page-not-found-title", &[]), message: message.to_owned(), lang };
+    HtmlPage::new(page).status(StatusCode::NOT_FOUND).into_response()
 }
 
+/// The 404 page, in the language of the request being answered.
 fn not_found_page() -> Response {
-    let page = MessagePage { title: "Not found", message: "There is no such page or invoice." };
+    not_found_in(Language::current())
+}
+
+fn not_found_in(lang: Language) -> Response {
+    let page = MessagePage {
+        title: lang.text("page-not-found-title", &[]),
+        message: lang.text("page-not-found-message", &[]),
+        lang,
+    };
     HtmlPage::new(page).status(StatusCode::NOT_FOUND).into_response()
 }
 
@@ -72,8 +98,8 @@ pub async fn stylesheet() -> Response {
 }
 
 /// Anything unknown.
-pub async fn not_found() -> Response {
-    not_found_page()
+pub async fn not_found(lang: Language) -> Response {
+    not_found_in(lang)
 }
 
 /// The invoice id of a path: a number, or no such invoice (404). axum's `Path<i64>` would answer
@@ -94,11 +120,26 @@ struct ListPage<'a> {
     q: &'a str,
     invoices: Vec<Summary>,
     flash: Option<String>,
+    lang: Language,
 }
 
 impl ListPage<'_> {
     fn money(&self, cents: &i64) -> String {
         money(*cents)
+    }
+
+    fn status(&self, status: &str) -> String {
+        self.t(&format!("invoice-status-{status}"))
+    }
+
+    fn no_match(&self) -> String {
+        self.lang.text("list-no-match", &[("q", Value::from(self.q))])
+    }
+}
+
+impl Texts for ListPage<'_> {
+    fn lang(&self) -> Language {
+        self.lang
     }
 }
 
@@ -107,10 +148,11 @@ pub async fn list(
     State(db): State<Db>,
     Query(search): Query<Search>,
     flash: Flash,
+    lang: Language,
 ) -> Result<Response, PageError> {
     let q = search.q.unwrap_or_default();
     let invoices = db.list(&q).await?;
-    Ok(HtmlPage::new(ListPage { q: &q, invoices, flash: flash.into_message() }).into_response())
+    Ok(HtmlPage::new(ListPage { q: &q, invoices, flash: flash.into_message(), lang }).into_response())
 }
 
 #[derive(Template)]
@@ -119,16 +161,30 @@ struct FormPage<'a> {
     title: String,
     form: FormView<'a, InvoiceForm>,
     current_attachment: Option<String>,
+    lang: Language,
+}
+
+impl FormPage<'_> {
+    fn attachment_note(&self) -> Option<String> {
+        let name = self.current_attachment.as_deref()?;
+        Some(self.lang.text("form-current-attachment", &[("name", Value::from(name))]))
+    }
+}
+
+impl Texts for FormPage<'_> {
+    fn lang(&self) -> Language {
+        self.lang
+    }
 }
 
 /// `GET /invoices/new` (and the same page again after an invalid submission).
-pub async fn new_invoice(state: FormState<InvoiceForm>) -> Response {
+pub async fn new_invoice(state: FormState<InvoiceForm>, lang: Language) -> Response {
     let form = FormView::from_state(&state, create_invoice::bind())
         .id("invoice")
-        .submit_label("Create invoice")
-        .button("Save draft", save_draft::bind());
-    HtmlPage::new(FormPage { title: "New invoice".to_owned(), form, current_attachment: None })
-        .into_response()
+        .submit_label(lang.text("form-create", &[]))
+        .button(lang.text("form-save-draft", &[]), save_draft::bind());
+    let title = lang.text("form-new-title", &[]);
+    HtmlPage::new(FormPage { title, form, current_attachment: None, lang }).into_response()
 }
 
 /// `GET /invoices/{id}/edit`: the form filled in from the invoice.
@@ -136,6 +192,7 @@ pub async fn edit(
     State(db): State<Db>,
     Path(id): Path<String>,
     state: FormState<InvoiceForm>,
+    lang: Language,
 ) -> Result<Response, PageError> {
     let id = invoice_id(&id)?;
     let invoice = db.get(id).await?.ok_or(PageError::NotFound)?;
@@ -149,10 +206,10 @@ pub async fn edit(
     };
     let form = FormView::<InvoiceForm>::new(values, state.errors(), update_invoice::bind(id))
         .id("invoice")
-        .submit_label("Save changes");
-    let title = format!("Edit {}", invoice.number);
+        .submit_label(lang.text("form-save-changes", &[]));
+    let title = lang.text("form-edit-title", &[("number", Value::from(invoice.number.as_str()))]);
     let current_attachment = invoice.attachment.map(|(name, _)| name);
-    Ok(HtmlPage::new(FormPage { title, form, current_attachment }).into_response())
+    Ok(HtmlPage::new(FormPage { title, form, current_attachment, lang }).into_response())
 }
 
 /// The stored invoice as the form's values.
@@ -191,11 +248,22 @@ struct ShowPage {
     flash: Option<String>,
     mark_paid: formaction::BoundAction,
     delete: formaction::BoundAction,
+    lang: Language,
 }
 
 impl ShowPage {
     fn money(&self, cents: &i64) -> String {
         money(*cents)
+    }
+
+    fn status(&self, status: &str) -> String {
+        self.t(&format!("invoice-status-{status}"))
+    }
+}
+
+impl Texts for ShowPage {
+    fn lang(&self) -> Language {
+        self.lang
     }
 }
 
@@ -205,6 +273,7 @@ pub async fn show(
     Path(id): Path<String>,
     flash: Flash,
     errors: ActionErrors,
+    lang: Language,
 ) -> Result<Response, PageError> {
     let id = invoice_id(&id)?;
     let Some(invoice) = db.get(id).await? else {
@@ -221,6 +290,7 @@ pub async fn show(
         mark_paid: mark_paid::bind(id),
         delete: delete_invoice::bind(id),
         invoice,
+        lang,
     })
     .into_response())
 }

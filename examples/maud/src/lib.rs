@@ -11,7 +11,7 @@
 
 use axum::Router;
 use axum::response::IntoResponse;
-use formaction::render::{CHOOSE_OPTION, FieldView, SUMMARY_TITLE, escape_html};
+use formaction::render::{FieldView, choose_option, escape_html, summary_title};
 use formaction::{
     ActionError, Flash, FormState, FormView, Redirect, RouterExt, action, form as form_attr, page,
 };
@@ -135,7 +135,7 @@ fn field(field: &FieldView<'_>) -> Markup {
                     escape_html(&field.name),
                     attributes(field).into_string(),
                 )))
-                "\n" option value="" { (CHOOSE_OPTION) }
+                "\n" option value="" { (choose_option()) }
                 @for option in field.options() {
                     "\n" option value=(t(option.choice.value)) selected[option.selected] { (t(option.choice.label)) }
                 }
@@ -174,7 +174,7 @@ pub fn form(view: &FormView<'_, SignUp>) -> Markup {
             @if !entries.is_empty() {
                 div class="fa-summary" id=(t(&format!("{id}-summary"))) role="alert" tabindex="-1"
                     aria-labelledby=(t(&format!("{id}-summary-title"))) {
-                    "\n" h2 id=(t(&format!("{id}-summary-title"))) { (SUMMARY_TITLE) }
+                    "\n" h2 id=(t(&format!("{id}-summary-title"))) { (summary_title()) }
                     "\n" ul {
                         @for entry in &entries {
                             "\n" li {

@@ -44,6 +44,14 @@ impl Problem for BodyError {
         }
     }
 
+    fn localized(&self) -> Option<(&'static str, Vec<(&'static str, serde_json::Value)>)> {
+        Some(match self {
+            BodyError::TooLarge(limit) => ("refusal-body-too-large", vec![("limit", (*limit as u64).into())]),
+            BodyError::Busy(_) => ("refusal-busy", vec![]),
+            BodyError::Unreadable(_) => ("refusal-body-unreadable", vec![]),
+        })
+    }
+
     fn header(&self) -> Option<(HeaderName, HeaderValue)> {
         matches!(self, BodyError::Busy(_)).then(|| (http::header::RETRY_AFTER, HeaderValue::from_static("1")))
     }

@@ -6,6 +6,8 @@ use std::fmt::{self, Write as _};
 
 use http::StatusCode;
 
+use serde_json::Value;
+
 use crate::problem::Problem;
 
 /// Why a request body (or query string) could not be decoded into [`FormData`](crate::FormData).
@@ -142,6 +144,55 @@ impl Problem for DecodeError {
         Cow::Owned(self.to_string())
     }
 
+    fn localized(&self) -> Option<(&'static str, Vec<(&'static str, Value)>)> {
+        let snippet = |text: &str| Value::String(Snippet(text).to_string());
+        let number = |n: usize| Value::from(n as u64);
+        Some(match self {
+            DecodeError::TooManyFields { limit } => {
+                ("refusal-too-many-fields", vec![("limit", number(*limit))])
+            }
+            DecodeError::TooManyFiles { limit } => {
+                ("refusal-too-many-files", vec![("limit", number(*limit))])
+            }
+            DecodeError::FieldTooLarge { name, limit } => {
+                ("refusal-field-too-large", vec![("name", snippet(name)), ("limit", number(*limit))])
+            }
+            DecodeError::FileTooLarge { name, limit } => {
+                ("refusal-file-too-large", vec![("name", snippet(name)), ("limit", number(*limit))])
+            }
+            DecodeError::NameTooLong { start, limit } => {
+                ("refusal-name-too-long", vec![("start", snippet(start)), ("limit", number(*limit))])
+            }
+            DecodeError::InvalidPercentEncoding { offset } => {
+                ("refusal-percent-encoding", vec![("offset", number(*offset))])
+            }
+            DecodeError::InvalidUtf8Name { offset: Some(offset) } => {
+                ("refusal-name-not-utf8-at", vec![("offset", number(*offset))])
+            }
+            DecodeError::InvalidUtf8Name { offset: None } => ("refusal-name-not-utf8", vec![]),
+            DecodeError::InvalidUtf8Value { name } => {
+                ("refusal-value-not-utf8", vec![("name", snippet(name))])
+            }
+            DecodeError::MalformedMultipart { reason } => multipart_reason(reason),
+            DecodeError::PartWithoutName => ("refusal-multipart-part-without-name", vec![]),
+            DecodeError::MissingBoundary => ("refusal-multipart-no-boundary", vec![]),
+            DecodeError::InvalidJson { reason } => {
+                ("refusal-json-invalid", vec![("reason", reason.clone().into())])
+            }
+            DecodeError::JsonNotObject => ("refusal-json-not-object", vec![]),
+            DecodeError::JsonTooDeep { limit } => ("refusal-json-too-deep", vec![("limit", number(*limit))]),
+            DecodeError::UnsupportedContentType { content_type: Some(content_type) } => {
+                ("refusal-content-type-unknown", vec![("content_type", snippet(content_type))])
+            }
+            DecodeError::UnsupportedContentType { content_type: None } => {
+                ("refusal-content-type-missing", vec![])
+            }
+            DecodeError::BodyRead(cause) => {
+                ("refusal-body-read-failed", vec![("cause", cause.to_string().into())])
+            }
+        })
+    }
+
     fn log(&self, action: &str) {
         tracing::info!(action, status = self.status().as_u16(), error = %self, "action refused: body not decoded");
     }
@@ -201,6 +252,37 @@ impl StdError for DecodeError {
             _ => None,
         }
     }
+}
+
+/// The catalogue's message for a malformed multipart body, by the reason `multipart.rs` gives
+/// (its own words, or multer's, which stay as the `$reason` of the general message).
+fn multipart_reason(reason: &str) -> (&'static str, Vec<(&'static str, Value)>) {
+    let fixed = match reason {
+        "the Content-Disposition of a part is not valid UTF-8" => {
+            Some("refusal-multipart-disposition-not-utf8-unnamed")
+        }
+        "the body ended before the first part (is the boundary the one in the content type?)" => {
+            Some("refusal-multipart-ended-before-first-part")
+        }
+        "the body ended without the closing boundary" => Some("refusal-multipart-no-closing-boundary"),
+        "the body ended inside a part" => Some("refusal-multipart-ended-in-unnamed-part"),
+        "the headers of a part are invalid" => Some("refusal-multipart-invalid-headers"),
+        _ => None,
+    };
+    if let Some(id) = fixed {
+        return (id, vec![]);
+    }
+    // The name inside is a snippet already.
+    let named = |prefix: &str, suffix: &str| {
+        reason.strip_prefix(prefix)?.strip_suffix(suffix).map(|name| Value::String(name.to_owned()))
+    };
+    if let Some(name) = named("the body ended inside the part `", "`") {
+        return ("refusal-multipart-ended-in-part", vec![("name", name)]);
+    }
+    if let Some(name) = named("the Content-Disposition of the part `", "` is not valid UTF-8") {
+        return ("refusal-multipart-disposition-not-utf8", vec![("name", name)]);
+    }
+    ("refusal-multipart-malformed", vec![("reason", Value::String(reason.to_owned()))])
 }
 
 /// How many characters of a client-chosen string an error message shows.

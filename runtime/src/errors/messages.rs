@@ -1,9 +1,15 @@
-//! Messages for people, replaceable as a set.
+//! Messages for people, in the user's language.
 //!
 //! Every error has a stable code; the message shown for it comes from the catalogue installed for
-//! the process (English unless replaced), unless the rule carries its own `message = "..."`. To
-//! answer in another language, implement [`Messages`] and [`install`] it at start-up, or pass a
-//! catalogue per request to [`FormErrors::flatten_in`](crate::FormErrors::flatten_in).
+//! the process, unless the rule carries its own `message = "..."`. The default catalogue,
+//! [`Catalogues`], answers in the request's [`Language`]: the `.ftl` files shipped in
+//! `runtime/locales` (16 languages), and an app's own (see [`Languages`]). A rule's own message
+//! that is a message id (`message = "invoice-number-taken"`, no spaces) is looked up there too,
+//! and shown as written when no catalogue has it; a sentence is always shown as written.
+//!
+//! An app may still install a [`Messages`] of its own at start-up: it then decides every
+//! message, for every request (pass a catalogue per request to
+//! [`FormErrors::flatten_in`](crate::FormErrors::flatten_in) to choose one by request instead).
 //!
 //! ```
 //! use std::borrow::Cow;
@@ -63,11 +69,60 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use super::FieldError;
+pub use crate::locale::{Language, LanguageError, Languages, in_request_language, languages};
 
 /// A catalogue of messages: turns an error's code and parameters into words for people.
 pub trait Messages: Send + Sync {
     /// The message for `error` (whose own custom message, if any, has already been preferred).
     fn message(&self, error: &FieldError) -> Cow<'static, str>;
+
+    /// The message the catalogue has under `id`, for an error whose own message is a message id
+    /// (`message = "invoice-number-taken"`); `None` shows `id` as written. By default, `None`.
+    fn message_by_id(&self, id: &str, error: &FieldError) -> Option<Cow<'static, str>> {
+        let _ = (id, error);
+        None
+    }
+}
+
+/// The default catalogue: the `.ftl` files of the installed [`Languages`], in the language of
+/// the request being answered ([`Language::current`]). An error code `too_short` is the message
+/// `error-too-short`; a code without one (an app's own, with no `error-<code>` in its files) gets
+/// `error-default`.
+///
+/// ```
+/// use formaction::FieldError;
+/// use formaction::messages::{Catalogues, Language, Messages};
+///
+/// let error = FieldError::new("too_short").with_param("min", 2);
+/// assert_eq!(Catalogues.message(&error), "Must be at least 2 characters", "outside a request");
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let polish = Language::find("pl").unwrap();
+/// let text = polish.scope(async { Catalogues.message(&error) }).await;
+/// assert_eq!(text, "Wpisz co najmniej 2 znaki");
+/// # });
+/// ```
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Catalogues;
+
+impl Messages for Catalogues {
+    fn message(&self, error: &FieldError) -> Cow<'static, str> {
+        let language = Language::current();
+        // The shipped English is the text written in `English`: no catalogue to go through.
+        if language.is_plain_english() {
+            return English.message(error);
+        }
+        let mut id = String::with_capacity(6 + error.code().len());
+        id.push_str("error-");
+        id.extend(error.code().chars().map(|c| if c == '_' { '-' } else { c }));
+        let args = crate::locale::fluent_args(error.params());
+        let text = language.format(&id, Some(&args)).or_else(|| language.format("error-default", None));
+        text.map_or_else(|| English.message(error), Cow::Owned)
+    }
+
+    fn message_by_id(&self, id: &str, error: &FieldError) -> Option<Cow<'static, str>> {
+        let args = crate::locale::fluent_args(error.params());
+        Language::current().format(id, Some(&args)).map(Cow::Owned)
+    }
 }
 
 /// The built-in English messages.
@@ -162,19 +217,84 @@ static INSTALLED: OnceLock<Box<dyn Messages>> = OnceLock::new();
 /// any message is produced.
 ///
 /// Returns the catalogue back when one was already installed (or a message was already produced
-/// with the default English one).
+/// with the default one, [`Catalogues`]).
 pub fn install(catalogue: impl Messages + 'static) -> Result<(), Box<dyn Messages>> {
     INSTALLED.set(Box::new(catalogue))
 }
 
-/// The catalogue in use: the installed one, or [`English`].
+/// The catalogue in use: the installed one, or [`Catalogues`] (the request's language).
 pub fn installed() -> &'static dyn Messages {
-    INSTALLED.get_or_init(|| Box::new(English)).as_ref()
+    INSTALLED.get_or_init(|| Box::new(Catalogues)).as_ref()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shipped English is answered by `English` without the catalogue: both must say the same.
+    #[test]
+    fn english_says_what_en_ftl_says() {
+        let english = Language::find("en").unwrap();
+        let codes = [
+            "required",
+            "too_short",
+            "too_long",
+            "wrong_length",
+            "too_few",
+            "too_many",
+            "wrong_count",
+            "too_small",
+            "too_big",
+            "not_greater",
+            "not_less",
+            "invalid_email",
+            "invalid_url",
+            "invalid_format",
+            "missing_text",
+            "forbidden_text",
+            "mismatch",
+            "control_character",
+            "invalid_integer",
+            "invalid_number",
+            "invalid_decimal",
+            "out_of_range",
+            "too_many_decimals",
+            "invalid_boolean",
+            "invalid_char",
+            "invalid_choice",
+            "invalid_date",
+            "invalid_time",
+            "invalid_datetime",
+            "expected_file",
+            "expected_text",
+            "file_type",
+            "file_content",
+            "file_too_large",
+            "invalid_index",
+            "invalid_ip",
+        ];
+        for code in codes {
+            for number in [serde_json::json!(1), serde_json::json!(2), serde_json::json!(0.01)] {
+                let mut error = FieldError::new(code);
+                for name in ["min", "max", "equal", "scale"] {
+                    error = error.with_param(name, number.clone());
+                }
+                let error = error
+                    .with_param("needle", "@")
+                    .with_param("other", "Password")
+                    .with_param("size", "2 MB");
+                let id = format!("error-{}", code.replace('_', "-"));
+                let args = crate::locale::fluent_args(error.params());
+                assert_eq!(
+                    english.format(&id, Some(&args)).unwrap(),
+                    English.message(&error),
+                    "{code} {number}"
+                );
+            }
+        }
+        let unknown = FieldError::new("something_new");
+        assert_eq!(english.format("error-default", None).unwrap(), English.message(&unknown));
+    }
 
     #[test]
     fn english_uses_parameters_and_plurals() {

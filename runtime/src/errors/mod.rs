@@ -146,16 +146,20 @@ impl FieldError {
 
     /// The message for people: the developer's own, or the installed catalogue's.
     pub fn message(&self) -> Cow<'_, str> {
-        match &self.message {
-            Some(message) => Cow::Borrowed(message),
-            None => messages::installed().message(self),
-        }
+        self.message_in(messages::installed())
     }
 
     /// The message from a given catalogue (the developer's own message still wins), for answering
     /// in the language of one request.
+    ///
+    /// A message of the developer's own that is a message id (`invoice-number-taken`) is looked up
+    /// in the catalogue ([`Messages::message_by_id`](messages::Messages::message_by_id)), and
+    /// shown as written when the catalogue has no such id.
     pub fn message_in<'a>(&'a self, catalogue: &dyn messages::Messages) -> Cow<'a, str> {
         match &self.message {
+            Some(message) if crate::locale::is_id(message) => {
+                catalogue.message_by_id(message, self).unwrap_or(Cow::Borrowed(message))
+            }
             Some(message) => Cow::Borrowed(message),
             None => catalogue.message(self),
         }

@@ -157,6 +157,17 @@ impl Problem for Refusal {
         }
     }
 
+    /// Recognised from the English text the guards write (see `locale::recognise`).
+    fn localized(&self) -> Option<(&'static str, Vec<(&'static str, serde_json::Value)>)> {
+        let prefix = match self {
+            Refusal::Host(_) => "refusal-host-",
+            Refusal::CrossOrigin(_) => "refusal-cross-origin",
+            Refusal::UnsupportedMediaType(_) => "refusal-content-type-",
+            Refusal::UnsupportedEncoding(_) => "refusal-content-encoding-",
+        };
+        crate::locale::recognise(&self.message(), prefix)
+    }
+
     fn header(&self) -> Option<(HeaderName, HeaderValue)> {
         // RFC 9110, 15.5.16: say which codings would have been accepted.
         matches!(self, Refusal::UnsupportedEncoding(_))

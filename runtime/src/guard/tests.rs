@@ -419,3 +419,44 @@ fn allowed_origins() {
     // An allowed origin posts; it is not a host the app answers to.
     assert!(same(&[("host", "partner.test"), ("origin", "https://partner.test")], &s).is_err());
 }
+
+/// Every refusal the guards write is one of the catalogues' messages, so it is said in the
+/// request's language (`locale::recognise` finds it from the English text).
+#[test]
+fn every_refusal_is_a_catalogue_message() {
+    use crate::problem::Problem;
+    let development = OriginPolicy::default();
+    let configured = origins("https://shop.test");
+    let proxy = OriginPolicy::default().trust_proxy(true);
+    let host =
+        |pairs: &[(&'static str, &str)], settings: &OriginPolicy| origin_of(pairs, settings).unwrap_err();
+    let mut refusals = vec![
+        host(&[], &configured),
+        host(&[("host", "a"), ("host", "b")], &development),
+        host(&[("host", "evil.test")], &development),
+        host(&[("host", "evil.test")], &configured),
+        host(&[("host", "localhost"), ("x-forwarded-host", "localhost, evil.test")], &proxy),
+        host(&[("x-forwarded-host", "localhost"), ("forwarded", "host=evil.test")], &proxy),
+        host(&[("host", "localhost"), ("x-forwarded-proto", "https"), ("forwarded", "proto=http")], &proxy),
+        host(&[("host", "localhost"), ("x-forwarded-host", "localhost,")], &proxy),
+        host(&[("host", "localhost"), ("x-forwarded-proto", "ftp")], &proxy),
+        host(&[("host", "localhost"), ("forwarded", "host=")], &proxy),
+        same(&[("host", "localhost")], &development).unwrap_err(),
+        same(&[("host", "localhost"), ("origin", "https://evil.test")], &development).unwrap_err(),
+        same(&[("host", "localhost"), ("origin", "a"), ("origin", "b")], &development).unwrap_err(),
+        same(&[("origin", "http://localhost")], &development).unwrap_err(),
+    ];
+    let mut non_ascii = headers(&[("host", "localhost")]);
+    non_ascii.insert("x-forwarded-host", HeaderValue::from_bytes(b"caf\xc3\xa9").unwrap());
+    refusals.push(request_origin(&Uri::from_static("/x"), &non_ascii, &proxy).unwrap_err());
+    for sent in ["text/plain", "image/png"] {
+        refusals.push(content_type(&headers(&[("content-type", sent)])).unwrap_err());
+    }
+    let mut unreadable = HeaderMap::new();
+    unreadable.insert("content-type", HeaderValue::from_bytes(b"text/\xff").unwrap());
+    refusals.push(content_type(&unreadable).unwrap_err());
+    refusals.push(content_encoding(&headers(&[("content-encoding", "gzip")])).unwrap_err());
+    for refusal in refusals {
+        assert!(refusal.localized().is_some(), "not a catalogue message: {:?}", refusal.message());
+    }
+}

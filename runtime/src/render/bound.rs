@@ -161,7 +161,9 @@ impl BoundAction {
     pub fn form_button(&self, label: &str, errors: &ActionErrors) -> Markup {
         let mut html = String::from(r#"<form method="post" action=""#);
         self.push_url(&mut html);
-        html.push_str(r#"" data-enhance data-action-errors>"#);
+        html.push_str(r#"" data-enhance data-action-errors"#);
+        let _ = super::html::language_attributes(&mut html);
+        html.push('>');
         self.push_hidden_input(&mut html);
         let error = self.error_list(errors);
         html.push_str(r#"<button type="submit""#);

@@ -11,6 +11,7 @@ use std::sync::OnceLock;
 use super::Button;
 use super::view::{FieldView, Filling, ViewCx, control_name, is_plain, write_summary_target};
 use crate::escape::escape;
+use crate::locale::{Label, Language};
 use crate::schema::{Control, FieldSchema, FormSchema};
 use crate::{BoundAction, FieldError, FormData, FormErrors};
 
@@ -25,7 +26,78 @@ fn prepared(out: &mut String, escaped: Option<&str>, text: &str) -> fmt::Result 
 
 /// Writes the field's label, escaped.
 fn label(out: &mut String, field: &FieldView<'_>) -> fmt::Result {
-    prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label)
+    match app_text(field.schema.label) {
+        Some(text) => escape(out, &text),
+        None => prepared(out, field.schema.escaped().map(|(label, _)| label), field.schema.label),
+    }
+}
+
+/// A label, help text or choice of the app's that is a message id of its catalogues
+/// (`#[field(label = "invoice-customer")]`), in the request's language; `None` writes the text
+/// as it is. The shipped English has none of an app's ids: nothing is looked up then.
+fn app_text(text: &str) -> Option<String> {
+    let language = Language::current();
+    if language.is_plain_english() || !crate::locale::is_id(text) {
+        return None;
+    }
+    language.format(text, None)
+}
+
+/// Writes a choice's label, escaped (see [`app_text`]).
+fn choice_label(out: &mut String, label: &str) -> fmt::Result {
+    match app_text(label) {
+        Some(text) => escape(out, &text),
+        None => escape(out, label),
+    }
+}
+
+/// `id` with `args` in the request's language; `None` in the shipped English, whose words the
+/// markup writes as they are.
+fn translated(id: &str, args: &[(&str, serde_json::Value)]) -> Option<String> {
+    let language = Language::current();
+    if language.is_plain_english() {
+        return None;
+    }
+    language.format(id, Some(&crate::locale::fluent_args(args.iter().map(|(name, value)| (*name, value)))))
+}
+
+/// A form's `lang` and `dir` when the request's language is not the page's, and the enhancement
+/// script's own texts when they are not its built-in English (it reads them from the form).
+pub(crate) fn language_attributes(out: &mut String) -> fmt::Result {
+    let language = Language::current();
+    if let Some((lang, dir)) = language.markup_attributes() {
+        out.write_str(" lang=\"")?;
+        escape(out, lang)?;
+        out.write_char('"')?;
+        if let Some(dir) = dir {
+            out.write_str(" dir=\"")?;
+            out.write_str(dir)?;
+            out.write_char('"')?;
+        }
+    }
+    if !language.is_plain_english() {
+        // Each with the English the script has built in: only a text that differs is sent.
+        for (name, label, english) in [
+            ("problem", Label::SummaryTitle, "There is a problem"),
+            ("failed", Label::ScriptFailed, "Something went wrong. Please try again."),
+            (
+                "unreadable",
+                Label::ScriptUnreadable,
+                "The server's answer could not be read. Check before sending again.",
+            ),
+            ("next-page", Label::ScriptNextPage, "The form was sent, but the next page could not be opened."),
+        ] {
+            if language.label(label) == english {
+                continue;
+            }
+            out.write_str(" data-fa-text-")?;
+            out.write_str(name)?;
+            out.write_str("=\"")?;
+            escape(out, language.label(label))?;
+            out.write_char('"')?;
+        }
+    }
+    Ok(())
 }
 
 /// Writes the field's control id (or another text built the same way from the form's id and the
@@ -66,6 +138,7 @@ pub(crate) fn form(
     if enhance {
         out.write_str(" data-enhance")?;
     }
+    language_attributes(out)?;
     out.write_str(">\n")?;
     if let Some((cx, schema, errors, kept)) = summary {
         self::summary(out, id, cx, schema, errors, kept)?;
@@ -107,7 +180,9 @@ pub(crate) fn summary(
     write_id(out)?;
     out.write_str("-summary-title\">\n<h2 id=\"")?;
     write_id(out)?;
-    out.write_str("-summary-title\">There is a problem</h2>\n<ul>")?;
+    out.write_str("-summary-title\">")?;
+    escape(out, Language::current().label(Label::SummaryTitle))?;
+    out.write_str("</h2>\n<ul>")?;
     for error in errors.form_errors() {
         out.write_str("\n<li>")?;
         error_message(out, error)?;
@@ -171,7 +246,10 @@ fn notes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fill) -> fmt::
         out.write_str("\n<p class=\"fa-help\" id=\"")?;
         id(out, field, &field.id)?;
         out.write_str("-help\">")?;
-        prepared(out, field.schema.escaped().and_then(|(_, help)| help), help)?;
+        match app_text(help) {
+            Some(text) => escape(out, &text)?,
+            None => prepared(out, field.schema.escaped().and_then(|(_, help)| help), help)?,
+        }
         out.write_str("</p>")?;
     }
     if field.is_invalid() {
@@ -417,7 +495,7 @@ fn fill(out: &mut String, hole: Hole, filling: &Filling<'_>) -> fmt::Result {
                     out.write_str(" selected")?;
                 }
                 out.write_char('>')?;
-                escape(out, choice.label)?;
+                choice_label(out, choice.label)?;
                 out.write_str("</option>")?;
             }
             Ok(())
@@ -453,7 +531,7 @@ fn fill(out: &mut String, hole: Hole, filling: &Filling<'_>) -> fmt::Result {
                 out.write_str(">\n<label for=\"")?;
                 option_id(out, index)?;
                 out.write_str("\">")?;
-                escape(out, choice.label)?;
+                choice_label(out, choice.label)?;
                 out.write_str("</label>\n</div>")?;
             }
             Ok(())
@@ -524,7 +602,9 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             field.attributes().write_to(out)?;
             out.write_char('>')?;
             if !field.schema.constraints.multiple {
-                out.write_str("\n<option value=\"\">Choose…</option>")?;
+                out.write_str("\n<option value=\"\">")?;
+                escape(out, Language::current().label(Label::SelectPlaceholder))?;
+                out.write_str("</option>")?;
             }
             fill(out, Hole::Options)?;
             out.write_str("\n</select>\n</div>")
@@ -554,7 +634,19 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
             fieldset_start(out, field, "<fieldset class=\"fa-list")?;
             legend_and_notes(out, field, fill)?;
             for (position, row) in field.rows().into_iter().enumerate() {
-                let legend = format!("{} {}", field.schema.label, position + 1);
+                let legend = translated(
+                    "label-list-row",
+                    &[
+                        (
+                            "list",
+                            app_text(field.schema.label)
+                                .unwrap_or_else(|| field.schema.label.to_owned())
+                                .into(),
+                        ),
+                        ("position", (position + 1).into()),
+                    ],
+                )
+                .unwrap_or_else(|| format!("{} {}", field.schema.label, position + 1));
                 out.write_str("\n<fieldset class=\"fa-row\" data-row=\"")?;
                 escape(out, &row.name)?;
                 out.write_str("\">\n<legend>")?;
@@ -570,16 +662,34 @@ fn field_with_holes(out: &mut String, field: &FieldView<'_>, fill: &mut impl Fil
                 out.write_str(super::INTENT_FIELD)?;
                 out.write_str("\" value=\"remove:")?;
                 escape(out, &row.name)?;
-                out.write_str("\" formnovalidate>Remove ")?;
-                escape(out, &legend)?;
+                out.write_str("\" formnovalidate>")?;
+                match translated("label-remove-row", &[("row", legend.as_str().into())]) {
+                    Some(text) => escape(out, &text)?,
+                    None => {
+                        out.write_str("Remove ")?;
+                        escape(out, &legend)?;
+                    }
+                }
                 out.write_str("</button>\n</fieldset>")?;
             }
             out.write_str("\n<button type=\"submit\" name=\"")?;
             out.write_str(super::INTENT_FIELD)?;
             out.write_str("\" value=\"add:")?;
             escape(out, &field.name)?;
-            out.write_str("\" formnovalidate>Add a row to ")?;
-            label(out, field)?;
+            out.write_str("\" formnovalidate>")?;
+            match translated(
+                "label-add-row",
+                &[(
+                    "list",
+                    app_text(field.schema.label).unwrap_or_else(|| field.schema.label.to_owned()).into(),
+                )],
+            ) {
+                Some(text) => escape(out, &text)?,
+                None => {
+                    out.write_str("Add a row to ")?;
+                    label(out, field)?;
+                }
+            }
             out.write_str("</button>\n</fieldset>")
         }
     }

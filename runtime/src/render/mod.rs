@@ -119,13 +119,14 @@ pub use document::{HtmlPage, render_bytes};
 pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
 pub use markup::Markup;
-pub use parts::{CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, escape_html};
+pub use parts::{CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, choose_option, escape_html, summary_title};
 pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
 pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
 
 pub use crate::names::{INTENT_FIELD, KEY_FIELD};
 
 use crate::action::BoundAction;
+use crate::locale::{Label, Language};
 use crate::schema::FormSchema;
 use crate::state::FormState;
 use crate::{FormData, FormErrors};
@@ -203,7 +204,7 @@ impl<'a, F: FormFields> FormView<'a, F> {
             schema,
             remembered,
             errors,
-            buttons: vec![Button { label: Cow::Borrowed("Submit"), action }],
+            buttons: vec![Button { label: Cow::Borrowed(Language::current().label(Label::Submit)), action }],
             key: None,
             fields: OnceLock::new(),
             enhance: true,
@@ -452,12 +453,21 @@ impl<F> FormView<'_, F> {
     /// Whether the fields show no value and no error, under the default id: then their markup
     /// depends on the schema alone.
     fn is_pristine(&self) -> bool {
-        self.default_id && self.cx.values.is_empty() && self.cx.errors.is_empty() && self.errors.is_empty()
+        self.default_id
+            && self.cx.values.is_empty()
+            && self.cx.errors.is_empty()
+            && self.errors.is_empty()
+            && Language::current().is_plain_english()
     }
 
     /// What the schema keeps of each field for renders with the default id; nothing under another.
+    /// The kept markup is the shipped English's: another language writes its words anew.
     fn kept(&self) -> &'static [KeptField] {
-        if self.default_id { self.remembered.kept_fields(self.schema) } else { &[] }
+        if self.default_id && Language::current().is_plain_english() {
+            self.remembered.kept_fields(self.schema)
+        } else {
+            &[]
+        }
     }
 
     /// Writes every field, each after a newline.

@@ -7,6 +7,7 @@ use std::borrow::Cow;
 
 use super::view::{self, FieldView, control_name};
 use super::{FormFields, FormView, KEY_FIELD};
+use crate::locale::{Label, Language};
 use crate::names::BOUND_FIELD;
 use crate::schema::{Attribute, InputType};
 
@@ -34,11 +35,24 @@ pub fn escape_html(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The title of the error summary.
+/// The title of the error summary, in English (see [`summary_title`] for the request's language).
 pub const SUMMARY_TITLE: &str = "There is a problem";
 
-/// The first option of a single `<select>`, with an empty value.
+/// The first option of a single `<select>`, with an empty value, in English (see
+/// [`choose_option`] for the request's language).
 pub const CHOOSE_OPTION: &str = "Choose…";
+
+/// The title of the error summary in the language of the request being answered, as
+/// [`FormView`] writes it: for markup of one's own.
+pub fn summary_title() -> &'static str {
+    Language::current().label(Label::SummaryTitle)
+}
+
+/// The first option of a single `<select>` in the language of the request being answered, as
+/// [`FormView`] writes it: for markup of one's own.
+pub fn choose_option() -> &'static str {
+    Language::current().label(Label::SelectPlaceholder)
+}
 
 impl<F: FormFields> FormView<'_, F> {
     /// The entries of the error summary, form errors first, then each field's in the order of
