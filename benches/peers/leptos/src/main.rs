@@ -116,6 +116,9 @@ fn SignUpPage() -> impl IntoView {
     };
     let value = |field: &str| failed.values.get(field).cloned().unwrap_or_default();
     let error = |field: &str| failed.errors.get(field).map(|e| e.join(" ")).unwrap_or_default();
+    // Owned, as the form's children outlive this function.
+    let (name, email, age) = (value("name"), value("email"), value("age"));
+    let (name_error, email_error, age_error) = (error("name"), error("email"), error("age"));
     view! {
         <main>
             <h1>"Sign up"</h1>
@@ -123,18 +126,18 @@ fn SignUpPage() -> impl IntoView {
                 <input type="hidden" name="team" value="team-42"/>
                 <div>
                     <label for="name">"Name"</label>
-                    <p id="name-error">{error("name")}</p>
-                    <input id="name" name="name" value=value("name") required minlength="1" maxlength="50"/>
+                    <p id="name-error">{name_error}</p>
+                    <input id="name" name="name" value=name required minlength="1" maxlength="50"/>
                 </div>
                 <div>
                     <label for="email">"Email"</label>
-                    <p id="email-error">{error("email")}</p>
-                    <input id="email" type="email" name="email" value=value("email") required/>
+                    <p id="email-error">{email_error}</p>
+                    <input id="email" type="email" name="email" value=email required/>
                 </div>
                 <div>
                     <label for="age">"Age"</label>
-                    <p id="age-error">{error("age")}</p>
-                    <input id="age" type="number" name="age" value=value("age") required min="13" max="130" step="1"/>
+                    <p id="age-error">{age_error}</p>
+                    <input id="age" type="number" name="age" value=age required min="13" max="130" step="1"/>
                 </div>
                 <button type="submit">"Sign up"</button>
             </ActionForm>
@@ -177,7 +180,8 @@ async fn done() -> Html<String> {
 #[tokio::main]
 async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let port: u16 = std::env::args().nth(1).as_deref().unwrap_or("3300").parse()?;
-    let options = LeptosOptions::builder().output_name("peer-leptos").site_addr(([127, 0, 0, 1], port)).build();
+    let options =
+        LeptosOptions::builder().output_name("peer-leptos").site_addr(([127, 0, 0, 1], port)).build();
     let routes = generate_route_list(App);
     let app = Router::new()
         .leptos_routes(&options, routes, shell)
