@@ -472,6 +472,8 @@ for scenario in ("get", "invalid", "valid"):
         gh = ratio(rps, rows[("guarded", scenario)][0]) if s == "formaction" else ""
         gc = ratio(cpu, rows[("guarded", scenario)][3]) if s == "formaction" else ""
         print(f"{scenario:<9} {s:<11} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f} {cpu:>8.2f} {vs[0]:>14} {vs[1]:>12} {vs[2]:>12} {fh:>14} {fc:>12} {gh:>17} {gc:>15}")
+if "leptos" in servers:
+    print("leptos invalid: the 302 back to the page alone (the errors travel in its URL; a browser then GETs that page)")
 print()
 for other, label in (("by_hand", "by hand"), ("guarded", "by hand with the same guarantees")):
     print(f"formaction / {label}, requests/s and CPU per answer, round by round (the servers took turns within each round):")
