@@ -1,4 +1,5 @@
--- wrk: METHOD, BODY_FILE, CT, ORIGIN from the environment; counts answers whose status is not EXPECT.
+-- wrk: METHOD, BODY_FILE, CT, ORIGIN, REFERER from the environment (a post carries them and
+-- Accept: text/html, as a browser with JavaScript off sends it); counts answers whose status is not EXPECT.
 wrk.method = os.getenv("METHOD")
 local body_file = os.getenv("BODY_FILE")
 if body_file ~= "" then
@@ -7,6 +8,8 @@ if body_file ~= "" then
   f:close()
   wrk.headers["Content-Type"] = os.getenv("CT")
   wrk.headers["Origin"] = os.getenv("ORIGIN")
+  wrk.headers["Referer"] = os.getenv("REFERER")
+  wrk.headers["Accept"] = "text/html,application/xhtml+xml"
 end
 local expect = tonumber(os.getenv("EXPECT"))
 local threads = {}

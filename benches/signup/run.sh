@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# The signup page three ways, same load, one run (issue 8), all on 127.0.0.1:
+# The signup page six ways, same load, one run (issues 8 and 22), all on 127.0.0.1:
 #   nextjs      the Next.js peer (shared/peers/nextjs), built and started where it lives;
 #   formaction  benches/signup through #[form] + #[action] (sealed team, origin check, every error);
-#   by_hand     benches/signup by hand on axum Form + validator + askama.
+#   guarded     benches/signup by hand with the same guarantees (origin check, team sealed with
+#               aes-gcm-siv), no formaction code;
+#   by_hand     benches/signup by hand on axum Form + validator + askama (plain team, no origin check);
+#   leptos      benches/peers/leptos: Leptos 0.8, server-side rendering only, a #[server] function
+#               and ActionForm on axum; built here with cargo into $TARGET/peers/leptos;
+#   sveltekit   benches/peers/sveltekit: SvelteKit form actions with fail() and zod, adapter-node;
+#               copied to $TARGET/peers/sveltekit, npm ci and vite build there, run with node.
 # Three scenarios each: GET /signup, a valid POST (303) and an invalid POST (Next.js: 200 with the
-# errors; the Rust two: 422). Every answer's status is checked. Prints a table of requests/s, p50
-# and p99 with ratios to Next.js and formaction's ratio to the hand-written server, each server's
+# errors; Leptos: 302 back to the page with the error in the URL, its way without JavaScript; the
+# others 422). Every POST is sent as a browser with JavaScript off sends it (Origin, Referer,
+# Accept: text/html). Every answer's status is checked. Prints a table of requests/s, p50
+# and p99 with ratios to Next.js and formaction's ratios to the two hand-written servers, each server's
 # peak memory (VmHWM from /proc/PID/status, summed over the process and its children if any)
 # before the valid scenario and at the end, and the JavaScript a browser downloads to submit the
 # form with JavaScript on. Scenario order: GET, invalid, valid (valid last, as it fills the store).
@@ -22,9 +30,11 @@
 #
 # Settings (environment): DURATION (10s per scenario), WARMUP (3s before each, not reported),
 # CONNS (32), ROUNDS (3), LOADGEN (oha | wrk; default oha when installed, else wrk), PEER (the Next.js app's
-# directory; default ../shared/peers/nextjs beside the repository). Without the peer the two Rust
-# servers still run and the ratios to Next.js are left out. Bounded: every load stops by itself;
-# servers are started here and stopped by their own PIDs on exit.
+# directory; default ../shared/peers/nextjs beside the repository), PEERS (the peers to run, default
+# "nextjs leptos sveltekit"), CHECK_ONLY=1 (build, start and check every server's answers, then stop
+# before any load). Without the Next.js peer the others still run and the ratios to Next.js are left
+# out. Bounded: every load stops by itself; servers are started here and stopped by their own PIDs
+# on exit.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$ROOT"
@@ -33,6 +43,8 @@ ROUNDS=${ROUNDS:-3}
 WARMUP=${WARMUP:-3s}
 CONNS=${CONNS:-32}
 PEER=${PEER:-$ROOT/../shared/peers/nextjs}
+PEERS=${PEERS:-nextjs leptos sveltekit}
+wanted() { [[ " $PEERS " == *" $1 "* ]]; }
 TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
 WORK="$TARGET/signup-bench"
 mkdir -p "$WORK"
@@ -68,7 +80,7 @@ cargo build --release -q -p bench-signup
 BIN="$TARGET/release/bench-signup"
 SERVERS=()
 declare -A PID BASE
-start_rust() { # name port (the binary calls the hand-written server `axum`)
+start_rust() { # name port (the binary calls the hand-written server `axum`, the guarded one `guarded`)
   "$BIN" "$([[ $1 == by_hand ]] && echo axum || echo "$1")" "$2" >"$WORK/$1.log" 2>&1 &
   PIDS+=($!)
   PID[$1]=$!
@@ -77,7 +89,7 @@ start_rust() { # name port (the binary calls the hand-written server `axum`)
 }
 
 # ---- the Next.js peer --------------------------------------------------------------------------
-if [[ -f "$PEER/package.json" ]]; then
+if wanted nextjs && [[ -f "$PEER/package.json" ]]; then
   PEER=$(cd "$PEER" && pwd)
   export NEXT_TELEMETRY_DISABLED=1
   if [[ ! -d "$PEER/node_modules/next" ]]; then
@@ -106,12 +118,51 @@ if [[ -f "$PEER/package.json" ]]; then
   BASE[nextjs]=http://127.0.0.1:3100
   wait_ready nextjs "${BASE[nextjs]}/signup" "${PID[nextjs]}"
   SERVERS+=(nextjs)
-else
-  echo "# no Next.js peer at $PEER: running the two Rust servers only (no ratios to Next.js)" >&2
+elif wanted nextjs; then
+  echo "# no Next.js peer at $PEER: running the others only (no ratios to Next.js)" >&2
 fi
 start_rust formaction 3201
 start_rust by_hand 3202
-SERVERS+=(formaction by_hand)
+start_rust guarded 3203
+SERVERS+=(formaction guarded by_hand)
+
+# ---- the Leptos peer (benches/peers/leptos: its own cargo project, not in the workspace) -------
+if wanted leptos; then
+  echo "# cargo build --release in benches/peers/leptos" >&2
+  CARGO_TARGET_DIR="$TARGET/peers/leptos" cargo build --release -q --manifest-path benches/peers/leptos/Cargo.toml
+  "$TARGET/peers/leptos/release/peer-leptos" 3300 >"$WORK/leptos.log" 2>&1 &
+  PIDS+=($!)
+  PID[leptos]=$!
+  BASE[leptos]=http://127.0.0.1:3300
+  wait_ready leptos "${BASE[leptos]}/signup" "${PID[leptos]}"
+  SERVERS+=(leptos)
+fi
+
+# ---- the SvelteKit peer (benches/peers/sveltekit, built outside the source tree) ---------------
+if wanted sveltekit; then
+  SK="$TARGET/peers/sveltekit"
+  mkdir -p "$SK"
+  # Timestamps kept, so that an unchanged source does not rebuild.
+  cp -a benches/peers/sveltekit/. "$SK/"
+  if [[ ! -d "$SK/node_modules/@sveltejs/kit" ]] || [[ "$SK/package-lock.json" -nt "$SK/node_modules/.package-lock.json" ]]; then
+    echo "# npm ci in $SK" >&2
+    (cd "$SK" && npm ci --no-audit --no-fund >"$WORK/sveltekit-npm.log" 2>&1) || { cat "$WORK/sveltekit-npm.log" >&2; exit 1; }
+  fi
+  if [[ ! -f "$SK/build/index.js" ]] \
+    || [[ -n "$(cd "$SK" && find src svelte.config.js vite.config.js package-lock.json -newer build/index.js -print -quit)" ]]; then
+    echo "# vite build in $SK" >&2
+    (cd "$SK" && NODE_ENV=production node node_modules/vite/bin/vite.js build >"$WORK/sveltekit-build.log" 2>&1) \
+      || { cat "$WORK/sveltekit-build.log" >&2; exit 1; }
+  fi
+  # ORIGIN: adapter-node's own origin, which its CSRF check compares each form post's Origin with.
+  HOST=127.0.0.1 PORT=3400 ORIGIN=http://127.0.0.1:3400 NODE_ENV=production node "$SK/build" \
+    >"$WORK/sveltekit.log" 2>&1 &
+  PIDS+=($!)
+  PID[sveltekit]=$!
+  BASE[sveltekit]=http://127.0.0.1:3400
+  wait_ready sveltekit "${BASE[sveltekit]}/signup" "${PID[sveltekit]}"
+  SERVERS+=(sveltekit)
+fi
 
 # ---- the requests ------------------------------------------------------------------------------
 # The same values everywhere: valid Ada Lovelace / ada@example.com / 36; invalid an empty name, a bad
@@ -144,23 +195,62 @@ printf '%s' "$INVALID&%24bound=$(urlencode "$sealed")" >"$WORK/formaction_invali
 EXPECT_VALID[formaction]=303
 EXPECT_INVALID[formaction]=422
 
-URL[by_hand]="${BASE[by_hand]}/signup"
-CT[by_hand]=application/x-www-form-urlencoded
-printf '%s' "$VALID&team=team-42" >"$WORK/by_hand_valid.body"
-printf '%s' "$INVALID&team=team-42" >"$WORK/by_hand_invalid.body"
-EXPECT_VALID[by_hand]=303
-EXPECT_INVALID[by_hand]=422
+# The plain hidden team (by hand, Leptos, SvelteKit: none of them seals it) and the guarded side's
+# sealed one, read from its page.
+plain() { # server url valid invalid
+  URL[$1]=$2
+  CT[$1]=application/x-www-form-urlencoded
+  printf '%s' "$VALID&team=$3" >"$WORK/${1}_valid.body"
+  printf '%s' "$INVALID&team=$3" >"$WORK/${1}_invalid.body"
+  EXPECT_VALID[$1]=303
+  EXPECT_INVALID[$1]=$4
+}
+plain by_hand "${BASE[by_hand]}/signup" team-42 422
+sealed_team=$(curl -s "${BASE[guarded]}/signup" | sed -n 's/.*name="team" value="\([^"]*\)".*/\1/p' | head -1)
+[[ -n "$sealed_team" ]] || { echo "could not read the guarded page" >&2; exit 1; }
+plain guarded "${BASE[guarded]}/signup" "$(urlencode "$sealed_team")" 422
+# Leptos: the form posts to the server function; without JavaScript an error is a 302 back to the
+# page (the Referer) with the error in its URL, and the page shows it.
+[[ -n "${PID[leptos]:-}" ]] && plain leptos "${BASE[leptos]}/api/sign_up" team-42 302
+[[ -n "${PID[sveltekit]:-}" ]] && plain sveltekit "${BASE[sveltekit]}/signup" team-42 422
 
-# Sanity: one request of each kind answers as expected, and the invalid page shows the errors.
+# What a browser with JavaScript off sends with a form post of the page.
+post_headers() { # server -> one header per line
+  printf 'Origin: %s\nReferer: %s/signup\nAccept: text/html,application/xhtml+xml\n' "${BASE[$1]}" "${BASE[$1]}"
+}
+
+# Checks, before any load: one request of each kind answers as expected, the invalid answer (or the
+# page it redirects to) shows the errors and keeps every value, a post from another site is refused
+# where the server promises it (a plain 303 by hand and on Leptos, which have no such check).
 for s in "${SERVERS[@]}"; do
+  mapfile -t hdrs < <(post_headers "$s")
+  curl_args=()
+  for h in "${hdrs[@]}"; do curl_args+=(-H "$h"); done
   for kind in valid invalid; do
     [[ $kind == valid ]] && want=${EXPECT_VALID[$s]} || want=${EXPECT_INVALID[$s]}
-    got=$(curl -s -o "$WORK/${s}_$kind.answer" -w '%{http_code}' -H "Origin: ${BASE[$s]}" \
+    got=$(curl -s -o "$WORK/${s}_$kind.answer" -D "$WORK/${s}_$kind.head" -w '%{http_code}' "${curl_args[@]}" \
       -H "Content-Type: ${CT[$s]}" --data-binary @"$WORK/${s}_$kind.body" "${URL[$s]}")
-    [[ "$got" == "$want" ]] || { echo "sanity: $s $kind answered $got, expected $want" >&2; exit 1; }
+    [[ "$got" == "$want" ]] || { echo "check: $s $kind answered $got, expected $want" >&2; exit 1; }
   done
-  grep -qi 'email' "$WORK/${s}_invalid.answer" || { echo "sanity: $s's invalid answer shows no errors" >&2; exit 1; }
+  grep -qi '^location: /signup/done' "$WORK/${s}_valid.head" \
+    || { echo "check: $s's valid answer does not go to /signup/done" >&2; exit 1; }
+  page="$WORK/${s}_invalid.answer"
+  if [[ ${EXPECT_INVALID[$s]} == 30? ]]; then
+    location=$(sed -n 's/^[Ll]ocation: *\([^\r]*\).*/\1/p' "$WORK/${s}_invalid.head" | tr -d '\r')
+    [[ $location == http* ]] || location="${BASE[$s]}$location"
+    curl -s -o "$WORK/${s}_invalid.page" "$location"
+    page="$WORK/${s}_invalid.page"
+  fi
+  grep -qi 'email' "$page" || { echo "check: $s's invalid answer shows no errors" >&2; exit 1; }
+  grep -q 'not-an-email' "$page" || { echo "check: $s's invalid answer does not keep the values" >&2; exit 1; }
+  cross=$(curl -s -o /dev/null -w '%{http_code}' -H "Origin: http://evil.example" -H "Accept: text/html" \
+    -H "Content-Type: ${CT[$s]}" --data-binary @"$WORK/${s}_valid.body" "${URL[$s]}")
+  echo "# check: $s: GET 200, valid ${EXPECT_VALID[$s]}, invalid ${EXPECT_INVALID[$s]} with errors and values kept; from another site: $cross" >&2
 done
+if [[ -n "${CHECK_ONLY:-}" ]]; then
+  echo "# CHECK_ONLY: every server answered as expected; no load run" >&2
+  exit 0
+fi
 
 # ---- the load ----------------------------------------------------------------------------------
 
@@ -174,7 +264,10 @@ load() {
   fi
   if [[ $LOADGEN == oha ]]; then
     local args=(-z "$dur" -c "$CONNS" -w --no-tui --redirect 0 --output-format json -m "$method")
-    [[ -n $body ]] && args+=(-T "${CT[$s]}" -H "Origin: ${BASE[$s]}" -D "$body")
+    if [[ -n $body ]]; then
+      args+=(-T "${CT[$s]}" -D "$body")
+      while IFS= read -r h; do args+=(-H "$h"); done < <(post_headers "$s")
+    fi
     oha "${args[@]}" "$url" >"$WORK/$s-$scenario.json"
     python3 - "$WORK/$s-$scenario.json" "$expect" "$s $scenario" <<'EOF'
 import json, sys
@@ -189,7 +282,7 @@ print(f"{n / d['summary']['total']:.1f} {p['p50'] * 1000:.3f} {p['p99'] * 1000:.
 EOF
   else
     local out
-    out=$(METHOD=$method BODY_FILE=$body CT="${CT[$s]:-}" ORIGIN="${BASE[$s]}" EXPECT=$expect \
+    out=$(METHOD=$method BODY_FILE=$body CT="${CT[$s]:-}" ORIGIN="${BASE[$s]}" REFERER="${BASE[$s]}/signup" EXPECT=$expect \
       wrk -t2 -c "$CONNS" -d "$dur" -s benches/signup/load.lua "$url")
     read -r _ n secs p50 p99 bad <<<"$(printf '%s\n' "$out" | grep '^RESULT')"
     [[ $bad == 0 && $n -gt 0 ]] || { echo "$s $scenario: $bad of $n answers not $expect" >&2; exit 1; }
@@ -285,7 +378,9 @@ done
 
 # ---- client weight: JavaScript downloaded to submit the form with JavaScript on ----------------
 # Each script's bytes as served without compression and as served with `Accept-Encoding: gzip, br`
-# (the body's size on the wire); inline <script> bytes in the page are counted apart.
+# (the body's size on the wire); inline <script> bytes in the page are counted apart. Modules an
+# inline script imports (SvelteKit's entry points) are followed through their static imports, with
+# the route's own nodes (SvelteKit's `node_ids`), as a browser loads them.
 weigh() { # server page-url
   local html="$WORK/$1-page.html"
   curl -s "$2" >"$html"
@@ -301,9 +396,32 @@ def size(url, encoding):
 # A browser with modules skips `nomodule` scripts (legacy polyfills), so they are not counted.
 srcs = [src for tag, src in re.findall(r'(<script[^>]*\ssrc="([^"]+)"[^>]*>)', html) if "nomodule" not in tag.lower()]
 inline = sum(len(m.encode()) for m in re.findall(r'<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>', html, re.S))
+import gzip, posixpath, urllib.request
+def fetch(url):
+    return urllib.request.urlopen(url).read().decode("utf-8", "replace")
+def resolve(src, relative_to):
+    if src.startswith("/"):
+        return src
+    return posixpath.normpath(posixpath.join(posixpath.dirname(relative_to), src))
+inline_code = " ".join(re.findall(r'<script(?![^>]*\ssrc=)[^>]*>(.*?)</script>', html, re.S))
+node_ids = {int(n) for n in re.findall(r"\d+", (re.search(r"node_ids:\s*\[([^\]]*)\]", inline_code) or [None, ""])[1])}
+todo = [resolve(m, "/signup") for m in re.findall(r'import\(\s*["\']([^"\']+\.js)["\']\s*\)', inline_code)]
+modules = []
+while todo:
+    path = todo.pop()
+    if path in modules:
+        continue
+    modules.append(path)
+    code = fetch(base + path)
+    imports = re.findall(r'(?:\bfrom|\bimport)\s*["\']([^"\']+\.js)["\']', code)
+    # The route's nodes, which the client router imports for the page being shown.
+    for node, number in set(re.findall(r'["\']([^"\']*/nodes/(\d+)\.[^"\']*\.js)["\']', code)):
+        if int(number) in node_ids:
+            imports.append(node)
+    todo += [resolve(i, path) for i in imports]
+srcs += modules
 raw = sum(size(base + s, "identity") for s in srcs)
 wire = sum(size(base + s, "gzip, br") for s in srcs)
-import gzip, urllib.request
 gz = sum(len(gzip.compress(urllib.request.urlopen(base + s).read(), 9)) for s in srcs)
 print(f"{name} {len(srcs)} {raw} {wire} {gz} {inline}")
 EOF
@@ -312,6 +430,9 @@ WEIGHTS="$WORK/weights.txt"
 : >"$WEIGHTS"
 [[ -n "${PID[nextjs]:-}" ]] && weigh nextjs "${BASE[nextjs]}/signup" >>"$WEIGHTS"
 weigh formaction "${BASE[formaction]}/signup" >>"$WEIGHTS"
+for s in leptos sveltekit; do
+  [[ -n "${PID[$s]:-}" ]] && weigh "$s" "${BASE[$s]}/signup" >>"$WEIGHTS"
+done
 
 # ---- the table ---------------------------------------------------------------------------------
 python3 - "$RESULTS" "$WEIGHTS" <<'EOF'
@@ -328,7 +449,7 @@ for line in open(sys.argv[1]):
 # Each figure is the median over the rounds.
 for key, by_round in rounds.items():
     rows[key] = tuple(statistics.median(r[i] for r in by_round.values()) for i in range(4))
-servers = [s for s in ("nextjs", "formaction", "by_hand") if (s, "get") in rows]
+servers = [s for s in ("nextjs", "formaction", "guarded", "by_hand", "leptos", "sveltekit") if (s, "get") in rows]
 has_next = "nextjs" in servers
 def ratio(a, b): return f"{a / b:.2f}" if b else "-"
 def vs_next(a, b):  # 1,234x for more, 1/57 for less
@@ -339,7 +460,8 @@ n_rounds = max(len(r) for r in rounds.values())
 print()
 print(f"medians of {n_rounds} round(s); CPU: the server's user + system time per answered request")
 print(f"{'scenario':<9} {'server':<11} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8} {'CPU us':>8}"
-      f" {'req/s vs Next':>14} {'p50 vs Next':>12} {'p99 vs Next':>12} {'req/s fa/hand':>14} {'CPU fa/hand':>12}")
+      f" {'req/s vs Next':>14} {'p50 vs Next':>12} {'p99 vs Next':>12} {'req/s fa/hand':>14} {'CPU fa/hand':>12}"
+      f" {'req/s fa/guarded':>17} {'CPU fa/guarded':>15}")
 for scenario in ("get", "invalid", "valid"):
     for s in servers:
         rps, p50, p99, cpu = rows[(s, scenario)]
@@ -347,30 +469,39 @@ for scenario in ("get", "invalid", "valid"):
         vs = [vs_next(rps, nx[0]), vs_next(p50, nx[1]), vs_next(p99, nx[2])] if nx and s != "nextjs" else ["", "", ""]
         fh = ratio(rps, rows[("by_hand", scenario)][0]) if s == "formaction" else ""
         fc = ratio(cpu, rows[("by_hand", scenario)][3]) if s == "formaction" else ""
-        print(f"{scenario:<9} {s:<11} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f} {cpu:>8.2f} {vs[0]:>14} {vs[1]:>12} {vs[2]:>12} {fh:>14} {fc:>12}")
+        gh = ratio(rps, rows[("guarded", scenario)][0]) if s == "formaction" else ""
+        gc = ratio(cpu, rows[("guarded", scenario)][3]) if s == "formaction" else ""
+        print(f"{scenario:<9} {s:<11} {rps:>10.0f} {p50:>8.2f} {p99:>8.2f} {cpu:>8.2f} {vs[0]:>14} {vs[1]:>12} {vs[2]:>12} {fh:>14} {fc:>12} {gh:>17} {gc:>15}")
+if "leptos" in servers:
+    print("leptos invalid: the 302 back to the page alone (the errors travel in its URL; a browser then GETs that page)")
 print()
-print("formaction / by hand, requests/s, round by round (the servers took turns within each round):")
-for scenario in ("get", "invalid", "valid"):
-    fa, hand = rounds[("formaction", scenario)], rounds[("by_hand", scenario)]
-    each = [fa[r][0] / hand[r][0] for r in sorted(fa) if r in hand]
-    print(f"  {scenario:<8} " + "  ".join(f"{x:.2f}" for x in each) + f"   median {statistics.median(each):.2f}")
+for other, label in (("by_hand", "by hand"), ("guarded", "by hand with the same guarantees")):
+    print(f"formaction / {label}, requests/s and CPU per answer, round by round (the servers took turns within each round):")
+    for scenario in ("get", "invalid", "valid"):
+        fa, hand = rounds[("formaction", scenario)], rounds[(other, scenario)]
+        each = [fa[r][0] / hand[r][0] for r in sorted(fa) if r in hand]
+        cpu = [fa[r][3] / hand[r][3] for r in sorted(fa) if r in hand and hand[r][3]]
+        print(f"  {scenario:<8} req/s " + "  ".join(f"{x:.2f}" for x in each) + f"   median {statistics.median(each):.2f}"
+              + "   CPU " + "  ".join(f"{x:.2f}" for x in cpu) + (f"   median {statistics.median(cpu):.2f}" if cpu else ""))
 print()
 print("peak RSS (VmHWM, MiB): before the valid scenario (GET and invalid POST only, nothing stored),")
 print("and at the end (including every record the valid scenario stored in memory)")
-print(f"{'server':<11} {'processes':>10} {'before valid':>13} {'vs Next':>8} {'fa/hand':>8} {'at the end':>11} {'vs Next':>8} {'fa/hand':>8} {'records stored':>15}")
+print(f"{'server':<11} {'processes':>10} {'before valid':>13} {'vs Next':>8} {'fa/hand':>8} {'fa/guarded':>11} {'at the end':>11} {'vs Next':>8} {'fa/hand':>8} {'records stored':>15}")
 for s in servers:
     kb, n, stored = peak[s]
     b = before[s]
     vb = vs_next(b, before["nextjs"]) if has_next and s != "nextjs" else ""
     fb = ratio(b, before["by_hand"]) if s == "formaction" else ""
+    fg = ratio(b, before["guarded"]) if s == "formaction" else ""
     ve = vs_next(kb, peak["nextjs"][0]) if has_next and s != "nextjs" else ""
     fe = ratio(kb, peak["by_hand"][0]) if s == "formaction" else ""
-    print(f"{s:<11} {n:>10} {b / 1024:>13.1f} {vb:>8} {fb:>8} {kb / 1024:>11.1f} {ve:>8} {fe:>8} {stored:>15}")
+    print(f"{s:<11} {n:>10} {b / 1024:>13.1f} {vb:>8} {fb:>8} {fg:>11} {kb / 1024:>11.1f} {ve:>8} {fe:>8} {stored:>15}")
 print()
 print("JavaScript downloaded to submit the form with JavaScript on (bytes):")
 print(f"{'server':<11} {'scripts':>8} {'as served, identity':>20} {'as served, gzip/br':>19} {'gzip -9':>8} {'inline <script> in page':>24}")
 for line in open(sys.argv[2]):
     name, n, raw, wire, gz, inline = line.split()
     print(f"{name:<11} {n:>8} {raw:>20} {wire:>19} {gz:>8} {inline:>24}")
-print("formaction with JavaScript off: 0 bytes (a plain form post; the page works without the script)")
+print("formaction with JavaScript off: 0 bytes (a plain form post; the page works without the script);")
+print("leptos: server-side rendering only, no WebAssembly build, so no script (ActionForm posts as a plain form)")
 EOF

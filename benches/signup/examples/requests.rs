@@ -1,4 +1,4 @@
-//! Sends N requests of one scenario to one of the two signup routers, in-process (tower's
+//! Sends N requests of one scenario to one of the three signup routers, in-process (tower's
 //! `oneshot`, no network), so that callgrind can count the instructions per request:
 //!
 //! ```sh
@@ -11,12 +11,13 @@
 //! router, the handler, the response body collected, without start-up. `benches/signup/count.sh`
 //! does this for every scenario on both sides.
 //!
-//! Arguments: `formaction|axum`, `valid|invalid|get|htmx`, the number of requests. Every answer's
+//! Arguments: `formaction|axum|guarded` (by hand with the same guarantees), `valid|invalid|get|htmx`, the number of requests. Every answer's
 //! status is checked (303, 422, 200, 200); a wrong one stops the run with an error.
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode, header};
+use bench_signup::by_hand_guarded::{self, Sealer};
 use bench_signup::{Store, by_hand, with_formaction};
 use tower::ServiceExt as _;
 
@@ -27,7 +28,7 @@ const INVALID: &str = "name=&email=not-an-email&age=12";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (Some(side), Some(scenario), Some(count)) = (args.next(), args.next(), args.next()) else {
-        return Err("usage: requests formaction|axum valid|invalid|get <count>".into());
+        return Err("usage: requests formaction|axum|guarded valid|invalid|get|htmx <count>".into());
     };
     let count: usize = count.parse()?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
@@ -46,7 +47,14 @@ async fn run(side: &str, scenario: &str, count: usize) -> Result<(), Box<dyn std
             (app, format!("/signup{}", action.replace("&amp;", "&")), format!("&%24bound={bound}"))
         }
         "axum" => (by_hand::app(Store::default()), "/signup".to_owned(), "&team=team-42".to_owned()),
-        other => return Err(format!("unknown side `{other}`: formaction or axum").into()),
+        "guarded" => {
+            let app = by_hand_guarded::app(Store::default(), Sealer::random(), ORIGIN);
+            let get = Request::get("/signup").header(header::HOST, "127.0.0.1:3200").body(Body::empty())?;
+            let (_, page) = send(&app, get).await?;
+            let sealed = between(&page, r#"name="team" value=""#, "\"")?;
+            (app, "/signup".to_owned(), format!("&team={}", form_urlencoded_value(&sealed)))
+        }
+        other => return Err(format!("unknown side `{other}`: formaction, axum or guarded").into()),
     };
     let (body, expected) = match scenario {
         "valid" => (Some(format!("{VALID}{extra}")), StatusCode::SEE_OTHER),

@@ -20,14 +20,14 @@ use crate::{Record, Store};
 pub struct SignUp {
     #[validate(length(min = 1, max = 50, message = "Must be 1 to 50 characters"))]
     #[serde(default)]
-    name: String,
+    pub(crate) name: String,
     #[validate(email(message = "Enter a valid email address"))]
     #[serde(default)]
-    email: String,
+    pub(crate) email: String,
     #[serde(default)]
-    age: String,
+    pub(crate) age: String,
     #[serde(default)]
-    team: String,
+    pub(crate) team: String,
 }
 
 #[derive(Template)]
@@ -59,13 +59,17 @@ impl SignUpForm<'_> {
 
 /// The form alone with its errors, 200 (htmx 2 swaps no 4xx), swapped in place of the form
 /// whatever the form's `hx-target`.
-fn render_form(input: &SignUp, errors: HashMap<&'static str, Vec<String>>) -> Response {
+pub(crate) fn render_form(input: &SignUp, errors: HashMap<&'static str, Vec<String>>) -> Response {
     let form = SignUpForm { input, errors };
     let headers = [("hx-retarget", "#sign-up"), ("hx-reswap", "outerHTML"), ("vary", "hx-request")];
     (StatusCode::OK, headers, Html(form.render().unwrap_or_default())).into_response()
 }
 
-fn render(input: &SignUp, errors: HashMap<&'static str, Vec<String>>, status: StatusCode) -> Response {
+pub(crate) fn render(
+    input: &SignUp,
+    errors: HashMap<&'static str, Vec<String>>,
+    status: StatusCode,
+) -> Response {
     let page = SignUpPage { input, errors };
     (status, Html(page.render().unwrap_or_default())).into_response()
 }
@@ -76,7 +80,7 @@ async fn show() -> Response {
 }
 
 /// Whether htmx sent the request (`HX-Request: true`), read without copying the headers.
-struct HxRequest(bool);
+pub(crate) struct HxRequest(pub(crate) bool);
 
 impl<S: Sync> FromRequestParts<S> for HxRequest {
     type Rejection = std::convert::Infallible;
@@ -93,6 +97,18 @@ async fn submit(
     HxRequest(htmx): HxRequest,
     Form(input): Form<SignUp>,
 ) -> Response {
+    match check(&input) {
+        Ok(age) => {
+            store.push(Record { team: input.team, name: input.name, email: input.email, age });
+            Redirect::to("/signup/done").into_response()
+        }
+        Err(errors) if htmx => render_form(&input, errors),
+        Err(errors) => render(&input, errors, StatusCode::UNPROCESSABLE_ENTITY),
+    }
+}
+
+/// The rules: the age when every field passes, else the messages by field.
+pub(crate) fn check(input: &SignUp) -> Result<u8, HashMap<&'static str, Vec<String>>> {
     let mut errors: HashMap<&'static str, Vec<String>> = HashMap::new();
     if let Err(failed) = input.validate() {
         for (field, field_errors) in failed.field_errors() {
@@ -112,16 +128,12 @@ async fn submit(
         }
     };
     match age {
-        Some(age) if errors.is_empty() => {
-            store.push(Record { team: input.team, name: input.name, email: input.email, age });
-            Redirect::to("/signup/done").into_response()
-        }
-        _ if htmx => render_form(&input, errors),
-        _ => render(&input, errors, StatusCode::UNPROCESSABLE_ENTITY),
+        Some(age) if errors.is_empty() => Ok(age),
+        _ => Err(errors),
     }
 }
 
-async fn done(State(store): State<Store>) -> Html<String> {
+pub(crate) async fn done(State(store): State<Store>) -> Html<String> {
     Html(format!(
         "<!doctype html><html lang=\"en\"><title>Done</title><p id=\"count\">{}</p></html>",
         store.len()

@@ -3,15 +3,18 @@
 //! - `formaction`: `#[form]` + `#[action]`, with the team bound and sealed, the origin checked,
 //!   every error at once;
 //! - `axum`: what a careful Rust user writes today without us: axum's `Form`, the validator
-//!   derive, an askama template; the team in a plain hidden field.
+//!   derive, an askama template; the team in a plain hidden field;
+//! - `guarded`: the same by hand with formaction's guarantees, written without formaction: the
+//!   origin checked and the team sealed with the same AEAD (`by_hand_guarded`).
 //!
 //! Run with: `cargo run --release -p bench-signup -- formaction 3200` (or `axum 3201`); the load
 //! itself is `benches/signup/run.sh`.
 //!
-//! Both store valid sign-ups in memory and answer `303 /signup/done`; an invalid one renders the
+//! All three store valid sign-ups in memory and answer `303 /signup/done`; an invalid one renders the
 //! page again with the errors and values, with status 422.
 
 pub mod by_hand;
+pub mod by_hand_guarded;
 pub mod with_formaction;
 
 use std::sync::{Arc, Mutex};

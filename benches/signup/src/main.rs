@@ -1,5 +1,6 @@
-//! The signup benchmark server: `bench-signup formaction|axum <port>`.
+//! The signup benchmark server: `bench-signup formaction|axum|guarded <port>`.
 
+use bench_signup::by_hand_guarded::{self, Sealer};
 use bench_signup::{Store, by_hand, with_formaction};
 
 #[tokio::main]
@@ -11,7 +12,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let app = match which.as_str() {
         "formaction" => with_formaction::app(store),
         "axum" => by_hand::app(store),
-        other => return Err(format!("unknown implementation `{other}`: formaction or axum").into()),
+        "guarded" => by_hand_guarded::app(store, Sealer::from_env()?, &format!("http://127.0.0.1:{port}")),
+        other => return Err(format!("unknown implementation `{other}`: formaction, axum or guarded").into()),
     };
     let listener = tokio::net::TcpListener::bind(("127.0.0.1", port)).await?;
     println!("{which} signup on http://127.0.0.1:{port}/signup");

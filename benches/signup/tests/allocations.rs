@@ -1,5 +1,5 @@
-//! Heap allocations per request for the signup page, through formaction and by hand, counted by
-//! dhat's global allocator while both routers are driven in-process with `tower::ServiceExt::oneshot`
+//! Heap allocations per request for the signup page, through formaction, by hand and by hand with
+//! the same guarantees (`guarded`), counted by dhat's global allocator while the routers are driven in-process with `tower::ServiceExt::oneshot`
 //! (no sockets, one thread, so the count is exact and the same on every run).
 //!
 //! Each scenario (GET the page, a valid submission, an invalid one, the invalid one from htmx) is
@@ -88,7 +88,8 @@ fn allocations_per_request_do_not_grow() {
     for scenario in ["get", "valid", "invalid", "htmx"] {
         let fa = counts[&format!("formaction_{scenario}")];
         let hand = counts[&format!("by_hand_{scenario}")];
-        println!("{scenario:<8} formaction / by hand = {:.2}", fa / hand);
+        let guarded = counts[&format!("guarded_{scenario}")];
+        println!("{scenario:<8} formaction / by hand = {:.2}, / guarded = {:.2}", fa / hand, fa / guarded);
     }
 
     let mut over = Vec::new();

@@ -1,10 +1,11 @@
 //! What the in-process checks of the signup page share (`tests/allocations.rs`, and the
-//! `requests` bench through `#[path]`): both routers, the page's action URL and sealed team read
-//! from the live page, and the four scenarios' requests.
+//! `requests` bench through `#[path]`): the three routers, the page's action URL and sealed team
+//! read from the live page, and the four scenarios' requests.
 
 use axum::Router;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
+use bench_signup::by_hand_guarded::{self, Sealer};
 use bench_signup::{Store, by_hand, with_formaction};
 use http_body_util::BodyExt;
 use tower::ServiceExt;
@@ -18,13 +19,13 @@ pub(crate) const INVALID: &str = "name=&email=not-an-email&age=12";
 
 /// One way of serving the page and what a scenario's request looks like there.
 pub(crate) struct Side {
-    /// `formaction` or `by_hand`.
+    /// `formaction`, `by_hand` or `guarded` (by hand with the same guarantees).
     pub(crate) name: &'static str,
     pub(crate) app: Router,
     /// Where submissions go: the page's action URL.
     pub(crate) post_path: String,
-    /// Appended to every submission: the sealed team for formaction, the plain one by hand
-    /// (urlencoded, `name=value`).
+    /// Appended to every submission: the sealed team for formaction and guarded, the plain one
+    /// by hand (urlencoded, `name=value`).
     pub(crate) bound: String,
 }
 
@@ -55,7 +56,7 @@ impl Side {
     }
 }
 
-/// The status each scenario answers with on both sides.
+/// The status each scenario answers with on every side.
 pub(crate) fn expected_status(scenario: &str) -> StatusCode {
     match scenario {
         "get" | "htmx" => StatusCode::OK,
@@ -77,7 +78,8 @@ fn attribute<'a>(html: &'a str, start: &str) -> &'a str {
     rest.split('"').next().unwrap_or_default()
 }
 
-/// Both sides, formaction first, its action URL and sealed team read from its page.
+/// The three sides, formaction first, its action URL and sealed team read from its page (and
+/// guarded's sealed team from its own).
 pub(crate) async fn sides() -> Vec<Side> {
     let formaction = with_formaction::app(Store::default());
     let html = page(&formaction).await;
@@ -93,5 +95,14 @@ pub(crate) async fn sides() -> Vec<Side> {
             post_path: "/signup".to_owned(),
             bound: "team=team-42".to_owned(),
         },
+        guarded().await,
     ]
+}
+
+/// By hand with the same guarantees, served at [`ORIGIN`], its sealed team read from its page.
+pub(crate) async fn guarded() -> Side {
+    let app = by_hand_guarded::app(Store::default(), Sealer::random(), ORIGIN);
+    let sealed = attribute(&page(&app).await, r#"name="team" value=""#).to_owned();
+    let bound = format!("team={}", form_urlencoded::byte_serialize(sealed.as_bytes()).collect::<String>());
+    Side { name: "guarded", app, post_path: "/signup".to_owned(), bound }
 }
