@@ -90,6 +90,7 @@ error-file-content = محتوى هذا الملف لا يطابق نوعه
 error-file-too-large = يجب ألا يتجاوز حجم الملف { $size }
 error-invalid-index = موضع القائمة هذا غير صالح
 error-invalid-ip = يُرجى إدخال عنوان IP صالح
+error-already-sent = سبق إرسال هذا النموذج. تحقّق من القيم أدناه ثم أرسله مرة أخرى.
 error-default = هذه القيمة غير صالحة
 
 ## Labels the runtime writes into forms.

@@ -42,6 +42,7 @@ error-file-content = Der Inhalt dieser Datei passt nicht zu ihrem Typ
 error-file-too-large = Die Datei darf höchstens { $size } groß sein
 error-invalid-index = Diese Position in der Liste ist ungültig
 error-invalid-ip = Geben Sie eine gültige IP-Adresse ein
+error-already-sent = Dieses Formular wurde bereits gesendet. Prüfen Sie die Angaben unten und senden Sie es dann erneut.
 error-default = Dieser Wert ist ungültig
 
 ## Labels the runtime writes into forms.

@@ -57,6 +57,7 @@ error-file-content = The contents of this file do not match its type
 error-file-too-large = The file must be at most { $size }
 error-invalid-index = This list position is not valid
 error-invalid-ip = Enter a valid IP address
+error-already-sent = This form had already been sent. Check the values below, then send it again.
 # Any code without a message of its own.
 error-default = This value is not valid
 

@@ -55,6 +55,7 @@ error-file-content = El contenido de este archivo no coincide con su tipo
 error-file-too-large = El archivo no debe superar { $size }
 error-invalid-index = Esta posición de la lista no es válida
 error-invalid-ip = Escribe una dirección IP válida
+error-already-sent = Este formulario ya se había enviado. Revisa los valores de abajo y vuelve a enviarlo.
 error-default = Este valor no es válido
 
 ## Labels the runtime writes into forms.

@@ -56,6 +56,7 @@ error-file-content = Le contenu de ce fichier ne correspond pas à son type
 error-file-too-large = Le fichier ne doit pas dépasser { $size }
 error-invalid-index = Cette position dans la liste n’est pas valide
 error-invalid-ip = Saisissez une adresse IP valide
+error-already-sent = Ce formulaire a déjà été envoyé. Vérifiez les valeurs ci-dessous, puis envoyez-le de nouveau.
 error-default = Cette valeur n’est pas valide
 
 ## Labels the runtime writes into forms.

@@ -57,6 +57,7 @@ error-file-content = תוכן הקובץ אינו תואם את סוגו
 error-file-too-large = גודל הקובץ יכול להיות עד { $size }
 error-invalid-index = המיקום הזה ברשימה אינו תקין
 error-invalid-ip = יש להזין כתובת IP תקינה
+error-already-sent = הטופס הזה כבר נשלח. יש לבדוק את הערכים שלמטה ולשלוח אותו שוב.
 error-default = הערך הזה אינו תקין
 
 ## Labels the runtime writes into forms.

@@ -55,6 +55,7 @@ error-file-content = Il contenuto di questo file non corrisponde al suo tipo
 error-file-too-large = Il file non deve superare { $size }
 error-invalid-index = Questa posizione nell’elenco non è valida
 error-invalid-ip = Inserisci un indirizzo IP valido
+error-already-sent = Questo modulo era già stato inviato. Controlla i valori qui sotto, poi invialo di nuovo.
 error-default = Questo valore non è valido
 
 ## Labels the runtime writes into forms.

@@ -38,6 +38,7 @@ error-file-content = このファイルの内容が種類と一致しません
 error-file-too-large = ファイルは{ $size }以下にしてください
 error-invalid-index = このリストの位置は無効です
 error-invalid-ip = 有効なIPアドレスを入力してください
+error-already-sent = このフォームはすでに送信されています。下の内容を確認してから、もう一度送信してください。
 error-default = この値は無効です
 
 ## Labels the runtime writes into forms.

@@ -41,6 +41,7 @@ error-file-content = 이 파일의 내용이 형식과 일치하지 않습니다
 error-file-too-large = 파일은 { $size } 이하여야 합니다
 error-invalid-index = 이 목록 위치는 올바르지 않습니다
 error-invalid-ip = 올바른 IP 주소를 입력하세요
+error-already-sent = 이 양식은 이미 전송되었습니다. 아래 값을 확인한 다음 다시 보내세요.
 error-default = 올바른 값이 아닙니다
 
 ## Labels the runtime writes into forms.

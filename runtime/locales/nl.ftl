@@ -50,6 +50,7 @@ error-file-content = De inhoud van dit bestand past niet bij het bestandstype
 error-file-too-large = Het bestand mag maximaal { $size } groot zijn
 error-invalid-index = Deze positie in de lijst is ongeldig
 error-invalid-ip = Vul een geldig IP-adres in
+error-already-sent = Dit formulier was al verzonden. Controleer de waarden hieronder en verzend het opnieuw.
 error-default = Deze waarde is ongeldig
 
 ## Labels the runtime writes into forms.

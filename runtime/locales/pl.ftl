@@ -59,6 +59,7 @@ error-file-content = Zawartość tego pliku nie zgadza się z jego typem
 error-file-too-large = Plik może mieć najwyżej { $size }
 error-invalid-index = Ta pozycja na liście jest nieprawidłowa
 error-invalid-ip = Wpisz prawidłowy adres IP
+error-already-sent = Ten formularz został już wysłany. Sprawdź poniższe wartości i wyślij go ponownie.
 error-default = Ta wartość jest nieprawidłowa
 
 ## Labels the runtime writes into forms.

@@ -55,6 +55,7 @@ error-file-content = O conteúdo deste arquivo não corresponde ao seu tipo
 error-file-too-large = O arquivo deve ter no máximo { $size }
 error-invalid-index = Esta posição da lista não é válida
 error-invalid-ip = Digite um endereço IP válido
+error-already-sent = Este formulário já tinha sido enviado. Confira os valores abaixo e envie de novo.
 error-default = Este valor não é válido
 
 ## Labels the runtime writes into forms.

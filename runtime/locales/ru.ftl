@@ -59,6 +59,7 @@ error-file-content = Содержимое этого файла не соотв�
 error-file-too-large = Размер файла не должен превышать { $size }
 error-invalid-index = Эта позиция в списке недопустима
 error-invalid-ip = Введите правильный IP-адрес
+error-already-sent = Эта форма уже была отправлена. Проверьте значения ниже и отправьте её ещё раз.
 error-default = Недопустимое значение
 
 ## Labels the runtime writes into forms.

@@ -40,6 +40,7 @@ error-file-content = Bu dosyanın içeriği türüyle uyuşmuyor
 error-file-too-large = Dosya en fazla { $size } olabilir
 error-invalid-index = Bu liste konumu geçerli değil
 error-invalid-ip = Geçerli bir IP adresi girin
+error-already-sent = Bu form zaten gönderilmişti. Aşağıdaki değerleri kontrol edip yeniden gönderin.
 error-default = Bu değer geçerli değil
 
 ## Labels the runtime writes into forms.

@@ -59,6 +59,7 @@ error-file-content = Вміст цього файлу не відповідає 
 error-file-too-large = Розмір файлу не має перевищувати { $size }
 error-invalid-index = Ця позиція у списку неприпустима
 error-invalid-ip = Введіть правильну IP-адресу
+error-already-sent = Цю форму вже було надіслано. Перевірте значення нижче й надішліть її ще раз.
 error-default = Неприпустиме значення
 
 ## Labels the runtime writes into forms.

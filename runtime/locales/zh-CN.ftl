@@ -39,6 +39,7 @@ error-file-content = 此文件的内容与其类型不符
 error-file-too-large = 文件不能超过 { $size }
 error-invalid-index = 此列表位置无效
 error-invalid-ip = 请输入有效的 IP 地址
+error-already-sent = 此表单已经提交过。请检查下面的内容，然后再次提交。
 error-default = 此值无效
 
 ## Labels the runtime writes into forms.

@@ -46,6 +46,11 @@
 //! # }
 //! ```
 //!
+//! The layer also carries the app's choice of [`OnceStore`], where the pages remember the answers
+//! of forms sent once ([`Protection::once_store`]; a [`MemoryStore`] of the process by default,
+//! one `SqlStore` (features `sqlite`, `postgres`) on a shared database for several instances): see [once
+//! only](crate#once-only).
+//!
 //! The layer only protects what is below it: add it last (outermost) with `Router::layer`, so it
 //! covers every route and the fallback. [`serve`] does not add the layer itself, so the router
 //! behaves the same under any server and in tests that call it directly.
@@ -72,6 +77,11 @@ use tower::{Layer, Service, ServiceExt};
 use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
 use crate::guard::{self, OriginPolicy};
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+pub use crate::once::SqlStore;
+pub use crate::once::{
+    Claim, DEFAULT_LIFETIME, MemoryStore, OnceSettings, OnceStore, Remembered, StoreError, Ticket,
+};
 use crate::{flash, respond};
 
 /// The protections' settings: timeouts and allowed hosts. [`Protection::default`] (also
@@ -82,6 +92,7 @@ pub struct Protection {
     request_timeout: Duration,
     header_timeout: Duration,
     settings: Arc<OriginPolicy>,
+    once: Option<OnceSettings>,
 }
 
 impl Default for Protection {
@@ -93,6 +104,7 @@ impl Default for Protection {
             request_timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
             settings: Arc::new(OriginPolicy::from_env()),
+            once: None,
         }
     }
 }
@@ -129,10 +141,22 @@ impl Protection {
         self
     }
 
+    /// Where the pages below the layer remember the answers of forms sent once, with its
+    /// timings: `OnceSettings::new(SqlStore::new(pool))` for instances sharing a database. By
+    /// default a [`MemoryStore`] of the process.
+    pub fn once_store(mut self, settings: OnceSettings) -> Self {
+        self.once = Some(settings);
+        self
+    }
+
     /// The layer for the router: panics caught and answered with a blank 500, and the request
     /// deadline. See the [module documentation](self).
     pub fn layer(&self) -> ProtectLayer {
-        ProtectLayer { request_timeout: self.request_timeout, settings: self.settings.clone() }
+        ProtectLayer {
+            request_timeout: self.request_timeout,
+            settings: self.settings.clone(),
+            once: self.once.clone(),
+        }
     }
 
     /// Serves `app` on `listener` over HTTP/1.1 with the header deadline, until `shutdown`
@@ -231,13 +255,19 @@ pub fn layer() -> ProtectLayer {
 pub struct ProtectLayer {
     request_timeout: Duration,
     settings: Arc<OriginPolicy>,
+    once: Option<OnceSettings>,
 }
 
 impl<S> Layer<S> for ProtectLayer {
     type Service = Protect<S>;
 
     fn layer(&self, inner: S) -> Protect<S> {
-        Protect { inner, request_timeout: self.request_timeout, settings: self.settings.clone() }
+        Protect {
+            inner,
+            request_timeout: self.request_timeout,
+            settings: self.settings.clone(),
+            once: self.once.clone(),
+        }
     }
 }
 
@@ -247,6 +277,7 @@ pub struct Protect<S> {
     inner: S,
     request_timeout: Duration,
     settings: Arc<OriginPolicy>,
+    once: Option<OnceSettings>,
 }
 
 impl<S, B> Service<Request<B>> for Protect<S>
@@ -269,6 +300,12 @@ where
             return Box::pin(std::future::ready(Ok(respond::refuse(&refusal, request.uri().path(), json))));
         }
         let flash = flash::Seen::watch(&mut request);
+        // Only a post can claim a form's token: a `GET` pays nothing for the store.
+        if let Some(once) = &self.once
+            && request.method() == Method::POST
+        {
+            request.extensions_mut().insert(once.clone());
+        }
         // For the log, if the request panics or times out (cheap clones: the URI shares its bytes).
         let method = request.method().clone();
         let uri = request.uri().clone();
