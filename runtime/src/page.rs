@@ -261,7 +261,9 @@ fn submit<S: Clone + Send + Sync + 'static>(
             Err(response) => return response,
         };
         match resend::before(erased.id(), &config, &parts, &data, json).await {
-            Before::Run => run_and_answer(page, action, parts, state, data, held, started, json).await.0,
+            Before::Run => {
+                run_and_answer(page, action, parts, state, data, held, started, json, false).await.0
+            }
             Before::Answer(response) => response,
             Before::Resent(mut outcome) => {
                 outcome.take_values(data);
@@ -270,7 +272,7 @@ fn submit<S: Clone + Send + Sync + 'static>(
             }
             Before::Claimed(claimed) => {
                 let keys = page.keys.clone();
-                let run = run_and_answer(page, action, parts, state, data, held, started, json);
+                let run = run_and_answer(page, action, parts, state, data, held, started, json, true);
                 // The page headers are given by the `SecuredPage` around this answer, once it is back.
                 let run = seal::scoped(keys, crate::seal::reusing_opened(run)).in_current_span();
                 // The action and the remembering of its answer finish even when this request is
@@ -298,8 +300,8 @@ fn submit<S: Clone + Send + Sync + 'static>(
     }
 }
 
-/// Runs action `action` of `page` on a decoded submission and answers it; with whether it
-/// succeeded and where it led (what the store remembers).
+/// Runs action `action` of `page` on a decoded submission and answers it; with, when it is to be
+/// `remembered`, whether it succeeded and where it led (what the store keeps).
 #[allow(clippy::too_many_arguments, reason = "the parts of one submission, moved in once")]
 async fn run_and_answer<S: Clone + Send + Sync + 'static>(
     page: Arc<Page<S>>,
@@ -310,13 +312,15 @@ async fn run_and_answer<S: Clone + Send + Sync + 'static>(
     held: budget::Held<'static>,
     started: Option<Instant>,
     json: bool,
+    remembered: bool,
 ) -> (Response, bool, Option<String>) {
     let erased = &*page.actions[action];
     let mut outcome = erased.run(&mut parts, &state, &data).await;
     outcome.take_values(data);
     drop(held);
     outcome.answer.log(erased.id(), started);
-    let (success, location) = resend::success(&outcome.answer);
+    // Only a claimed submission pays for a copy of where it led.
+    let (success, location) = if remembered { resend::success(&outcome.answer) } else { (false, None) };
     (answer(&page, outcome, parts, state, json).await, success, location)
 }
 
