@@ -16,6 +16,8 @@
 //!   checking the page the browser lands on and the SQLite file;
 //! - `keyed_rows`: instances of one form in a table's rows, kept apart by their key;
 //! - `state_answer`: an action's state shown (rendered by the page, or set in place);
+//! - `state_answer_twice`: the same form sent again with other values runs again (a fresh
+//!   one-time token each time: in the page rendered again, or from the answer into the form);
 //! - `row_errors`: a row's "Delete" button (an action without a form) that fails shows its
 //!   message beside itself, and a form without an `id` gets a summary with an id of its own.
 //!
@@ -50,7 +52,7 @@ mod walk;
 
 use std::time::{Duration, Instant};
 
-use enhance::{keyed_rows, row_errors, state_answer};
+use enhance::{keyed_rows, row_errors, state_answer, state_answer_twice};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use harness::{Js, Tab, artifacts_dir, repo_root};
 use invoice::{Entry, assert_field_errors, assert_only_invalid, assert_shows, control, summary};
@@ -78,6 +80,7 @@ macro_rules! in_both_modes {
 
 in_both_modes!(invalid_submission, valid_submission, two_buttons, upload, line_items, accessibility);
 in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer, row_errors);
+in_both_modes!(state_answer_twice);
 
 /// A test with JavaScript on for each scenario, named after it.
 macro_rules! with_js {
