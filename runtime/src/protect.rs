@@ -144,6 +144,17 @@ impl Protection {
     /// Where the pages below the layer remember the answers of forms sent once, with its
     /// timings: `OnceSettings::new(SqlStore::new(pool))` for instances sharing a database. By
     /// default a [`MemoryStore`] of the process.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use formaction::protect::{MemoryStore, OnceSettings, Protection};
+    ///
+    /// // At most 10,000 answers and about 16 MiB; a second submission waits 3 s for the first.
+    /// let once = OnceSettings::new(MemoryStore::with_limits(10_000, 16 << 20)).wait(Duration::from_secs(3));
+    /// let protection = Protection::new().once_store(once);
+    /// # let _ = protection.layer();
+    /// ```
     pub fn once_store(mut self, settings: OnceSettings) -> Self {
         self.once = Some(settings);
         self
