@@ -18,7 +18,7 @@ use axum::http::request::Parts;
 use axum::response::Html;
 use formaction::protect::{MemoryStore, OnceSettings, Protection};
 use formaction::{
-    ActionError, ActionState, Flash, FormState, FormView, Redirect, RouterExt, action, form, page,
+    ActionError, ActionState, Flash, FormState, FormView, Redirect, RouterExt, action, endpoint, form, page,
 };
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -124,6 +124,7 @@ async fn notes(note: FormState<Note>, state: Option<ActionState<String>>, flash:
 
 fn app(state: App, settings: OnceSettings) -> Router {
     Router::new()
+        .route("/api/add", endpoint::<add, App>())
         .page(
             "/notes",
             page(notes)
@@ -466,4 +467,24 @@ async fn a_client_that_goes_away_does_not_stop_the_action_half_way() {
     assert_eq!(second.headers()["location"], "/notes/3");
     assert_eq!(second.headers()["idempotent-replayed"], "true");
     assert_eq!(log.runs(), ["slow milk"]);
+}
+
+/// An action served as a JSON endpoint keeps the guarantee too: the key, then the same key with
+/// other values.
+#[tokio::test]
+async fn an_endpoint_answers_a_key_sent_again_from_the_store() {
+    let (server, log) = start().await;
+    let send = |text: &'static str| {
+        server.post("/api/add").header("idempotency-key", "k-1").json(&json!({ "text": text })).send()
+    };
+    let first = send("milk").await.unwrap();
+    let second = send("milk").await.unwrap();
+    assert_eq!((first.status(), second.status()), (StatusCode::OK, StatusCode::OK));
+    assert_eq!(second.headers()["idempotent-replayed"], "true");
+    let (first, second): (Value, Value) = (first.json().await.unwrap(), second.json().await.unwrap());
+    assert_eq!(first, json!({"ok": true, "redirect": "/notes/1"}));
+    assert_eq!(first, second);
+    let other = send("tea").await.unwrap();
+    assert_eq!(other.status(), StatusCode::CONFLICT);
+    assert_eq!(log.runs(), ["add milk"]);
 }
