@@ -74,6 +74,16 @@ async fn flaky(State(app): State<App>, #[form] note: Note) -> Result<Redirect, A
     Ok(Redirect::to("/notes/2"))
 }
 
+/// Panics the first time (a bug, caught by the protection layer: a blank 500).
+#[action]
+async fn panicky(State(app): State<App>, #[form] note: Note) -> Result<Redirect, ActionError> {
+    app.log.record(format!("panicky {}", note.text));
+    if !app.failed_once.swap(true, Ordering::SeqCst) {
+        panic!("a bug in the action");
+    }
+    Ok(Redirect::to("/notes/4"))
+}
+
 /// Stays on the page with a state.
 #[action]
 async fn rename(State(log): State<Log>, #[form] note: Note) -> Result<ActionState<String>, ActionError> {
@@ -113,6 +123,7 @@ async fn notes(note: FormState<Note>, state: Option<ActionState<String>>, flash:
         FormView::from_state(&note, search::bind()).id("search").to_string(),
         FormView::from_state(&note, stuck::bind()).id("stuck").to_string(),
         FormView::from_state(&note, slow::bind()).id("slow").to_string(),
+        FormView::from_state(&note, panicky::bind()).id("panicky").to_string(),
     ];
     let state = state.map(|ActionState(text)| text).unwrap_or_default();
     Html(format!(
@@ -133,7 +144,8 @@ fn app(state: App, settings: OnceSettings) -> Router {
                 .action::<rename>()
                 .action::<search>()
                 .action::<stuck>()
-                .action::<slow>(),
+                .action::<slow>()
+                .action::<panicky>(),
         )
         .with_state(state)
         .layer(Protection::default().once_store(settings).layer())
@@ -487,4 +499,19 @@ async fn an_endpoint_answers_a_key_sent_again_from_the_store() {
     let other = send("tea").await.unwrap();
     assert_eq!(other.status(), StatusCode::CONFLICT);
     assert_eq!(log.runs(), ["add milk"]);
+}
+
+/// A panic in the action is an internal error too: the claim is released, and the same form sent
+/// again runs.
+#[tokio::test]
+async fn a_panic_in_the_action_leaves_the_token_unused() {
+    let (server, log) = start().await;
+    let token = token(&page_html(&server).await, "panicky");
+    assert_eq!(post(&server, panicky::ID, &token, "tea").await.status(), 500);
+    // Released once the panic has unwound (a task of its own): the retry claims it anew, at
+    // once or after waiting for the release.
+    let retried = post(&server, panicky::ID, &token, "tea").await;
+    assert_eq!(retried.status(), 303);
+    assert_eq!(retried.headers()["location"], "/notes/4");
+    assert_eq!(log.runs(), ["panicky tea", "panicky tea"]);
 }

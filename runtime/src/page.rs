@@ -276,24 +276,17 @@ fn submit<S: Clone + Send + Sync + 'static>(
                 // The page headers are given by the `SecuredPage` around this answer, once it is back.
                 let run = seal::scoped(keys, crate::seal::reusing_opened(run)).in_current_span();
                 // The action and the remembering of its answer finish even when this request is
-                // dropped (its client went away): a task runs them; a second one catches a panic
-                // of the first, so the claim is released then.
-                let remembered = async move {
-                    match tokio::spawn(run).await {
-                        Ok((response, success, location)) => {
-                            Ok(claimed.finish(response, success, location).await)
-                        }
-                        Err(error) => {
-                            claimed.release().await;
-                            Err(error)
-                        }
-                    }
+                // dropped (its client went away): a task runs them. A panic of the action releases
+                // the claim (the guard sees it unwind), then goes on to the layer that answers it.
+                let task = async move {
+                    let guard = claimed.release_on_panic();
+                    let (response, success, location) = run.await;
+                    guard.defuse().finish(response, success, location).await
                 };
-                match tokio::spawn(remembered.in_current_span()).await {
-                    Ok(Ok(response)) => response,
-                    // The panic goes on to the layer that answers panics.
-                    Ok(Err(error)) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
-                    Ok(Err(_)) | Err(_) => respond::internal_error(json),
+                match tokio::spawn(task.in_current_span()).await {
+                    Ok(response) => response,
+                    Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+                    Err(_) => respond::internal_error(json),
                 }
             }
         }

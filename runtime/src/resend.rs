@@ -131,7 +131,34 @@ pub(crate) fn success(answer: &Answer) -> (bool, Option<String>) {
     }
 }
 
+/// A claim held while its action runs: released if the action panics (dropped while unwinding).
+pub(crate) struct ReleaseOnPanic(Option<Claimed>);
+
+impl ReleaseOnPanic {
+    /// The claim back, the action having answered.
+    pub(crate) fn defuse(mut self) -> Claimed {
+        self.0.take().unwrap_or_else(|| unreachable!("a guard holds its claim until defused"))
+    }
+}
+
+impl Drop for ReleaseOnPanic {
+    fn drop(&mut self) {
+        // Dropped with its claim: the action panicked (the task is not cancelled otherwise).
+        if let Some(claimed) = self.0.take()
+            && std::thread::panicking()
+            && let Ok(runtime) = tokio::runtime::Handle::try_current()
+        {
+            runtime.spawn(claimed.release());
+        }
+    }
+}
+
 impl Claimed {
+    /// Guards the claim while the action runs.
+    pub(crate) fn release_on_panic(self) -> ReleaseOnPanic {
+        ReleaseOnPanic(Some(self))
+    }
+
     /// Remembers `response` (the answer to a success leading to `location`), or releases the
     /// claim; gives the response back, with a fresh token for a form that stays on the page.
     pub(crate) async fn finish(
@@ -145,8 +172,11 @@ impl Claimed {
             return response;
         }
         let (mut parts, body) = response.into_parts();
-        let small = body.size_hint().exact().is_some_and(|len| len <= MAX_REMEMBERED_BODY);
-        let (body, kept) = if small {
+        let len = body.size_hint().exact();
+        let (body, kept) = if len == Some(0) {
+            // A redirect: nothing to read.
+            (body, Some(Vec::new()))
+        } else if len.is_some_and(|len| len <= MAX_REMEMBERED_BODY) {
             match body.collect().await {
                 Ok(collected) => {
                     let bytes = collected.to_bytes();
@@ -169,10 +199,11 @@ impl Claimed {
             content_type: parts.headers.get(CONTENT_TYPE).and_then(text),
             body: kept.unwrap_or_default(),
         };
-        if let Err(error) = self.settings.store.complete(&self.key, &remembered).await {
+        let stays = remembered.location.is_none();
+        if let Err(error) = self.settings.store.complete(&self.key, remembered).await {
             tracing::error!(%error, "once-only store failed to remember an answer");
         }
-        if self.json && self.token && remembered.location.is_none() {
+        if self.json && self.token && stays {
             fresh_token(&mut parts.headers);
         }
         Response::from_parts(parts, body)

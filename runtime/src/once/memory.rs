@@ -134,11 +134,11 @@ impl OnceStore for MemoryStore {
         Box::pin(ready(Ok(self.claim_now(ticket))))
     }
 
-    fn complete<'a>(&'a self, key: &'a str, answer: &'a Remembered) -> BoxFuture<'a, Result<(), StoreError>> {
+    fn complete<'a>(&'a self, key: &'a str, answer: Remembered) -> BoxFuture<'a, Result<(), StoreError>> {
         let mut inner = self.lock();
         let size = answer.size();
         if let Some(entry) = inner.entries.get_mut(key) {
-            entry.answer = Some(answer.clone());
+            entry.answer = Some(answer);
             entry.bytes += size;
             inner.bytes += size;
         }
@@ -179,7 +179,7 @@ mod tests {
         assert_eq!(store.claim(&t).await.unwrap(), Claim::Fresh);
         assert_eq!(store.claim(&t).await.unwrap(), Claim::Running);
         assert_eq!(store.claim(&ticket("k", "g", 60_000)).await.unwrap(), Claim::DifferentValues);
-        store.complete("k", &answer(303)).await.unwrap();
+        store.complete("k", answer(303)).await.unwrap();
         assert_eq!(store.claim(&t).await.unwrap(), Claim::Done(answer(303)));
         store.release("k").await.unwrap();
         assert_eq!(store.claim(&t).await.unwrap(), Claim::Done(answer(303)), "a done claim is not released");
@@ -216,7 +216,7 @@ mod tests {
             assert_eq!(small.claim(&ticket(&key, "f", 60_000)).await.unwrap(), Claim::Fresh);
             let mut big = answer(200);
             big.body = vec![b'x'; 900];
-            small.complete(&key, &big).await.unwrap();
+            small.complete(&key, big).await.unwrap();
         }
         assert!(small.len() <= 3, "about 2,000 bytes hold two or three answers of 900: {}", small.len());
         assert_eq!(

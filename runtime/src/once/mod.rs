@@ -152,7 +152,7 @@ pub trait OnceStore: Send + Sync + 'static {
     fn claim<'a>(&'a self, ticket: &'a Ticket) -> BoxFuture<'a, Result<Claim, StoreError>>;
 
     /// Remembers `answer` for the running claim `key`.
-    fn complete<'a>(&'a self, key: &'a str, answer: &'a Remembered) -> BoxFuture<'a, Result<(), StoreError>>;
+    fn complete<'a>(&'a self, key: &'a str, answer: Remembered) -> BoxFuture<'a, Result<(), StoreError>>;
 
     /// Forgets the running claim `key`: the same form may be sent again.
     fn release<'a>(&'a self, key: &'a str) -> BoxFuture<'a, Result<(), StoreError>>;
@@ -303,7 +303,13 @@ pub(crate) fn fingerprint(data: &FormData) -> String {
         }
     }
     let digest = hash.finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let mut hex = String::with_capacity(32);
+    for byte in &digest[..16] {
+        hex.push(char::from(HEX[usize::from(byte >> 4)]));
+        hex.push(char::from(HEX[usize::from(byte & 0x0f)]));
+    }
+    hex
 }
 
 /// Milliseconds since the Unix epoch.

@@ -171,10 +171,10 @@ impl OnceStore for SqlStore {
         Box::pin(self.claim_now(ticket))
     }
 
-    fn complete<'a>(&'a self, key: &'a str, answer: &'a Remembered) -> BoxFuture<'a, Result<(), StoreError>> {
+    fn complete<'a>(&'a self, key: &'a str, answer: Remembered) -> BoxFuture<'a, Result<(), StoreError>> {
         Box::pin(async move {
             sqlx::query("UPDATE formaction_once SET answer = $1 WHERE key = $2")
-                .bind(encode(answer))
+                .bind(encode(&answer))
                 .bind(key)
                 .execute(&self.pool)
                 .await
@@ -229,7 +229,7 @@ mod tests {
             content_type: None,
             body: vec![0, 255, 1],
         };
-        a.complete("k", &answer).await.unwrap();
+        a.complete("k", answer.clone()).await.unwrap();
         assert_eq!(b.claim(&t).await.unwrap(), Claim::Done(answer));
         assert_eq!(b.claim(&ticket("r", "f")).await.unwrap(), Claim::Fresh);
         a.release("r").await.unwrap();
