@@ -22,7 +22,10 @@
 #           window where A has moved and B not yet, pages sealed by either work on the other;
 #        c. pages and a flash cookie sealed with K1 before the rotation work on both instances;
 #        d. K1 removed (SECRET=K2): those old pages get a 400 that says why, on both instances,
-#           while pages rendered now work across them.
+#           while pages rendered now work across them;
+#   5. once only: a new-invoice form, rendered anew each time, is sent twice at the same moment
+#      (one post to each instance, round robin), 50 times: each pair gets the same answer (303,
+#      Location, flash cookie) and exactly 50 invoices exist, one per form.
 #
 # Everything it starts is stopped at exit (trap; by PID only). Bounded: every request has a 10 s
 # limit, every wait a limit, and `timeout` ends the script after 240 s (the build before is not counted).
@@ -432,5 +435,42 @@ deleted_by=$SERVED_BY
 http GET /invoices
 check "the flash 'Invoice deleted' of $deleted_by is shown by $SERVED_BY" two_instances "$deleted_by" "$SERVED_BY"
 check "... with its text" body_has "Invoice deleted"
+
+# ---------------------------------------------------------------- 5. the same form at the same moment
+echo "==> once only: the same rendered form sent twice at the same moment, 50 times"
+# post_raw OUT DATA: the new-invoice form's post through nginx, its headers in $tmp/OUT.headers
+# (no cookie jar: the two posts of a pair run at once).
+post_raw() {
+    curl -sS --max-time 10 -o "$tmp/$1.body" -D "$tmp/$1.headers" -H "Origin: $base" \
+        --data "$2" "$base/invoices/new$CREATE_NOW" || echo "curl failed" >"$tmp/$1.body"
+}
+# What makes two answers the same answer: status line, Location, Set-Cookie (the flash).
+answer_in() { grep -iE '^(HTTP/|location:|set-cookie:)' "$tmp/$1.headers" | tr -d '\r' | sed 's/ *$//'; }
+upstream_in() { name_of "$( (grep -i '^x-upstream:' "$tmp/$1.headers" || true) | tr -d '\r' | awk '{ print $2 }')"; }
+before=$(sql "SELECT count(*) FROM invoices")
+split=0
+for round in $(seq 1 50); do
+    render /invoices/new "once$round"
+    CREATE_NOW=$(action_in "once$round" create_invoice)
+    token=$(grep -o 'name="\$once" value="[^"]*"' "$tmp/page-once$round" | head -n 1 | sed 's/.*value="//; s/"$//')
+    [ -n "$token" ] || fail "no one-time token in the new-invoice form (round $round)"
+    # base64url needs no escaping in a urlencoded body; the name's `$` does.
+    fields="$(invoice_fields "INV-5$(printf %03d "$round")" 'Twice+Clicked')&%24once=$token"
+    post_raw "a$round" "$fields" &
+    first=$!
+    post_raw "b$round" "$fields" &
+    second=$!
+    wait "$first" "$second"
+    [ "$(answer_in "a$round" | head -n 1)" = "HTTP/1.1 303 See Other" ] ||
+        { cp "$tmp/a$round.body" "$tmp/body"; fail "round $round: $(answer_in "a$round" | head -n 1)"; }
+    [ "$(answer_in "a$round")" = "$(answer_in "b$round")" ] ||
+        fail "round $round: different answers: $(answer_in "a$round") / $(answer_in "b$round")"
+    two_instances "$(upstream_in "a$round")" "$(upstream_in "b$round")" && split=$((split + 1))
+done
+check "50 pairs, each pair answered with the same 303, Location and flash cookie" true
+check "each pair went to both instances, one post to A and one to B ($split of 50)" [ "$split" = 50 ]
+created=$(($(sql "SELECT count(*) FROM invoices") - before))
+check "exactly 50 invoices created ($created)" [ "$created" = 50 ]
+check "... one per number" [ "$(sql "SELECT count(DISTINCT number) FROM invoices WHERE customer = 'Twice Clicked'")" = 50 ]
 
 echo "instances-behind-nginx: $checks checks passed in $(($(date +%s) - started)) s"

@@ -18,6 +18,8 @@
 //! - `state_answer`: an action's state shown (rendered by the page, or set in place);
 //! - `languages`: the switch to German and Arabic (a link and a cookie), the messages and the
 //!   script's own text in them, `dir="rtl"`, and axe-core finding nothing (tests/browser/languages.rs);
+//! - `state_answer_twice`: the same form sent again with other values runs again (a fresh
+//!   one-time token each time: in the page rendered again, or from the answer into the form);
 //! - `row_errors`: a row's "Delete" button (an action without a form) that fails shows its
 //!   message beside itself, and a form without an `id` gets a summary with an id of its own.
 //!
@@ -63,7 +65,7 @@ mod walk;
 
 use std::time::{Duration, Instant};
 
-use enhance::{keyed_rows, row_errors, state_answer};
+use enhance::{keyed_rows, row_errors, state_answer, state_answer_twice};
 use fantoccini::actions::{InputSource, MOUSE_BUTTON_LEFT, MouseActions, PointerAction};
 use harness::{Js, Tab, artifacts_dir, repo_root};
 use htmx::htmx_todos;
@@ -95,6 +97,7 @@ in_both_modes!(invalid_submission, valid_submission, two_buttons, upload, line_i
 in_both_modes!(edit, mark_paid, delete, search, keyed_rows, state_answer, row_errors);
 in_both_modes!(htmx_todos);
 in_both_modes!(languages);
+in_both_modes!(state_answer_twice);
 
 /// A test with JavaScript on for each scenario, named after it.
 macro_rules! with_js {

@@ -160,8 +160,17 @@ mod tests {
 
     #[test]
     fn suggestions_for_action_options() {
-        let options =
-            ["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age"];
+        let options = [
+            "id",
+            "body_limit",
+            "max_fields",
+            "max_files",
+            "max_field_size",
+            "max_file_size",
+            "max_age",
+            "once",
+        ];
+        assert_eq!(closest("onse", &options), Some("once"));
         assert_eq!(closest("body_limt", &options), Some("body_limit"));
         assert_eq!(closest("max_file_sise", &options), Some("max_file_size"));
         assert_eq!(closest("max_age_secs", &options), None);

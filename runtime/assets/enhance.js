@@ -148,6 +148,9 @@
     // An answer arrived, so the action may have run: whatever happens now, the form is not sent
     // again.
     try {
+      // The form stays on the page with its one-time token used: the server sent a fresh one.
+      const once = res.headers.get("x-formaction-once"), t = once && f.querySelector('input[name="$once"]');
+      if (t) t.value = once;
       if (!(res.headers.get("content-type") || "").includes("json")) {
         const page = parse(await res.text()), next = intent && res.ok && page.getElementById(f.id);
         // A row more or less: the new form takes the old one's place. Any other page (the
@@ -171,7 +174,7 @@
       }
       // A refusal or a failure the server explains (400, 403, 413, 500...): the action did not run,
       // or ran and failed; say so in the form instead of sending it again.
-      show(f, res.status === 422 ? r : { formErrors: [r.error || say(f, "failed", "Something went wrong. Please try again.")] }, b);
+      show(f, res.status === 422 || res.status === 409 ? r : { formErrors: [r.error || say(f, "failed", "Something went wrong. Please try again.")] }, b);
     } catch {
       // A body cut off on the way, or not what JSON or the script expects.
       show(f, { formErrors: [say(f, "unreadable", "The server's answer could not be read. Check before sending again.")] }, b);

@@ -90,6 +90,7 @@ error-file-content = محتوى هذا الملف لا يطابق نوعه
 error-file-too-large = يجب ألا يتجاوز حجم الملف { $size }
 error-invalid-index = موضع القائمة هذا غير صالح
 error-invalid-ip = يُرجى إدخال عنوان IP صالح
+error-already-sent = سبق إرسال هذا النموذج. تحقّق من القيم أدناه ثم أرسله مرة أخرى.
 error-default = هذه القيمة غير صالحة
 
 ## Labels the runtime writes into forms.
@@ -154,6 +155,10 @@ refusal-body-too-large = متن الطلب أكبر من الحد المسموح
 refusal-body-unreadable = تعذّرت قراءة متن الطلب
 refusal-body-read-failed = تعذّرت قراءة متن الطلب: { $cause }
 refusal-busy = يستقبل الخادم عددًا كبيرًا جدًا من الإرسالات في الوقت نفسه: يُرجى المحاولة مرة أخرى بعد قليل
+refusal-once-token = تم تغيير الرمز المؤقت للنموذج أو أنه من موقع آخر: أعد تحميل الصفحة ثم أرسل النموذج مجددًا
+refusal-once-key = يجب إرسال الترويسة Idempotency-Key مرة واحدة، بطول من 1 إلى 255 حرفًا مرئيًا من ASCII
+refusal-once-running = يجري إرسال هذا النموذج بالفعل. انتظر قليلًا ثم أعد تحميل الصفحة.
+refusal-once-unavailable = تعذّر إرسال النموذج الآن. يُرجى المحاولة مرة أخرى.
 
 refusal-bound-missing = الوسائط المرتبطة بهذا الإجراء مفقودة
 refusal-bound-malformed = الوسائط المرتبطة مشوّهة

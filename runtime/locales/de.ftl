@@ -42,6 +42,7 @@ error-file-content = Der Inhalt dieser Datei passt nicht zu ihrem Typ
 error-file-too-large = Die Datei darf höchstens { $size } groß sein
 error-invalid-index = Diese Position in der Liste ist ungültig
 error-invalid-ip = Geben Sie eine gültige IP-Adresse ein
+error-already-sent = Dieses Formular wurde bereits gesendet. Prüfen Sie die Angaben unten und senden Sie es dann erneut.
 error-default = Dieser Wert ist ungültig
 
 ## Labels the runtime writes into forms.
@@ -99,6 +100,10 @@ refusal-body-too-large = der Inhalt der Anfrage ist größer als das Limit diese
 refusal-body-unreadable = der Inhalt der Anfrage konnte nicht gelesen werden
 refusal-body-read-failed = der Inhalt der Anfrage konnte nicht gelesen werden: { $cause }
 refusal-busy = der Server empfängt gerade zu viele Übermittlungen auf einmal: versuchen Sie es gleich noch einmal
+refusal-once-token = das Einmal-Token des Formulars wurde verändert oder stammt von einer anderen Website: laden Sie die Seite neu und senden Sie das Formular erneut
+refusal-once-key = der Header Idempotency-Key muss genau einmal angegeben werden, mit 1 bis 255 sichtbaren ASCII-Zeichen
+refusal-once-running = Dieses Formular wird bereits gesendet. Warten Sie einen Moment und laden Sie dann die Seite neu.
+refusal-once-unavailable = Das Formular konnte gerade nicht gesendet werden. Bitte versuchen Sie es erneut.
 
 refusal-bound-missing = die gebundenen Argumente dieser Aktion fehlen
 refusal-bound-malformed = die gebundenen Argumente sind fehlerhaft

@@ -57,6 +57,7 @@ error-file-content = The contents of this file do not match its type
 error-file-too-large = The file must be at most { $size }
 error-invalid-index = This list position is not valid
 error-invalid-ip = Enter a valid IP address
+error-already-sent = This form had already been sent. Check the values below, then send it again.
 # Any code without a message of its own.
 error-default = This value is not valid
 
@@ -133,6 +134,12 @@ refusal-body-too-large = the body is larger than this action's limit of { $limit
 refusal-body-unreadable = the body could not be read
 refusal-body-read-failed = failed to read the request body: { $cause }
 refusal-busy = the server is receiving too many submissions at once: try again in a moment
+# A form sent once already (once only): its token, the Idempotency-Key header, a claim still
+# running, the store unreachable.
+refusal-once-token = the form's one-time token was changed or comes from another site: reload the page and send it again
+refusal-once-key = the Idempotency-Key header must be given once, with 1 to 255 visible ASCII characters
+refusal-once-running = This form is being sent already. Wait a moment, then reload the page.
+refusal-once-unavailable = The form could not be sent just now. Please try again.
 
 # The values bound into the page (400). $max is a number of characters.
 refusal-bound-missing = the bound arguments of this action are missing

@@ -55,6 +55,7 @@ error-file-content = El contenido de este archivo no coincide con su tipo
 error-file-too-large = El archivo no debe superar { $size }
 error-invalid-index = Esta posición de la lista no es válida
 error-invalid-ip = Escribe una dirección IP válida
+error-already-sent = Este formulario ya se había enviado. Revisa los valores de abajo y vuelve a enviarlo.
 error-default = Este valor no es válido
 
 ## Labels the runtime writes into forms.
@@ -116,6 +117,10 @@ refusal-body-too-large = el cuerpo de la solicitud supera el límite de { $limit
 refusal-body-unreadable = no se pudo leer el cuerpo de la solicitud
 refusal-body-read-failed = no se pudo leer el cuerpo de la solicitud: { $cause }
 refusal-busy = el servidor está recibiendo demasiados envíos a la vez: vuelve a intentarlo en un momento
+refusal-once-token = el token de un solo uso del formulario se ha modificado o viene de otro sitio: recarga la página y vuelve a enviarlo
+refusal-once-key = la cabecera Idempotency-Key debe enviarse una sola vez, con entre 1 y 255 caracteres ASCII visibles
+refusal-once-running = Este formulario ya se está enviando. Espera un momento y vuelve a cargar la página.
+refusal-once-unavailable = No se ha podido enviar el formulario en este momento. Vuelve a intentarlo.
 
 refusal-bound-missing = faltan los argumentos vinculados de esta acción
 refusal-bound-malformed = los argumentos vinculados están mal formados

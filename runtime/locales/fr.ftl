@@ -56,6 +56,7 @@ error-file-content = Le contenu de ce fichier ne correspond pas à son type
 error-file-too-large = Le fichier ne doit pas dépasser { $size }
 error-invalid-index = Cette position dans la liste n’est pas valide
 error-invalid-ip = Saisissez une adresse IP valide
+error-already-sent = Ce formulaire a déjà été envoyé. Vérifiez les valeurs ci-dessous, puis envoyez-le de nouveau.
 error-default = Cette valeur n’est pas valide
 
 ## Labels the runtime writes into forms.
@@ -117,6 +118,10 @@ refusal-body-too-large = le corps de la requête dépasse la limite de { $limit 
 refusal-body-unreadable = le corps de la requête n’a pas pu être lu
 refusal-body-read-failed = échec de la lecture du corps de la requête : { $cause }
 refusal-busy = le serveur reçoit trop d’envois à la fois : réessayez dans un instant
+refusal-once-token = le jeton à usage unique du formulaire a été modifié ou provient d’un autre site : rechargez la page et renvoyez le formulaire
+refusal-once-key = l’en-tête Idempotency-Key doit être donné une seule fois, avec 1 à 255 caractères ASCII visibles
+refusal-once-running = Ce formulaire est déjà en cours d’envoi. Patientez un instant, puis rechargez la page.
+refusal-once-unavailable = Le formulaire n’a pas pu être envoyé pour le moment. Veuillez réessayer.
 
 refusal-bound-missing = les arguments liés de cette action sont absents
 refusal-bound-malformed = les arguments liés sont mal formés

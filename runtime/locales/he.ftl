@@ -57,6 +57,7 @@ error-file-content = תוכן הקובץ אינו תואם את סוגו
 error-file-too-large = גודל הקובץ יכול להיות עד { $size }
 error-invalid-index = המיקום הזה ברשימה אינו תקין
 error-invalid-ip = יש להזין כתובת IP תקינה
+error-already-sent = הטופס הזה כבר נשלח. יש לבדוק את הערכים שלמטה ולשלוח אותו שוב.
 error-default = הערך הזה אינו תקין
 
 ## Labels the runtime writes into forms.
@@ -118,6 +119,10 @@ refusal-body-too-large = גוף הבקשה חורג מהמגבלה של { $limit
 refusal-body-unreadable = לא ניתן היה לקרוא את גוף הבקשה
 refusal-body-read-failed = לא ניתן היה לקרוא את גוף הבקשה: { $cause }
 refusal-busy = השרת מקבל כרגע יותר מדי שליחות בבת אחת: אפשר לנסות שוב בעוד רגע
+refusal-once-token = האסימון החד־פעמי של הטופס שונה או שהוא מאתר אחר: יש לטעון מחדש את הדף ולשלוח את הטופס שוב
+refusal-once-key = יש לשלוח את הכותרת Idempotency-Key פעם אחת בלבד, עם 1 עד 255 תווי ASCII גלויים
+refusal-once-running = הטופס הזה כבר נשלח כעת. יש להמתין רגע ואז לטעון מחדש את הדף.
+refusal-once-unavailable = לא ניתן היה לשלוח את הטופס כרגע. אפשר לנסות שוב.
 
 refusal-bound-missing = הארגומנטים המקושרים של הפעולה הזו חסרים
 refusal-bound-malformed = הארגומנטים המקושרים פגומים

@@ -55,6 +55,7 @@ error-file-content = Il contenuto di questo file non corrisponde al suo tipo
 error-file-too-large = Il file non deve superare { $size }
 error-invalid-index = Questa posizione nell’elenco non è valida
 error-invalid-ip = Inserisci un indirizzo IP valido
+error-already-sent = Questo modulo era già stato inviato. Controlla i valori qui sotto, poi invialo di nuovo.
 error-default = Questo valore non è valido
 
 ## Labels the runtime writes into forms.
@@ -116,6 +117,10 @@ refusal-body-too-large = il corpo della richiesta supera il limite di { $limit -
 refusal-body-unreadable = impossibile leggere il corpo della richiesta
 refusal-body-read-failed = impossibile leggere il corpo della richiesta: { $cause }
 refusal-busy = il server sta ricevendo troppi invii contemporaneamente: riprova tra un momento
+refusal-once-token = il token monouso del modulo è stato modificato o proviene da un altro sito: ricarica la pagina e invia di nuovo il modulo
+refusal-once-key = l’intestazione Idempotency-Key va indicata una sola volta, con da 1 a 255 caratteri ASCII visibili
+refusal-once-running = Questo modulo è già in fase di invio. Attendi un momento, poi ricarica la pagina.
+refusal-once-unavailable = Non è stato possibile inviare il modulo in questo momento. Riprova.
 
 refusal-bound-missing = mancano gli argomenti vincolati di questa azione
 refusal-bound-malformed = gli argomenti vincolati non sono ben formati

@@ -38,6 +38,7 @@ error-file-content = このファイルの内容が種類と一致しません
 error-file-too-large = ファイルは{ $size }以下にしてください
 error-invalid-index = このリストの位置は無効です
 error-invalid-ip = 有効なIPアドレスを入力してください
+error-already-sent = このフォームはすでに送信されています。下の内容を確認してから、もう一度送信してください。
 error-default = この値は無効です
 
 ## Labels the runtime writes into forms.
@@ -95,6 +96,10 @@ refusal-body-too-large = リクエスト本文がこのアクションの上限�
 refusal-body-unreadable = リクエスト本文を読み取れませんでした
 refusal-body-read-failed = リクエスト本文を読み取れませんでした：{ $cause }
 refusal-busy = サーバーが一度に多くの送信を受けています：しばらくしてからもう一度お試しください
+refusal-once-token = フォームのワンタイムトークンが変更されているか、別のサイトのものです：ページを再読み込みして、もう一度送信してください
+refusal-once-key = Idempotency-Key ヘッダーは一度だけ、表示可能な ASCII 文字 1〜255 文字で指定してください
+refusal-once-running = このフォームはすでに送信中です。少し待ってから、ページを再読み込みしてください。
+refusal-once-unavailable = いまはフォームを送信できませんでした。もう一度お試しください。
 
 refusal-bound-missing = このアクションのバインドされた引数がありません
 refusal-bound-malformed = バインドされた引数の形式が正しくありません

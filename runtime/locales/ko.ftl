@@ -41,6 +41,7 @@ error-file-content = 이 파일의 내용이 형식과 일치하지 않습니다
 error-file-too-large = 파일은 { $size } 이하여야 합니다
 error-invalid-index = 이 목록 위치는 올바르지 않습니다
 error-invalid-ip = 올바른 IP 주소를 입력하세요
+error-already-sent = 이 양식은 이미 전송되었습니다. 아래 값을 확인한 다음 다시 보내세요.
 error-default = 올바른 값이 아닙니다
 
 ## Labels the runtime writes into forms.
@@ -98,6 +99,10 @@ refusal-body-too-large = 요청 본문이 이 작업의 한도({ $limit }바이�
 refusal-body-unreadable = 요청 본문을 읽을 수 없습니다
 refusal-body-read-failed = 요청 본문을 읽을 수 없습니다: { $cause }
 refusal-busy = 서버가 한꺼번에 너무 많은 제출을 받고 있습니다: 잠시 후 다시 시도하세요
+refusal-once-token = 양식의 일회용 토큰이 바뀌었거나 다른 사이트에서 왔습니다: 페이지를 새로 고친 뒤 다시 보내세요
+refusal-once-key = Idempotency-Key 헤더는 한 번만, 보이는 ASCII 문자 1~255자로 보내야 합니다
+refusal-once-running = 이 양식은 이미 보내는 중입니다. 잠시 기다린 뒤 페이지를 새로 고치세요.
+refusal-once-unavailable = 지금은 양식을 보낼 수 없습니다. 다시 시도하세요.
 
 refusal-bound-missing = 이 작업의 바인딩된 인수가 없습니다
 refusal-bound-malformed = 바인딩된 인수의 형식이 잘못되었습니다

@@ -50,6 +50,7 @@ error-file-content = De inhoud van dit bestand past niet bij het bestandstype
 error-file-too-large = Het bestand mag maximaal { $size } groot zijn
 error-invalid-index = Deze positie in de lijst is ongeldig
 error-invalid-ip = Vul een geldig IP-adres in
+error-already-sent = Dit formulier was al verzonden. Controleer de waarden hieronder en verzend het opnieuw.
 error-default = Deze waarde is ongeldig
 
 ## Labels the runtime writes into forms.
@@ -110,6 +111,10 @@ refusal-body-too-large = de inhoud van het verzoek overschrijdt de limiet van { 
 refusal-body-unreadable = de inhoud van het verzoek kon niet worden gelezen
 refusal-body-read-failed = de inhoud van het verzoek kon niet worden gelezen: { $cause }
 refusal-busy = de server ontvangt te veel inzendingen tegelijk: probeer het zo opnieuw
+refusal-once-token = het eenmalige token van het formulier is gewijzigd of komt van een andere site: laad de pagina opnieuw en verstuur het formulier nog eens
+refusal-once-key = de header Idempotency-Key moet precies één keer worden meegegeven, met 1 tot 255 zichtbare ASCII-tekens
+refusal-once-running = Dit formulier wordt al verstuurd. Wacht even en laad de pagina daarna opnieuw.
+refusal-once-unavailable = Het formulier kon nu niet worden verstuurd. Probeer het opnieuw.
 
 refusal-bound-missing = de gebonden argumenten van deze actie ontbreken
 refusal-bound-malformed = de gebonden argumenten zijn misvormd

@@ -59,6 +59,7 @@ error-file-content = Zawartość tego pliku nie zgadza się z jego typem
 error-file-too-large = Plik może mieć najwyżej { $size }
 error-invalid-index = Ta pozycja na liście jest nieprawidłowa
 error-invalid-ip = Wpisz prawidłowy adres IP
+error-already-sent = Ten formularz został już wysłany. Sprawdź poniższe wartości i wyślij go ponownie.
 error-default = Ta wartość jest nieprawidłowa
 
 ## Labels the runtime writes into forms.
@@ -121,6 +122,10 @@ refusal-body-too-large = treść żądania przekracza limit tej akcji wynoszący
 refusal-body-unreadable = nie udało się odczytać treści żądania
 refusal-body-read-failed = nie udało się odczytać treści żądania: { $cause }
 refusal-busy = serwer odbiera teraz zbyt wiele zgłoszeń naraz: spróbuj ponownie za chwilę
+refusal-once-token = jednorazowy token formularza został zmieniony lub pochodzi z innej witryny: odśwież stronę i wyślij formularz ponownie
+refusal-once-key = nagłówek Idempotency-Key musi wystąpić dokładnie raz i mieć od 1 do 255 widocznych znaków ASCII
+refusal-once-running = Ten formularz jest już wysyłany. Poczekaj chwilę, a potem odśwież stronę.
+refusal-once-unavailable = Nie udało się teraz wysłać formularza. Spróbuj ponownie.
 
 refusal-bound-missing = brakuje powiązanych argumentów tej akcji
 refusal-bound-malformed = powiązane argumenty są nieprawidłowe

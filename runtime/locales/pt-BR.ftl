@@ -55,6 +55,7 @@ error-file-content = O conteúdo deste arquivo não corresponde ao seu tipo
 error-file-too-large = O arquivo deve ter no máximo { $size }
 error-invalid-index = Esta posição da lista não é válida
 error-invalid-ip = Digite um endereço IP válido
+error-already-sent = Este formulário já tinha sido enviado. Confira os valores abaixo e envie de novo.
 error-default = Este valor não é válido
 
 ## Labels the runtime writes into forms.
@@ -116,6 +117,10 @@ refusal-body-too-large = o corpo da solicitação excede o limite de { $limit ->
 refusal-body-unreadable = não foi possível ler o corpo da solicitação
 refusal-body-read-failed = não foi possível ler o corpo da solicitação: { $cause }
 refusal-busy = o servidor está recebendo envios demais ao mesmo tempo: tente de novo em instantes
+refusal-once-token = o token de uso único do formulário foi alterado ou vem de outro site: recarregue a página e envie de novo
+refusal-once-key = o cabeçalho Idempotency-Key deve ser enviado uma única vez, com 1 a 255 caracteres ASCII visíveis
+refusal-once-running = Este formulário já está sendo enviado. Aguarde um momento e recarregue a página.
+refusal-once-unavailable = Não foi possível enviar o formulário agora. Tente de novo.
 
 refusal-bound-missing = faltam os argumentos vinculados desta ação
 refusal-bound-malformed = os argumentos vinculados estão malformados

@@ -40,6 +40,7 @@ error-file-content = Bu dosyanın içeriği türüyle uyuşmuyor
 error-file-too-large = Dosya en fazla { $size } olabilir
 error-invalid-index = Bu liste konumu geçerli değil
 error-invalid-ip = Geçerli bir IP adresi girin
+error-already-sent = Bu form zaten gönderilmişti. Aşağıdaki değerleri kontrol edip yeniden gönderin.
 error-default = Bu değer geçerli değil
 
 ## Labels the runtime writes into forms.
@@ -97,6 +98,10 @@ refusal-body-too-large = istek gövdesi bu eylemin { $limit } baytlık sınırı
 refusal-body-unreadable = istek gövdesi okunamadı
 refusal-body-read-failed = istek gövdesi okunamadı: { $cause }
 refusal-busy = sunucu şu anda aynı anda çok fazla gönderim alıyor: biraz sonra yeniden deneyin
+refusal-once-token = formun tek kullanımlık belirteci değiştirilmiş ya da başka bir siteden geliyor: sayfayı yeniden yükleyip formu tekrar gönderin
+refusal-once-key = Idempotency-Key başlığı bir kez ve 1 ile 255 arasında görünür ASCII karakterle verilmelidir
+refusal-once-running = Bu form zaten gönderiliyor. Biraz bekleyin, ardından sayfayı yeniden yükleyin.
+refusal-once-unavailable = Form şu anda gönderilemedi. Lütfen tekrar deneyin.
 
 refusal-bound-missing = bu eylemin bağlı argümanları eksik
 refusal-bound-malformed = bağlı argümanlar bozuk

@@ -39,6 +39,7 @@ error-file-content = 此文件的内容与其类型不符
 error-file-too-large = 文件不能超过 { $size }
 error-invalid-index = 此列表位置无效
 error-invalid-ip = 请输入有效的 IP 地址
+error-already-sent = 此表单已经提交过。请检查下面的内容，然后再次提交。
 error-default = 此值无效
 
 ## Labels the runtime writes into forms.
@@ -96,6 +97,10 @@ refusal-body-too-large = 请求体超过了此操作 { $limit } 字节的上限
 refusal-body-unreadable = 无法读取请求体
 refusal-body-read-failed = 无法读取请求体：{ $cause }
 refusal-busy = 服务器同时收到的提交过多：请稍后再试
+refusal-once-token = 表单的一次性令牌已被修改或来自其他网站：请重新加载页面后再次提交
+refusal-once-key = Idempotency-Key 标头只能提供一次，且须为 1 到 255 个可见 ASCII 字符
+refusal-once-running = 此表单正在提交中。请稍候，然后重新加载页面。
+refusal-once-unavailable = 表单暂时无法提交。请重试。
 
 refusal-bound-missing = 此操作的绑定参数缺失
 refusal-bound-malformed = 绑定参数格式错误

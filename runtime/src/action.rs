@@ -89,13 +89,42 @@ pub struct ActionConfig {
     pub body_limit: usize,
     /// Limits on fields and files while decoding.
     pub limits: Limits,
-    /// How long a page's bound arguments stay valid (none by default).
+    /// How long a page's bound arguments stay valid (none by default); also how long the answer
+    /// to a form sent once is remembered (24 hours when none).
     pub max_age: Option<Duration>,
+    /// Whether the same rendered form sent again runs the action once only (`true` by default;
+    /// `#[action(once = false)]` for an action that must run again, such as a search).
+    pub once: bool,
+    /// The action's form, so a page can show a submission again without running the action
+    /// (set by `#[action]`).
+    #[doc(hidden)]
+    pub form: Option<FormKind>,
 }
 
 impl Default for ActionConfig {
     fn default() -> Self {
-        ActionConfig { body_limit: 1024 * 1024, limits: Limits::default(), max_age: None }
+        ActionConfig {
+            body_limit: 1024 * 1024,
+            limits: Limits::default(),
+            max_age: None,
+            once: true,
+            form: None,
+        }
+    }
+}
+
+/// A form type, erased: what a page needs to show its values again.
+#[doc(hidden)]
+#[derive(Clone, Copy, Debug)]
+pub struct FormKind {
+    type_id: TypeId,
+    redact: fn(&mut FormData),
+}
+
+impl FormKind {
+    /// The form `F`.
+    pub fn of<F: Form + 'static>() -> Self {
+        FormKind { type_id: TypeId::of::<F>(), redact: F::redact }
     }
 }
 
@@ -440,6 +469,17 @@ impl Outcome {
         outcome
     }
 
+    /// The outcome of a form sent again with other values than the first time (see `once`): the
+    /// page shows it again with `errors`, the action not run.
+    pub(crate) fn resent(action: &'static str, form: Option<FormKind>, errors: FormErrors) -> Self {
+        let mut outcome = Outcome::new::<NoForm>(action, &FormData::new(), Answer::Invalid(errors));
+        if let Some(form) = form {
+            outcome.submission.form = Some(form.type_id);
+            outcome.redact = Some(form.redact);
+        }
+        outcome
+    }
+
     /// The outcome of bound arguments that did not open: 400, the action not run.
     pub fn bad_bound(action: &'static str, error: SealError) -> Self {
         Outcome::new::<NoForm>(
@@ -610,6 +650,8 @@ pub struct BoundAction {
     pub(crate) sealed: Option<String>,
     /// The hash of the bound arguments (see [`Submission::bound`]), never written into a page.
     pub(crate) args: Option<u64>,
+    /// The form's one-time token, sealed (see [`BoundAction::once`]).
+    pub(crate) once: Option<String>,
 }
 
 impl BoundAction {
@@ -621,12 +663,26 @@ impl BoundAction {
     /// this second (a reused text keeps its first time).
     pub fn new<T: Serialize + ?Sized>(id: &'static str, args: &T) -> Self {
         let (sealed, args) = seal::seal_bound(id, args);
-        BoundAction { id, sealed, args }
+        BoundAction { id, sealed, args, once: None }
     }
 
     /// The action without bound arguments.
     pub fn unbound(id: &'static str) -> Self {
-        BoundAction { id, sealed: None, args: None }
+        BoundAction { id, sealed: None, args: None, once: None }
+    }
+
+    /// With a fresh one-time token, written beside the bound arguments: the same rendered form
+    /// sent again does not run the action again (see [once only](crate#once-only)). `name::bind(...)`
+    /// adds one unless the action says `#[action(once = false)]`.
+    #[must_use]
+    pub fn once(mut self) -> Self {
+        self.once = crate::once::mint();
+        self
+    }
+
+    /// The sealed one-time token, if any.
+    pub fn once_token(&self) -> Option<&str> {
+        self.once.as_deref()
     }
 
     /// Whether `submission` is a submission of this very action with these very bound arguments:

@@ -195,9 +195,15 @@ pub trait FormStep<F> {
     fn intent(&self, id: &'static str, data: &FormData) -> Option<Outcome>;
     /// The form, or the outcome of an invalid submission.
     fn parse(&self, id: &'static str, data: &FormData) -> Result<F, Outcome>;
+    /// The form's type, erased.
+    fn kind(&self) -> Option<crate::action::FormKind>;
 }
 
 impl<F: Form + 'static> FormStep<F> for &Probe<F> {
+    fn kind(&self) -> Option<crate::action::FormKind> {
+        Some(crate::action::FormKind::of::<F>())
+    }
+
     fn intent(&self, id: &'static str, data: &FormData) -> Option<Outcome> {
         crate::action::intent(data).map(|intent| Outcome::intent::<F>(id, data, intent))
     }
@@ -214,9 +220,15 @@ pub trait FormStepUnchecked<F> {
     fn intent(&self, id: &'static str, data: &FormData) -> Option<Outcome>;
     /// Never runs.
     fn parse(&self, id: &'static str, data: &FormData) -> Result<F, Outcome>;
+    /// Never runs.
+    fn kind(&self) -> Option<crate::action::FormKind>;
 }
 
 impl<F> FormStepUnchecked<F> for Probe<F> {
+    fn kind(&self) -> Option<crate::action::FormKind> {
+        unreachable!("{NEVER}")
+    }
+
     fn intent(&self, _: &'static str, _: &FormData) -> Option<Outcome> {
         unreachable!("{NEVER}")
     }

@@ -338,9 +338,39 @@
 //! | done | the page, 200 | 200 `{"ok":true}` | the page, 200 |
 //! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` | the page, 200 ([`Page::htmx_invalid_status`]), `HX-Retarget`/`HX-Reselect: #<form id>`, `HX-Reswap: outerHTML`: the form alone is swapped |
 //! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` | the 500 page; the enhancement script shows its message in the form |
+//! | the same rendered form sent again | the first answer again (`Idempotent-Replayed: true`) | the same | the same |
+//! | the same form sent again with other values | the page with the values and the `already_sent` message, 409 | 409 `{"ok":false,"formErrors":[...]}` | the page, 409 |
 //!
 //! Every answer of a page or an action carries `Vary: accept, x-formaction, hx-request`. A
 //! search or filter form (`GET`) is read with [`FormQuery`].
+//!
+//! # Once only
+//!
+//! A double click with JavaScript off, a retry after a lost answer, the back button and another
+//! submit: each sends the same rendered form again, and it runs its action once. Every form
+//! `name::bind(...)` puts in a page carries a one-time token (`$once`, sealed like the bound
+//! arguments). The first submission with it claims it and runs the action; its successful answer
+//! (status, `Location`, flash cookie, body) is remembered, and sent again for the same token with
+//! the same values, the action not run. A second submission arriving while the first runs waits
+//! for its answer (5 s at most, then `409` with `Retry-After`). The same token with other values
+//! is answered `409` with the page, the values kept, a fresh token and a form-level message
+//! (code `already_sent`). An invalid submission, a refusal or an internal error leaves the token
+//! unused. A JSON client gets the same guarantee with an `Idempotency-Key` header, keyed by the
+//! header and the action. `#[action(once = false)]` turns it off (a search that must run again).
+//!
+//! Answers are remembered for the action's `max_age`, or 24 hours. By default in the process's
+//! memory (bounded, the oldest forgotten first); instances behind a load balancer share one
+//! `protect::SqlStore` on SQLite or PostgreSQL (features `sqlite`, `postgres`),
+//! chosen at start-up with [`Protection::once_store`](protect::Protection::once_store).
+//!
+//! **A crash between running and remembering.** The action and the remembering of its answer run
+//! in a task of their own, so a client that goes away (a browser's second click cancels its first
+//! request) does not stop them half-way. If the process dies in between, the action may have done
+//! its work, so it is never run again on a guess: the claim stays *running* until its lease ends
+//! (60 s, [`OnceSettings::lease`](protect::OnceSettings::lease)), and the same form gets `409`
+//! with `Retry-After` meanwhile; after it, the form comes back (`409`) with the values, a fresh
+//! token and the `already_sent` message, so the user checks (the invoice list, say) and sends
+//! again on purpose.
 //!
 //! # Details
 //!
@@ -389,6 +419,7 @@ mod htmx;
 mod intent;
 mod locale;
 mod names;
+mod once;
 mod page;
 pub mod parse;
 mod problem;
@@ -396,6 +427,7 @@ pub mod protect;
 mod query;
 mod redirect;
 pub mod render;
+mod resend;
 mod respond;
 pub mod schema;
 pub mod seal;

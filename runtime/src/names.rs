@@ -8,6 +8,8 @@ use std::borrow::Cow;
 pub(crate) const ACTION_PARAM: &str = "_action";
 /// The name of the field that carries the sealed bound arguments.
 pub(crate) const BOUND_FIELD: &str = "$bound";
+/// The name of the field that carries a rendered form's one-time token (see `once`).
+pub(crate) const ONCE_FIELD: &str = "$once";
 /// The name of the submit buttons that ask for a list row more or less, without running the action.
 pub const INTENT_FIELD: &str = "$intent";
 /// The name of the field that carries a form's instance key (several instances of one form on a

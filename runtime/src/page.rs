@@ -19,16 +19,19 @@ use axum::response::Response;
 use axum::routing::{MethodRouter, get, post};
 use http::request::Parts;
 
-use crate::action::{Action, Answer, Erased, ErasedAction, NoAction, Outcome};
+use tracing::Instrument as _;
+
+use crate::action::{Action, ActionConfig, Answer, Erased, ErasedAction, NoAction, Outcome};
 use crate::decode::{self, Decoding};
 use crate::guard::{self, OriginPolicy};
 use crate::headers::SecuredPage;
 use crate::locale;
 use crate::names::{chosen_action, push_urlencoded_component, raw_chosen_action};
 use crate::problem::Problem;
+use crate::resend::{self, Before};
 use crate::seal::{self, Keys};
 use crate::state::{Render, boxed, render_with_flash};
-use crate::{budget, htmx, respond};
+use crate::{FormData, budget, htmx, respond};
 
 /// A page: a `GET` handler and the actions its forms post to, served by [`RouterExt::page`]:
 /// `Router::new().page("/invoices/new", page(new_invoice).action::<create_invoice>())`.
@@ -226,7 +229,7 @@ pub fn endpoint_with<A: Action<S>, S: Clone + Send + Sync + 'static>(
                 Ok(()) => {
                     let (mut parts, body) = request.into_parts();
                     let action = Erased::<A>(PhantomData);
-                    match run_action(&action, &mut parts, body, &state, true).await {
+                    match run_action(&action, &mut parts, body, &state, &settings).await {
                         Ok(outcome) => respond::answer_json(outcome, &parts, &settings),
                         Err(response) => response,
                     }
@@ -261,7 +264,9 @@ fn chosen<S>(page: &Page<S>, request: &Request) -> Result<usize, NoAction> {
 }
 
 /// Runs `action` for a submission to `page`, then answers: JSON, or the page again, or what the
-/// action answered.
+/// action answered. A form sent once already is answered from the store (see `once`); a
+/// submission that claims its form's token runs in a task of its own, so the action finishes and
+/// its answer is remembered even when the client goes away.
 ///
 /// A function returning an `async` block rather than an `async fn`: an `async fn` keeps each
 /// argument twice in its future (as given, and moved into its body), and the request's parts
@@ -276,35 +281,135 @@ fn submit<S: Clone + Send + Sync + 'static>(
 ) -> impl Future<Output = Response> {
     let (mut parts, body) = request.into_parts();
     async move {
-        let action = &*page.actions[action];
-        let outcome = match run_action(action, &mut parts, body, &state, json).await {
-            Ok(outcome) => outcome,
+        let erased = &*page.actions[action];
+        let (config, data, held, started) = match read_submission(erased, &mut parts, body, json).await {
+            Ok(read) => read,
             Err(response) => return response,
         };
-        // An intent (a list row more or less) always renders the page: the enhancement script
-        // swaps the form in place from it.
-        if json && !matches!(outcome.answer, Answer::Intent) {
-            return respond::answer_json(outcome, &parts, &page.settings);
-        }
-        if htmx {
-            return htmx::answer(outcome, parts, &*page.render, state, &page.settings, page.htmx_invalid)
-                .await;
-        }
-        match respond::answer_html(outcome, parts, &*page.render, state, &page.settings) {
-            Ok(answer) => answer,
-            Err(page) => page.await,
+        match resend::before(erased.id(), &config, &parts, &data, json).await {
+            Before::Run => {
+                run_and_answer(page, action, parts, state, data, held, started, json, htmx, false).await.0
+            }
+            Before::Answer(response) => response,
+            Before::Resent(mut outcome) => {
+                outcome.take_values(data);
+                let response = answer(&page, outcome, parts, state, json, htmx).await;
+                // htmx swaps the form with its message only from the status it swaps (see `htmx`).
+                if htmx { response } else { resend::resent(response, json) }
+            }
+            Before::Claimed(claimed) => {
+                let keys = page.keys.clone();
+                let run = run_and_answer(page, action, parts, state, data, held, started, json, htmx, true);
+                // The page headers are given by the `SecuredPage` around this answer, once it is back.
+                let run = seal::scoped(keys, crate::seal::reusing_opened(run)).in_current_span();
+                // The action and the remembering of its answer finish even when this request is
+                // dropped (its client went away): a task runs them. A panic of the action releases
+                // the claim (the guard sees it unwind), then goes on to the layer that answers it.
+                let task = async move {
+                    let guard = claimed.release_on_panic();
+                    let (response, success, location) = run.await;
+                    guard.defuse().finish(response, success, location).await
+                };
+                match tokio::spawn(task.in_current_span()).await {
+                    Ok(response) => response,
+                    Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),
+                    Err(_) => respond::internal_error(json),
+                }
+            }
         }
     }
 }
 
-/// Guards, reads, decodes and runs one action; `Err` is an answer already (a refusal, logged).
+/// Runs action `action` of `page` on a decoded submission and answers it; with, when it is to be
+/// `remembered`, whether it succeeded and where it led (what the store keeps).
+#[allow(clippy::too_many_arguments, reason = "the parts of one submission, moved in once")]
+async fn run_and_answer<S: Clone + Send + Sync + 'static>(
+    page: Arc<Page<S>>,
+    action: usize,
+    mut parts: Parts,
+    state: S,
+    data: FormData,
+    held: budget::Held<'static>,
+    started: Option<Instant>,
+    json: bool,
+    htmx: bool,
+    remembered: bool,
+) -> (Response, bool, Option<String>) {
+    let erased = &*page.actions[action];
+    let mut outcome = erased.run(&mut parts, &state, &data).await;
+    outcome.take_values(data);
+    drop(held);
+    outcome.answer.log(erased.id(), started);
+    // Only a claimed submission pays for a copy of where it led.
+    let (success, location) = if remembered { resend::success(&outcome.answer) } else { (false, None) };
+    (answer(&page, outcome, parts, state, json, htmx).await, success, location)
+}
+
+/// The answer to `outcome`, by who asked.
+async fn answer<S: Clone + Send + Sync + 'static>(
+    page: &Page<S>,
+    outcome: Outcome,
+    parts: Parts,
+    state: S,
+    json: bool,
+    htmx: bool,
+) -> Response {
+    // An intent (a list row more or less) always renders the page: the enhancement script
+    // swaps the form in place from it.
+    if json && !matches!(outcome.answer, Answer::Intent) {
+        return respond::answer_json(outcome, &parts, &page.settings);
+    }
+    if htmx {
+        return htmx::answer(outcome, parts, &*page.render, state, &page.settings, page.htmx_invalid).await;
+    }
+    match respond::answer_html(outcome, parts, &*page.render, state, &page.settings) {
+        Ok(answer) => answer,
+        Err(page) => page.await,
+    }
+}
+
+/// Guards, reads, decodes and runs one action for a JSON endpoint; `Err` is an answer already (a
+/// refusal, logged, or an answer the store keeps: a form sent again is answered from it, as by a
+/// page).
 async fn run_action<S>(
     action: &dyn ErasedAction<S>,
     parts: &mut Parts,
     body: Body,
     state: &S,
-    json: bool,
+    settings: &OriginPolicy,
 ) -> Result<Outcome, Response> {
+    let json = true;
+    let (config, data, held, started) = read_submission(action, parts, body, json).await?;
+    let claimed = match resend::before(action.id(), &config, parts, &data, json).await {
+        Before::Run => None,
+        Before::Claimed(claimed) => Some(claimed),
+        Before::Answer(response) => return Err(response),
+        Before::Resent(outcome) => {
+            return Err(resend::resent(respond::answer_json(outcome, parts, settings), json));
+        }
+    };
+    let mut outcome = action.run(parts, state, &data).await;
+    outcome.take_values(data);
+    drop(held);
+    outcome.answer.log(action.id(), started);
+    match claimed {
+        None => Ok(outcome),
+        Some(claimed) => {
+            let (success, location) = resend::success(&outcome.answer);
+            let response = respond::answer_json(outcome, parts, settings);
+            Err(claimed.finish(response, success, location).await)
+        }
+    }
+}
+
+/// Guards, reads and decodes a submission to `action`: its limits, the values, the bytes they
+/// hold of the process's budget, and when it started (when the log takes the time).
+async fn read_submission<S>(
+    action: &dyn ErasedAction<S>,
+    parts: &mut Parts,
+    body: Body,
+    json: bool,
+) -> Result<(ActionConfig, FormData, budget::Held<'static>, Option<Instant>), Response> {
     // The time it took is logged; with no log that takes it, the clock is not read.
     let started = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
     let id = action.id();
@@ -322,9 +427,5 @@ async fn run_action<S>(
         Decoding::Multipart(decoding) => decoding.await,
     };
     let data = decoded.map_err(|error| refuse(&error))?;
-    let mut outcome = action.run(parts, state, &data).await;
-    outcome.take_values(data);
-    drop(held);
-    outcome.answer.log(id, started);
-    Ok(outcome)
+    Ok((config, data, held, started))
 }

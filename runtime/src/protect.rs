@@ -46,6 +46,11 @@
 //! # }
 //! ```
 //!
+//! The layer also carries the app's choice of [`OnceStore`], where the pages remember the answers
+//! of forms sent once ([`Protection::once_store`]; a [`MemoryStore`] of the process by default,
+//! one `SqlStore` (features `sqlite`, `postgres`) on a shared database for several instances): see [once
+//! only](crate#once-only).
+//!
 //! The layer only protects what is below it: add it last (outermost) with `Router::layer`, so it
 //! covers every route and the fallback. [`serve`] does not add the layer itself, so the router
 //! behaves the same under any server and in tests that call it directly.
@@ -73,6 +78,11 @@ use tower_http::catch_panic::{CatchPanic, ResponseForPanic};
 
 use crate::guard::{self, OriginPolicy};
 use crate::locale::{self, Language};
+#[cfg(any(feature = "sqlite", feature = "postgres"))]
+pub use crate::once::SqlStore;
+pub use crate::once::{
+    Claim, DEFAULT_LIFETIME, MemoryStore, OnceSettings, OnceStore, Remembered, StoreError, Ticket,
+};
 use crate::{flash, respond};
 
 /// The protections' settings: timeouts and allowed hosts. [`Protection::default`] (also
@@ -83,6 +93,7 @@ pub struct Protection {
     request_timeout: Duration,
     header_timeout: Duration,
     settings: Arc<OriginPolicy>,
+    once: Option<OnceSettings>,
 }
 
 impl Default for Protection {
@@ -94,6 +105,7 @@ impl Default for Protection {
             request_timeout: Duration::from_secs(30),
             header_timeout: Duration::from_secs(10),
             settings: Arc::new(OriginPolicy::from_env()),
+            once: None,
         }
     }
 }
@@ -130,10 +142,33 @@ impl Protection {
         self
     }
 
+    /// Where the pages below the layer remember the answers of forms sent once, with its
+    /// timings: `OnceSettings::new(SqlStore::new(pool))` for instances sharing a database. By
+    /// default a [`MemoryStore`] of the process.
+    ///
+    /// ```
+    /// use std::time::Duration;
+    ///
+    /// use formaction::protect::{MemoryStore, OnceSettings, Protection};
+    ///
+    /// // At most 10,000 answers and about 16 MiB; a second submission waits 3 s for the first.
+    /// let once = OnceSettings::new(MemoryStore::with_limits(10_000, 16 << 20)).wait(Duration::from_secs(3));
+    /// let protection = Protection::new().once_store(once);
+    /// # let _ = protection.layer();
+    /// ```
+    pub fn once_store(mut self, settings: OnceSettings) -> Self {
+        self.once = Some(settings);
+        self
+    }
+
     /// The layer for the router: panics caught and answered with a blank 500, and the request
     /// deadline. See the [module documentation](self).
     pub fn layer(&self) -> ProtectLayer {
-        ProtectLayer { request_timeout: self.request_timeout, settings: self.settings.clone() }
+        ProtectLayer {
+            request_timeout: self.request_timeout,
+            settings: self.settings.clone(),
+            once: self.once.clone(),
+        }
     }
 
     /// Serves `app` on `listener` over HTTP/1.1 with the header deadline, until `shutdown`
@@ -232,13 +267,19 @@ pub fn layer() -> ProtectLayer {
 pub struct ProtectLayer {
     request_timeout: Duration,
     settings: Arc<OriginPolicy>,
+    once: Option<OnceSettings>,
 }
 
 impl<S> Layer<S> for ProtectLayer {
     type Service = Protect<S>;
 
     fn layer(&self, inner: S) -> Protect<S> {
-        Protect { inner, request_timeout: self.request_timeout, settings: self.settings.clone() }
+        Protect {
+            inner,
+            request_timeout: self.request_timeout,
+            settings: self.settings.clone(),
+            once: self.once.clone(),
+        }
     }
 }
 
@@ -248,6 +289,7 @@ pub struct Protect<S> {
     inner: S,
     request_timeout: Duration,
     settings: Arc<OriginPolicy>,
+    once: Option<OnceSettings>,
 }
 
 impl<S, B> Service<Request<B>> for Protect<S>
@@ -274,6 +316,12 @@ where
             return Box::pin(std::future::ready(Ok(refused)));
         }
         let flash = flash::Seen::watch(&mut request);
+        // Only a post can claim a form's token: a `GET` pays nothing for the store.
+        if let Some(once) = &self.once
+            && request.method() == Method::POST
+        {
+            request.extensions_mut().insert(once.clone());
+        }
         // For the log, if the request panics or times out (cheap clones: the URI shares its bytes).
         let method = request.method().clone();
         let uri = request.uri().clone();

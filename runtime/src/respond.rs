@@ -118,7 +118,11 @@ pub(crate) fn problem(status: StatusCode, message: &str, json: bool) -> Response
 
 /// The message `id` of the catalogues in the request's language, or `english` (the same text)
 /// when that is the shipped English.
-fn said<'a>(id: &str, args: &[(&str, Value)], english: impl FnOnce() -> Cow<'a, str>) -> Cow<'a, str> {
+pub(crate) fn said<'a>(
+    id: &str,
+    args: &[(&str, Value)],
+    english: impl FnOnce() -> Cow<'a, str>,
+) -> Cow<'a, str> {
     if Language::current().is_plain_english() {
         return english();
     }

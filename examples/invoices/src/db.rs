@@ -145,6 +145,12 @@ impl Db {
         Ok(Db { pool })
     }
 
+    /// The store where the app remembers the answers of forms sent once: a table in this same
+    /// database, so every instance sharing it agrees (see formaction's "Once only").
+    pub async fn once_store(&self) -> Result<formaction::protect::SqlStore, formaction::protect::StoreError> {
+        formaction::protect::SqlStore::new(self.pool.clone()).await
+    }
+
     /// Stores a new invoice with `status`, and returns its id.
     pub async fn insert(&self, form: &InvoiceForm, status: &str) -> Result<i64, WriteError> {
         let mut tx = self.pool.begin().await?;

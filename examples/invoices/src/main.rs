@@ -53,7 +53,10 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     }
     let url = std::env::var("DATABASE_URL").unwrap_or_else(|_| "sqlite://invoices.db".to_owned());
     let db = example_invoices::Db::connect(&url).await?;
-    let protection = formaction::protect::Protection::default();
+    // A form sent twice (a double click, a retry) runs its action once, on any instance sharing
+    // this database.
+    let once = formaction::protect::OnceSettings::new(db.once_store().await?);
+    let protection = formaction::protect::Protection::default().once_store(once);
     let app = example_invoices::app_with(db, &protection);
     let addr = SocketAddr::from(([127, 0, 0, 1], port));
     let listener = tokio::net::TcpListener::bind(addr).await?;

@@ -173,3 +173,40 @@ async fn the_app_works_on_postgresql() {
     assert!(app.db.get(id).await.unwrap().is_none());
     assert_eq!(app.db.count().await.unwrap(), 1);
 }
+
+/// Once only on PostgreSQL: two instances (each with its own pool and store on the same
+/// database) receive the same rendered form at the same moment; one invoice, the same answer.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_sent_to_two_instances_at_once_creates_one_invoice_on_postgresql() {
+    let server = Postgres::start();
+    let (a, b) = (App::start(&server.url()).await, App::start(&server.url()).await);
+    let new = format!("/invoices/new{}", create_invoice::bind().url());
+    for round in 0..10 {
+        let (_, html) = a.get("/invoices/new").await;
+        let marker = r#"name="$once" value=""#;
+        let at = html.find(marker).expect("the form's one-time token") + marker.len();
+        let mut fields = invoice(&format!("INV-{round:04}"));
+        fields.push(("$once", html[at..].split('"').next().unwrap().to_owned()));
+        let sent = pairs(&fields);
+        let (first, second) = tokio::join!(a.post_form(&new, &sent), b.post_form(&new, &sent));
+        assert_eq!(first.status(), 303, "round {round}");
+        assert_eq!(first.headers().get("location"), second.headers().get("location"), "round {round}");
+        assert_eq!(
+            first.headers().get_all("set-cookie").iter().collect::<Vec<_>>(),
+            second.headers().get_all("set-cookie").iter().collect::<Vec<_>>()
+        );
+        assert_eq!(a.db.count().await.unwrap(), round + 1, "round {round}");
+    }
+    // Sent again later with other values, to the other instance: 409, the values kept.
+    let (_, html) = a.get("/invoices/new").await;
+    let marker = r#"name="$once" value=""#;
+    let at = html.find(marker).unwrap() + marker.len();
+    let mut fields = invoice("INV-0100");
+    fields.push(("$once", html[at..].split('"').next().unwrap().to_owned()));
+    assert_eq!(a.post_form(&new, &pairs(&fields)).await.status(), 303);
+    fields.iter_mut().find(|(name, _)| *name == "customer").unwrap().1 = "Grace Hopper".to_owned();
+    let resent = b.post_form(&new, &pairs(&fields)).await;
+    assert_eq!(resent.status(), 409);
+    assert!(resent.text().await.unwrap().contains(r#"value="Grace Hopper""#));
+    assert_eq!(a.db.count().await.unwrap(), 11);
+}

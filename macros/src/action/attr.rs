@@ -19,12 +19,14 @@ pub(crate) struct ActionOptions {
     pub(crate) max_field_size: Option<u64>,
     pub(crate) max_file_size: Option<u64>,
     pub(crate) max_age_secs: Option<u64>,
+    /// `once = false`: the same rendered form sent again runs the action again.
+    pub(crate) once: Option<bool>,
     /// `crate = path`: where the runtime is, when it is re-exported under another name.
     pub(crate) krate: Option<Path>,
 }
 
 const KEYS: &[&str] =
-    &["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age"];
+    &["id", "body_limit", "max_fields", "max_files", "max_field_size", "max_file_size", "max_age", "once"];
 
 /// Reads the arguments of `#[action(...)]`.
 pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOptions {
@@ -39,6 +41,7 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
             "max_field_size" => options.max_field_size.is_some(),
             "max_file_size" => options.max_file_size.is_some(),
             "max_age" => options.max_age_secs.is_some(),
+            "once" => options.once.is_some(),
             _ => return attrs::unknown_key(cx, meta, "action option", KEYS),
         };
         if seen {
@@ -75,6 +78,10 @@ pub(crate) fn action_args(cx: &Ctxt, args: proc_macro2::TokenStream) -> ActionOp
             "max_age" => match duration(&value) {
                 Ok(secs) => options.max_age_secs = Some(secs),
                 Err(message) => cx.error_spanned_by(value, format!("`max_age`: {message}")),
+            },
+            "once" => match value {
+                Expr::Lit(ExprLit { lit: Lit::Bool(once), .. }) => options.once = Some(once.value),
+                other => cx.error_spanned_by(other, "`once` takes `true` or `false`: once = false"),
             },
             _ => {}
         }

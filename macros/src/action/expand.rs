@@ -174,6 +174,20 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
     if let Some(v) = opt_usize(o.max_file_size) {
         config_lines.push(quote!(__fa_config.limits.max_file_bytes = #v;));
     }
+    if o.once == Some(false) {
+        config_lines.push(quote!(__fa_config.once = false;));
+    }
+    // The form's type, for the page that shows a form sent again with other values (see the
+    // runtime's `once`); through the probe, so a type that is not a form reports no second error.
+    if form_arg.is_some() {
+        config_lines.push(quote! {
+            #[allow(unused_imports, reason = "the probe uses one of the two")]
+            use #form_step as _;
+            #[allow(unused_imports, reason = "the probe uses one of the two")]
+            use #form_step_unchecked as _;
+            __fa_config.form = (&&#probe::<#form_type>::new()).kind();
+        });
+    }
     let max_age = match o.max_age_secs {
         Some(secs) => quote!(#some(#duration::from_secs(#secs))),
         None => quote!(#none),
@@ -195,6 +209,8 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
             (&&#probe::<(#(#bound_types,)*)>::new()).seal(Self::ID, &(#(#bind_names,)*))
         }
     };
+    // A fresh one-time token for each form rendered, unless the action runs again each time.
+    let once_token = if o.once == Some(false) { quote!(__fa_bound) } else { quote!(__fa_bound.once()) };
     let doc = format!(
         "The action [`{ident}()`]: register it with `page(...).action::<{ident}>()`; put it in a page with `{ident}::bind(...)`."
     );
@@ -225,7 +241,8 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
                 /// The action with its bound arguments sealed, for a page: its URL and hidden input.
                 #[must_use]
                 #vis fn bind(#(#bind_params),*) -> #bound_action {
-                    #bind_body
+                    let __fa_bound: #bound_action = { #bind_body };
+                    #once_token
                 }
             }
 

@@ -61,6 +61,7 @@
 //! | `file_too_large` | `max` (bytes), `size` | The file must be at most 2 MB |
 //! | `invalid_index` | | This list position is not valid |
 //! | `invalid_ip` | | Enter a valid IP address |
+//! | `already_sent` | | This form had already been sent. Check the values below, then send it again. |
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
@@ -205,6 +206,10 @@ impl Messages for English {
             "file_too_large" => with_param("The file must be at most ", e, "size", ""),
             "invalid_index" => return "This list position is not valid".into(),
             "invalid_ip" => return "Enter a valid IP address".into(),
+            // A form sent again with other values (see `once`).
+            "already_sent" => {
+                return "This form had already been sent. Check the values below, then send it again.".into();
+            }
             _ => return "This value is not valid".into(),
         };
         Cow::Owned(text)

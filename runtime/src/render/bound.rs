@@ -31,7 +31,9 @@ impl BoundAction {
 
     /// The hidden input carrying the sealed arguments, to put inside the `<form>` whose `action`
     /// is [`url`](Self::url): `<input type="hidden" name="$bound" value="...">`, or nothing when
-    /// the action has no `#[bind]` argument.
+    /// the action has no `#[bind]` argument; then the form's one-time token,
+    /// `<input type="hidden" name="$once" value="...">`, when it has one (see
+    /// [`once`](Self::once)).
     ///
     /// It is [`Markup`]: in an askama template, `{{ done.hidden_input() }}` writes it as it is
     /// (`|safe` is not needed). Without it, the action answers `400` (its bound arguments are
@@ -50,6 +52,19 @@ impl BoundAction {
             out.reserve(START.len() + sealed.len() + 2);
             out.push_str(START);
             out.push_str(sealed);
+            out.push_str(r#"">"#);
+        }
+        self.push_once_input(out);
+    }
+
+    /// Writes the one-time token's hidden input onto `out`, if the action has one.
+    pub(crate) fn push_once_input(&self, out: &mut String) {
+        if let Some(token) = &self.once {
+            // `ONCE_FIELD`, written out; base64url text needs no escaping.
+            const START: &str = r#"<input type="hidden" name="$once" value=""#;
+            out.reserve(START.len() + token.len() + 2);
+            out.push_str(START);
+            out.push_str(token);
             out.push_str(r#"">"#);
         }
     }

@@ -303,8 +303,8 @@ impl<'a, F> FormView<'a, F> {
         &self.buttons
     }
 
-    /// The hidden inputs the runtime needs: the main action's sealed arguments and the instance
-    /// key. Put them inside your own `<form>`.
+    /// The hidden inputs the runtime needs: the main action's sealed arguments, its one-time
+    /// token and the instance key. Put them inside your own `<form>`.
     pub fn hidden_inputs(&self) -> String {
         let mut html = String::new();
         self.push_hidden_inputs(&mut html);
@@ -312,8 +312,12 @@ impl<'a, F> FormView<'a, F> {
     }
 
     fn push_hidden_inputs(&self, out: &mut String) {
-        if let [only] = self.buttons.as_slice() {
-            only.action.push_hidden_input(out);
+        match self.buttons.as_slice() {
+            [only] => only.action.push_hidden_input(out),
+            // Each button carries its own bound arguments; the form one token, of its main
+            // action: a claim is keyed by the action and the token, so any button may use it.
+            [main, ..] => main.action.push_once_input(out),
+            [] => {}
         }
         if let Some(key) = &self.key {
             out.push_str(r#"<input type="hidden" name=""#);

@@ -8,7 +8,7 @@ use std::borrow::Cow;
 use super::view::{self, FieldView, control_name};
 use super::{FormFields, FormView, KEY_FIELD};
 use crate::locale::{Label, Language};
-use crate::names::BOUND_FIELD;
+use crate::names::{BOUND_FIELD, ONCE_FIELD};
 use crate::schema::{Attribute, InputType};
 
 /// One entry of the error summary: the message, and the id of the control it links to (none for
@@ -72,6 +72,9 @@ impl<F: FormFields> FormView<'_, F> {
             && let Some(sealed) = only.action.sealed()
         {
             fields.push((BOUND_FIELD, sealed.to_owned()));
+        }
+        if let Some(token) = self.buttons.first().and_then(|main| main.action.once_token()) {
+            fields.push((ONCE_FIELD, token.to_owned()));
         }
         if let Some(key) = &self.key {
             fields.push((KEY_FIELD, key.clone()));

@@ -25,7 +25,10 @@ impl App {
         let db = Db::connect(url).await.expect("connect to the database");
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind");
         let addr: SocketAddr = listener.local_addr().expect("address");
-        let app = example_invoices::app(db.clone());
+        // As `main` does: the answers of forms sent once in the same database.
+        let once = formaction::protect::OnceSettings::new(db.once_store().await.expect("the once table"));
+        let protection = formaction::protect::Protection::default().once_store(once);
+        let app = example_invoices::app_with(db.clone(), &protection);
         let task = tokio::spawn(async move {
             axum::serve(listener, app).await.expect("serve");
         });
