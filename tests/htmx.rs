@@ -64,8 +64,27 @@ fn login() -> formaction::Page<()> {
         .action::<fragment>()
 }
 
+/// How many times `tick` ran.
+static TICKS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+#[action]
+async fn tick() -> Result<Redirect, ActionError> {
+    TICKS.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+    Ok(Redirect::to("/ticked").with_flash("Ticked"))
+}
+
+/// A page with an htmx button outside any form (`hx_attributes`).
+async fn ticks_page() -> Html<String> {
+    Html(format!(
+        "<!doctype html><html lang=\"en\"><head><title>Ticks</title></head><body><main>\
+         <button {}>Tick</button></main></body></html>",
+        tick::bind().hx_attributes()
+    ))
+}
+
 fn app() -> Router {
     Router::new()
+        .page("/ticks", page(ticks_page).action::<tick>())
         .page("/", login())
         .page("/strict", login().htmx_invalid_status(StatusCode::UNPROCESSABLE_ENTITY))
 }
@@ -179,4 +198,30 @@ async fn a_fragment_is_for_htmx_only() {
     assert_eq!(answer.status(), 303);
     assert_eq!(header(&answer, "location"), Some("/list"));
     assert!(header(&answer, "set-cookie").is_some());
+}
+
+/// An htmx button sent twice (a double click) runs its action once: `hx-vals` carries the
+/// one-time token, and the answer sent again is one htmx follows (`HX-Location`), not a 303 that
+/// htmx would follow inside the request and swap in whole.
+#[tokio::test]
+async fn an_htmx_button_sent_twice_runs_once_and_is_answered_for_htmx_both_times() {
+    let server = Server::start(app()).await;
+    let html = server.client.get(server.url("/ticks")).send().await.unwrap().text().await.unwrap();
+    let token = html
+        .split("&quot;$once&quot;:&quot;")
+        .nth(1)
+        .and_then(|rest| rest.split("&quot;").next())
+        .unwrap_or_else(|| panic!("a token in hx-vals: {html}"))
+        .to_owned();
+    let path = format!("/ticks?_action={}", <tick as formaction::Action<()>>::ID);
+    let send = || server.post(&path).header("HX-Request", "true").form(&[("$once", token.as_str())]).send();
+    let first = send().await.unwrap();
+    let second = send().await.unwrap();
+    for (answer, replayed) in [(&first, None), (&second, Some("true"))] {
+        assert_eq!(answer.status(), 200);
+        assert_eq!(header(answer, "hx-location"), Some("/ticked"));
+        assert_eq!(header(answer, "idempotent-replayed"), replayed);
+        assert!(header(answer, "set-cookie").is_some_and(|cookie| cookie.starts_with("formaction_flash=")));
+    }
+    assert_eq!(TICKS.load(std::sync::atomic::Ordering::SeqCst), 1, "the action ran once");
 }

@@ -288,6 +288,17 @@ async fn an_invalid_submission_a_refusal_or_an_internal_error_leaves_the_token_u
         .await
         .unwrap();
     assert_eq!(refused.status(), 403);
+    // Invalid again, asked in German: the claim's task answers in the request's language.
+    let german = server
+        .post(&path)
+        .header("accept-language", "de")
+        .form(&[("text", ""), ("$once", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(german.status(), 422);
+    let html_de = german.text().await.unwrap();
+    assert!(html_de.contains("Es gibt ein Problem"), "{html_de}");
     let sent = post(&server, add::ID, &token, "milk").await;
     assert_eq!(sent.status(), 303);
     assert!(sent.headers().get("idempotent-replayed").is_none(), "it ran, now");

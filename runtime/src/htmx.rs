@@ -262,7 +262,7 @@ fn out_of_band(html: &str) -> Option<String> {
 
 /// An answer of the action's own: a redirect becomes `HX-Location` (or `HX-Redirect` off the
 /// site), with its cookies; any other is kept.
-fn own_answer(response: Response) -> Response {
+pub(crate) fn own_answer(response: Response) -> Response {
     if !response.status().is_redirection() {
         return response;
     }

@@ -290,6 +290,8 @@ fn submit<S: Clone + Send + Sync + 'static>(
             Before::Run => {
                 run_and_answer(page, action, parts, state, data, held, started, json, htmx, false).await.0
             }
+            // A remembered redirect is a 303; htmx would follow it and swap the whole page in.
+            Before::Answer(response) if htmx => resend::for_htmx(response, htmx::own_answer),
             Before::Answer(response) => response,
             Before::Resent(mut outcome) => {
                 outcome.take_values(data);
@@ -310,6 +312,8 @@ fn submit<S: Clone + Send + Sync + 'static>(
                     let (response, success, location) = run.await;
                     guard.defuse().finish(response, success, location).await
                 };
+                // Task-locals stay behind: the request's language goes with the task.
+                let task = locale::boxed_in(locale::in_scope(), Box::pin(task));
                 match tokio::spawn(task.in_current_span()).await {
                     Ok(response) => response,
                     Err(error) if error.is_panic() => std::panic::resume_unwind(error.into_panic()),

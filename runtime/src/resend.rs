@@ -234,6 +234,17 @@ fn fresh_token(headers: &mut http::HeaderMap) {
     }
 }
 
+/// `answer` (sent again from the store) as htmx takes it: `redirect` turns its 303 into what
+/// htmx follows, the mark that it is sent again kept.
+pub(crate) fn for_htmx(answer: Response, redirect: impl FnOnce(Response) -> Response) -> Response {
+    let replayed = answer.headers().get(REPLAYED).cloned();
+    let mut answer = redirect(answer);
+    if let Some(replayed) = replayed {
+        answer.headers_mut().insert(REPLAYED, replayed);
+    }
+    answer
+}
+
 /// A remembered answer, sent again to a caller who asked as `json` says: a redirect to the same
 /// place for either kind of caller; otherwise the same body to the same kind, and to the other
 /// kind what is left to say (`{"ok":true}`, or the page loaded anew).

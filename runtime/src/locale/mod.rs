@@ -553,6 +553,12 @@ pub(crate) fn of_request(headers: &HeaderMap, extensions: &http::Extensions) -> 
     (language != languages.default_language()).then_some(language)
 }
 
+/// The language of the request being answered, if one was set (the plain English of the fast
+/// path sets none): for work moved to a task of its own, which task-locals do not follow.
+pub(crate) fn in_scope() -> Option<Language> {
+    CURRENT.try_with(|language| *language).ok()
+}
+
 /// `f`'s result, made in `language` when there is one.
 pub(crate) fn sync_in<R>(language: Option<Language>, f: impl FnOnce() -> R) -> R {
     match language {

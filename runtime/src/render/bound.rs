@@ -5,7 +5,7 @@
 use super::Markup;
 use crate::action::BoundAction;
 use crate::escape::escape;
-use crate::names::{ACTION_PARAM, BOUND_FIELD, push_urlencoded_component};
+use crate::names::{ACTION_PARAM, BOUND_FIELD, ONCE_FIELD, push_urlencoded_component};
 use crate::state::ActionErrors;
 
 impl BoundAction {
@@ -85,8 +85,9 @@ impl BoundAction {
     }
 
     /// The attributes of an htmx element (a button outside any form) that runs this action:
-    /// `hx-post="?_action=..."`, and the sealed arguments as `hx-vals` (`{"$bound":"..."}`, none
-    /// when the action has no `#[bind]` argument). Such a button does nothing with JavaScript off:
+    /// `hx-post="?_action=..."`, and the sealed arguments and the one-time token as `hx-vals`
+    /// (`{"$bound":"...","$once":"..."}`, each only when there is one), so a double click runs
+    /// the action once ([once only](crate#once-only)). Such a button does nothing with JavaScript off:
     /// for a page that must work without it, put htmx's attributes on the one-button form of
     /// [`BoundAction::form_button`]'s markup instead (`<form method="post" action="{{ url }}"
     /// hx-post="{{ url }}" ...>{{ hidden_input }}<button>Done</button></form>`), which htmx and a
@@ -105,18 +106,26 @@ impl BoundAction {
     /// let html = done::bind(7).hx_attributes().to_string();
     /// assert!(html.starts_with(r#"hx-post="?_action=done."#), "{html}");
     /// assert!(html.contains(r#" hx-vals="{&quot;$bound&quot;:&quot;"#), "{html}");
+    /// assert!(html.contains(r#"&quot;,&quot;$once&quot;:&quot;"#), "{html}");
     /// ```
     pub fn hx_attributes(&self) -> Markup {
         let mut attrs = String::from(r#"hx-post=""#);
         self.push_url(&mut attrs);
         attrs.push('"');
-        if let Some(sealed) = &self.sealed {
-            // JSON in an attribute: its quotes escaped; base64url text needs no escaping.
-            attrs.push_str(r#" hx-vals="{&quot;"#);
-            attrs.push_str(BOUND_FIELD);
+        // JSON in an attribute: its quotes escaped; base64url text needs no escaping. The
+        // one-time token goes with the bound value, as in the button's form.
+        let values = [(BOUND_FIELD, &self.sealed), (ONCE_FIELD, &self.once)];
+        let mut first = true;
+        for (name, value) in values.iter().filter_map(|(name, value)| Some((name, value.as_deref()?))) {
+            attrs.push_str(if first { r#" hx-vals="{&quot;"# } else { r#",&quot;"# });
+            first = false;
+            attrs.push_str(name);
             attrs.push_str(r#"&quot;:&quot;"#);
-            attrs.push_str(sealed);
-            attrs.push_str(r#"&quot;}""#);
+            attrs.push_str(value);
+            attrs.push_str("&quot;");
+        }
+        if !first {
+            attrs.push_str(r#"}""#);
         }
         Markup::escaped(attrs)
     }
