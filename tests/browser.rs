@@ -37,6 +37,8 @@ mod support;
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/checks.rs"]
+mod checks;
 #[path = "browser/enhance.rs"]
 mod enhance;
 #[path = "browser/harness.rs"]
@@ -100,6 +102,19 @@ macro_rules! secure {
         }
     )*};
 }
+
+/// A test with JavaScript on for each scenario of tests/browser/checks.rs (the script's own
+/// checks, issue 21), named after it.
+macro_rules! checked {
+    ($($scenario:ident),* $(,)?) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $scenario() {
+            harness::run(stringify!($scenario), Js::On, checks::$scenario).await;
+        }
+    )*};
+}
+
+checked!(checks_text, checks_values, checks_others, checks_cleared, checks_accessible);
 
 secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);
 
@@ -201,13 +216,18 @@ async fn invalid_without_js(tab: &Tab) {
     assert_eq!(tab.app.reopen().await.count().await.unwrap(), 1, "still nothing stored");
 }
 
-/// The browser's own checks switched off (`novalidate`, as an older browser would have none), so
-/// the server sees every mistake; the enhancement script shows its answer in place.
+/// The browser's own checks switched off (`novalidate`, as an older browser would have none), and
+/// the script's too (its messages removed: tests/browser/checks.rs tests those), so the server
+/// sees every mistake; the enhancement script shows its answer in place.
 async fn invalid_with_js(tab: &Tab) {
     tab.app.seed("INV-0001").await;
     tab.goto("/invoices/new").await;
     let heading = tab.find("h1").await;
-    tab.script("window.__marker = 1; document.getElementById('invoice').noValidate = true;").await;
+    tab.script(
+        "window.__marker = 1; document.getElementById('invoice').noValidate = true;
+         document.querySelector('#invoice script[data-fa-messages]').remove();",
+    )
+    .await;
     let mut entry = Entry {
         number: "INV-12".to_owned(),
         customer: String::new(),
@@ -456,6 +476,9 @@ async fn accessibility(tab: Tab) {
     match tab.js {
         Js::Off => tab.click_and_load(create).await,
         Js::On => {
+            // The server's errors shown by the script; its own are checked in
+            // tests/browser/checks.rs (`checks_accessible`).
+            tab.script("document.querySelector('#invoice script[data-fa-messages]').remove()").await;
             create.click().await.expect("click Create invoice");
             tab.wait_for("#invoice > .fa-summary").await;
         }

@@ -24,12 +24,35 @@
     if (text != null) e.textContent = text;
     return e;
   };
-  const busy = (f, on) => {
-    on ? f.setAttribute("aria-busy", "true") : f.removeAttribute("aria-busy");
+  const aria = (x, on) => on ? x.setAttribute("aria-busy", "true") : x.removeAttribute("aria-busy");
+  // The pressed button `p` says it is pending too; its label stays.
+  const busy = (f, on, p) => {
+    aria(f, on);
+    p && aria(p, on);
     f.toggleAttribute("data-pending", on);
     for (const b of f.querySelectorAll("button,input[type=submit]")) b.disabled = on;
   };
+  // Forms this script checks itself get `novalidate`: no browser bubble, the server's words
+  // instead. Without the script, the browser's own checks stay.
+  const quiet = () => {
+    for (const f of d.querySelectorAll("form[data-enhance]")) if (own(f.action)) f.noValidate = true;
+  };
   const control = (w) => w.matches("fieldset") ? w : w.querySelector("input,select,textarea");
+  // The server's messages for the failures of field `w` the browser can see, in the server's
+  // order: from the form's data block (render/client.rs), by name (a list's indices as `[]`).
+  const check = (f, w) => {
+    const m = JSON.parse(f.querySelector("script[data-fa-messages]")?.textContent || "{}")[w.dataset.field.replace(/\[\d+\]/g, "[]")] || {};
+    const c = control(w), x = c && (c.matches("fieldset") ? c.querySelector("input") : c), v = x && x.value.trim();
+    // Blank is missing, as on the server; a blank optional field has nothing else to check.
+    if (!x || x.disabled) return [];
+    if (x.validity.valueMissing || x.required && !v) return m.valueMissing ? [m.valueMissing] : [];
+    return v ? Object.keys(m).filter((k, i, o) => (
+      o = k[0] == "=" && f.elements[x.name.replace(/[^.]*$/, k.slice(1))], i = [...(x.files || [])],
+      o ? o.value.trim() && o.value != x.value
+      : k[0] == "<" ? i.some((q) => q.size > k.slice(1))
+      : k == "accept" ? i.some((q) => !x.accept.split(",").some((a) => (a = a.trim().toLowerCase(), q.type == a || q.name.toLowerCase().endsWith(a) || /\*$/.test(a) && q.type.startsWith(a.slice(0, -1)))))
+      : x.validity[k])).map((k) => m[k]) : [];
+  };
   // The ids the errors of a form without an id of its own take (the summary's, a button's
   // message's): made once per form, distinct on the page.
   const ids = new WeakMap();
@@ -59,6 +82,18 @@
     ids.length ? c.setAttribute("aria-describedby", ids.join(" ")) : c.removeAttribute("aria-describedby");
   }
 
+  // Field `w` shows the messages `ms` as the server renders them; returns what takes focus.
+  function mark(w, ms) {
+    unmark(w);
+    const c = control(w), id = (c.id || w.id) + "-error", list = el("ul", { class: "fa-errors", id });
+    for (const m of ms) list.append(el("li", {}, m));
+    w.classList.add("fa-invalid");
+    (w.querySelector(":scope > .fa-help") || w.querySelector(":scope > label,:scope > legend")).after(list);
+    (w.matches("fieldset") ? w.querySelectorAll("input") : [c]).forEach((x) => x.setAttribute("aria-invalid", "true"));
+    c.setAttribute("aria-describedby", ((c.getAttribute("aria-describedby") || "") + " " + id).trim());
+    return w.matches("fieldset") ? w.querySelector("input") : c;
+  }
+
   function show(f, r, b) {
     clear(f);
     const items = (r.formErrors || []).map((m) => [null, m]);
@@ -79,13 +114,9 @@
       if (!errs[name]) continue;
       const w = f.querySelector('[data-field="' + esc(name) + '"]'), c = w && control(w);
       if (!c) { r.fieldErrors[name].forEach((m) => items.push([null, m])); continue; }
-      const id = (c.id || w.id) + "-error", list = el("ul", { class: "fa-errors", id });
-      for (const m of r.fieldErrors[name]) { list.append(el("li", {}, m)); items.push([c.id || w.id, m]); }
-      w.classList.add("fa-invalid");
-      (w.querySelector(":scope > .fa-help") || w.querySelector(":scope > label,:scope > legend")).after(list);
-      (w.matches("fieldset") ? w.querySelectorAll("input") : [c]).forEach((x) => x.setAttribute("aria-invalid", "true"));
-      c.setAttribute("aria-describedby", ((c.getAttribute("aria-describedby") || "") + " " + id).trim());
-      first ||= w.matches("fieldset") ? w.querySelector("input") : c;
+      for (const m of r.fieldErrors[name]) items.push([c.id || w.id, m]);
+      const x = mark(w, r.fieldErrors[name]);
+      first ||= x;
     }
     const s = el("div", { class: "fa-summary", id: base(f) + "-summary", role: "alert", tabindex: "-1", "aria-labelledby": base(f) + "-summary-title" });
     const ul = el("ul");
@@ -102,7 +133,7 @@
   function fallback(f, b) {
     plain.add(f);
     pending.delete(f);
-    busy(f, false);
+    busy(f, false, b);
     f.requestSubmit(b);
   }
 
@@ -115,12 +146,22 @@
     if (!url) return;
     e.preventDefault();
     if (pending.has(f)) return;
+    // What the browser can check, checked first, in the server's words; not for a button that
+    // skips checks (`formnovalidate`: a list's "Add" and "Remove").
+    if (!b || !b.formNoValidate) {
+      const errs = {};
+      for (const w of f.querySelectorAll("[data-field]")) {
+        const ms = check(f, w);
+        if (ms.length) errs[w.dataset.field] = ms;
+      }
+      for (const k in errs) return show(f, { fieldErrors: errs }, b);
+    }
     pending.add(f);
     const intent = b && b.name === "$intent";
     // Read the form before `busy` disables the buttons: a disabled submitter (an intent's
     // `$intent=add:items`) would be left out.
     const body = new FormData(f, b);
-    busy(f, true);
+    busy(f, true, b);
     const multipart = f.enctype === "multipart/form-data";
     let res;
     try {
@@ -140,7 +181,8 @@
         const page = parse(await res.text()), next = intent && res.ok && page.getElementById(f.id);
         // A row more or less: the new form takes the old one's place. Any other page (the
         // action's own, a proxy's error page) is shown as a plain submission would show it.
-        return next ? f.replaceWith(next) : d.documentElement.replaceWith(page.documentElement);
+        next ? f.replaceWith(next) : d.documentElement.replaceWith(page.documentElement);
+        return quiet();
       }
       const r = await res.json();
       if (r.ok && r.redirect) {
@@ -165,13 +207,24 @@
       show(f, { formErrors: ["The server's answer could not be read. Check before sending again."] }, b);
     } finally {
       pending.delete(f);
-      busy(f, false);
+      busy(f, false, b);
     }
   });
 
   // An error goes away once its control is valid again as far as the browser can tell.
+  const touched = new WeakSet();
   d.addEventListener("input", (e) => {
     const w = e.target.closest && e.target.closest(".fa-invalid");
-    if (w && w.closest("form[data-enhance]") && e.target.checkValidity()) unmark(w);
+    touched.add(e.target);
+    if (w && w.closest("form[data-enhance]") && e.target.checkValidity() && !check(e.target.form, w).length) unmark(w);
   });
+  // Leaving a field changed since the page came: checked, and its errors shown or gone.
+  d.addEventListener("focusout", (e) => {
+    let x = e.target, f = x.form, w = f && x.closest("[data-field]");
+    // `novalidate` is set on the forms this script checks (`quiet`). Not when a submit button
+    // takes the focus: the submission checks, and markup moving under the pointer would lose
+    // the click.
+    if (touched.has(x) && w && f.noValidate && e.relatedTarget?.type != "submit") (x = check(f, w)).length ? mark(w, x) : unmark(w);
+  });
+  quiet();
 })();
