@@ -26,7 +26,12 @@
 //! hostile answers and markup (tests/browser/security.rs): `redirect_elsewhere` (a redirect to a
 //! script URL or another site refused), `foreign_forms` (a form posting to another origin left to
 //! the browser), `unreadable_answer` (an answer that cannot be read shown, never sent again),
-//! `strict_csp` (everything the script does, under a strict CSP requiring Trusted Types).
+//! `strict_csp` (everything the script does, under a strict CSP requiring Trusted Types); and the
+//! script's own checks (tests/browser/checks.rs, issue 21): `checks_text`, `checks_values`,
+//! `checks_others` (each check the browser can make, on leaving a field and on submit, the message
+//! byte for byte the server's with the script removed), `checks_cleared`, `checks_accessible`
+//! (axe-core with the script's errors shown) and `pressed_button_pending`. The same checks in
+//! another language are tests/browser_language.rs (a catalogue installed for its process).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, and axe-core in `target/npm`:
 //! `scripts/browser-deps.sh` installs what is missing. Without them the tests fail, saying so.
@@ -114,7 +119,14 @@ macro_rules! checked {
     )*};
 }
 
-checked!(checks_text, checks_values, checks_others, checks_cleared, checks_accessible);
+checked!(
+    checks_text,
+    checks_values,
+    checks_others,
+    checks_cleared,
+    checks_accessible,
+    pressed_button_pending
+);
 
 secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);
 

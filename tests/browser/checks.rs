@@ -79,7 +79,7 @@ pub(crate) fn pages() -> Router {
 
 /// What a user does to a field before leaving it.
 #[derive(Clone, Copy)]
-enum Step {
+pub(crate) enum Step {
     /// Types the text into the control named so (after emptying it).
     Type(&'static str, &'static str),
     /// Sets the value without typing, then types one Backspace (the browser then checks the
@@ -92,10 +92,10 @@ enum Step {
 }
 
 /// A case: the field whose messages are compared, and the steps (the last one's field is left).
-struct Case {
-    field: &'static str,
-    steps: &'static [Step],
-    expected: &'static [&'static str],
+pub(crate) struct Case {
+    pub(crate) field: &'static str,
+    pub(crate) steps: &'static [Step],
+    pub(crate) expected: &'static [&'static str],
 }
 
 const BACKSPACE: &str = "\u{E003}";
@@ -175,7 +175,7 @@ async fn fetches(tab: &Tab) -> serde_json::Value {
 
 /// For each case: the message shown on leaving the field, then on submitting (no request made),
 /// then the server's, with the script removed; all three the same, and the case's.
-async fn compare(tab: &Tab, cases: &[Case]) {
+pub(crate) async fn compare(tab: &Tab, cases: &[Case]) {
     for case in cases {
         let last = match case.steps.last() {
             Some(
@@ -348,4 +348,28 @@ pub(crate) async fn checks_accessible(tab: Tab) {
     tab.wait_for("#checks > .fa-summary").await;
     assert_eq!(fetches(&tab).await, json!(0));
     tab.assert_accessible("errors shown on submit").await;
+}
+
+/// While an action runs, the button pressed alone says so (`aria-busy`), its label kept; the
+/// other button does not; both are disabled, so nothing is sent twice; after the answer, nothing
+/// is left busy.
+pub(crate) async fn pressed_button_pending(tab: Tab) {
+    tab.goto(crate::app::SLOW).await;
+    tab.fill("#note-text", "Buy tea").await;
+    let document = tab.find("html").await;
+    tab.button("Archive note").await.click().await.expect("click Archive note");
+    let state = tab
+        .script(
+            "return [...document.querySelectorAll('#note button')].map((b) =>
+                 [b.textContent, b.getAttribute('aria-busy'), b.disabled]);",
+        )
+        .await;
+    assert_eq!(
+        state,
+        json!([["Save note", null, true], ["Archive note", "true", true]]),
+        "the pressed button pending, its label kept"
+    );
+    assert_eq!(tab.app.slow_runs(), 1, "the action is running");
+    tab.wait_for_new_document(&document).await;
+    assert_eq!(tab.app.slow_runs(), 1, "sent once");
 }

@@ -22,10 +22,18 @@
 //! one that posts to another origin (its action, or its pressed button's `formaction`, resolved
 //! against the page): the browser submits that one itself. For the others it:
 //!
+//! - sets `novalidate` on it (the browser's own checks stay where the script does not run) and
+//!   checks each field when the user leaves it after changing it, and every field on submit,
+//!   against what the form's data block says the server would answer (see
+//!   [`FieldSchema::client_errors`](crate::schema::FieldSchema::client_errors): required, lengths,
+//!   range, step, type, pattern, `must_match`, a box that must be ticked, a file's `accept` and
+//!   `max_size`): the server's messages, in its markup (below), and nothing is sent while one
+//!   shows; a button with `formnovalidate` (a list's "Add" and "Remove") skips the checks;
 //! - submits with `fetch` (`Accept: application/json`, `X-Formaction: 1`), the pressed button
 //!   included, so the button's own action runs;
-//! - marks the form pending while in flight: `aria-busy="true"`, `data-pending` (to style), its
-//!   buttons disabled; a second submission of a pending form is ignored;
+//! - marks the form pending while in flight: `aria-busy="true"` on it and on the button pressed
+//!   (its label kept), `data-pending` (to style), its buttons disabled; a second submission of a
+//!   pending form is ignored;
 //! - places errors without a reload, in the markup the server renders (the `.fa-summary` box with
 //!   `role="alert"`, a `.fa-errors` list in each field, `aria-invalid`, `aria-describedby`), and
 //!   moves focus to the first invalid field; a field's error goes away once the browser finds its
