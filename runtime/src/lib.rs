@@ -373,6 +373,7 @@ mod form_data;
 mod guard;
 mod headers;
 mod intent;
+mod live;
 mod names;
 mod page;
 pub mod parse;

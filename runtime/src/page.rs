@@ -292,6 +292,10 @@ async fn run_action<S>(
         Decoding::Multipart(decoding) => decoding.await,
     };
     let data = decoded.map_err(|error| refuse(&error))?;
+    // A question about one field (`#[field(live)]`): its parse and rules, and nothing else.
+    if let Some(name) = crate::live::field(&parts.headers).map_err(|refusal| refuse(&refusal))? {
+        return Ok(crate::live::outcome(id, &data, action.validate(&data), &name));
+    }
     let mut outcome = action.run(parts, state, &data).await;
     outcome.take_values(data);
     drop(held);

@@ -852,5 +852,6 @@ fn client_errors(form: &Form<'_>, field: &Field<'_>, p: &Paths) -> TokenStream {
     }
     errors.extend(last);
     let calls = errors.iter().map(|(key, error)| quote!(__fa_field.client_error(#key, #error);));
-    quote!(#(#calls)*)
+    let live = field.options.live.as_ref().map(|_| quote!(__fa_field.live = true;));
+    quote!(#(#calls)* #live)
 }

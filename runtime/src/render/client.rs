@@ -12,7 +12,8 @@
 //! "typeMismatch":"Enter a valid email address"},"items[].name":{"valueMissing":"..."}}</script>
 //! ```
 //!
-//! A field inside a list is named with `[]` for every index, as its rows share it.
+//! A field inside a list is named with `[]` for every index, as its rows share it. A
+//! `#[field(live)]` field has a `"live"` entry too: the script asks the server about it.
 
 use std::fmt::{self, Write};
 
@@ -39,7 +40,7 @@ fn fields(out: &mut String, schema: &FormSchema, prefix: &mut String) -> fmt::Re
         if let Some(group) = field.group() {
             prefix.push_str(if field.control == crate::schema::Control::List { "[]." } else { "." });
             fields(out, group, prefix)?;
-        } else if !field.client_errors().is_empty() {
+        } else if !field.client_errors().is_empty() || field.live {
             comma(out);
             string(out, prefix)?;
             out.write_str(":{")?;
@@ -57,6 +58,10 @@ fn fields(out: &mut String, schema: &FormSchema, prefix: &mut String) -> fmt::Re
                 string(out, key)?;
                 out.push(':');
                 string(out, &super::html::message(error))?;
+            }
+            if field.live {
+                // Asked about as the user types (`X-Formaction-Live`, see `live.rs`).
+                out.write_str(if out.len() > opened { ",\"live\":\"\"" } else { "\"live\":\"\"" })?;
             }
             out.push('}');
         }

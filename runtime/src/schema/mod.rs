@@ -79,6 +79,9 @@ pub struct FieldSchema {
     /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list, computed once
     /// like `html_attributes`.
     fieldset_attributes: String,
+    /// `#[field(live)]`: the enhancement script asks the server about this field (its own parse
+    /// and rules, the action not run) when the user pauses typing in it.
+    pub live: bool,
     /// See [`FieldSchema::client_errors`].
     client_errors: Vec<(Cow<'static, str>, FieldError)>,
     /// The label and the help HTML-escaped for text and attribute values, computed once by
@@ -123,6 +126,7 @@ impl FieldSchema {
             html_attributes: String::new(),
             fieldset_attributes: String::new(),
             client_errors: Vec::new(),
+            live: false,
             escaped: None,
         }
     }
