@@ -30,7 +30,8 @@
 //! script's own checks (tests/browser/checks.rs, issue 21): `checks_text`, `checks_values`,
 //! `checks_others` (each check the browser can make, on leaving a field and on submit, the message
 //! byte for byte the server's with the script removed), `checks_cleared`, `checks_accessible`
-//! (axe-core with the script's errors shown) and `pressed_button_pending`. The same checks in
+//! (axe-core with the script's errors shown), `pressed_button_pending` and `live_field` (a
+//! `#[field(live)]` field asks the server once per pause). The same checks in
 //! another language are tests/browser_language.rs (a catalogue installed for its process).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, and axe-core in `target/npm`:
@@ -125,7 +126,8 @@ checked!(
     checks_others,
     checks_cleared,
     checks_accessible,
-    pressed_button_pending
+    pressed_button_pending,
+    live_field
 );
 
 secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);

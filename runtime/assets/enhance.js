@@ -24,7 +24,7 @@
     if (text != null) e.textContent = text;
     return e;
   };
-  const aria = (x, on) => on ? x.setAttribute("aria-busy", "true") : x.removeAttribute("aria-busy");
+  const aria = (x, on) => on ? x.setAttribute("aria-busy", on) : x.removeAttribute("aria-busy");
   // The pressed button `p` says it is pending too; its label stays.
   const busy = (f, on, p) => {
     aria(f, on);
@@ -40,17 +40,18 @@
   const control = (w) => w.matches("fieldset") ? w : w.querySelector("input,select,textarea");
   // The server's messages for the failures of field `w` the browser can see, in the server's
   // order: from the form's data block (render/client.rs), by name (a list's indices as `[]`).
+  const said = (f, w) => JSON.parse(f.querySelector("[data-fa-messages]")?.textContent || "{}")[w.dataset.field.replace(/\[\d+\]/g, "[]")] || {};
   const check = (f, w) => {
-    const m = JSON.parse(f.querySelector("script[data-fa-messages]")?.textContent || "{}")[w.dataset.field.replace(/\[\d+\]/g, "[]")] || {};
-    const c = control(w), x = c && (c.matches("fieldset") ? c.querySelector("input") : c), v = x && x.value.trim();
-    // Blank is missing, as on the server; a blank optional field has nothing else to check.
-    if (!x || x.disabled) return [];
+    const m = said(f, w), c = control(w), x = c && (c.matches("fieldset") ? c.querySelector("input") : c), v = x && x.value.trim();
+    // Blank is missing, as on the server; a blank optional field has nothing else to check. (A
+    // disabled control is neither required nor checked by the browser: nothing to say.)
+    if (!x) return [];
     if (x.validity.valueMissing || x.required && !v) return m.valueMissing ? [m.valueMissing] : [];
     return v ? Object.keys(m).filter((k, i, o) => (
-      o = k[0] == "=" && f.elements[x.name.replace(/[^.]*$/, k.slice(1))], i = [...(x.files || [])],
+      o = k[0] == "=" && f.elements[x.name.replace(/[^.]*$/, k.slice(1))], i = [...x.files || []],
       o ? o.value.trim() && o.value != x.value
       : k[0] == "<" ? i.some((q) => q.size > k.slice(1))
-      : k == "accept" ? i.some((q) => !x.accept.split(",").some((a) => (a = a.trim().toLowerCase(), q.type == a || q.name.toLowerCase().endsWith(a) || /\*$/.test(a) && q.type.startsWith(a.slice(0, -1)))))
+      : k == "accept" ? i.some((q) => !x.accept.split(",").some((a) => (a = a.trim().toLowerCase(), q.type.startsWith(a.replace("*", "")) || q.name.toLowerCase().endsWith(a))))
       : x.validity[k])).map((k) => m[k]) : [];
   };
   // The ids the errors of a form without an id of its own take (the summary's, a button's
@@ -78,8 +79,8 @@
     if (list) list.remove();
     if (!c) return;
     for (const x of w.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
-    const ids = (c.getAttribute("aria-describedby") || "").split(" ").filter((i) => i && i !== c.id + "-error" && i !== w.id + "-error");
-    ids.length ? c.setAttribute("aria-describedby", ids.join(" ")) : c.removeAttribute("aria-describedby");
+    describe(c, c.id + "-error");
+    describe(c, w.id + "-error");
   }
 
   // Field `w` shows the messages `ms` as the server renders them; returns what takes focus.
@@ -90,7 +91,7 @@
     w.classList.add("fa-invalid");
     (w.querySelector(":scope > .fa-help") || w.querySelector(":scope > label,:scope > legend")).after(list);
     (w.matches("fieldset") ? w.querySelectorAll("input") : [c]).forEach((x) => x.setAttribute("aria-invalid", "true"));
-    c.setAttribute("aria-describedby", ((c.getAttribute("aria-describedby") || "") + " " + id).trim());
+    describe(c, id, 1);
     return w.matches("fieldset") ? w.querySelector("input") : c;
   }
 
@@ -148,11 +149,11 @@
     if (pending.has(f)) return;
     // What the browser can check, checked first, in the server's words; not for a button that
     // skips checks (`formnovalidate`: a list's "Add" and "Remove").
-    if (!b || !b.formNoValidate) {
+    if (!b?.formNoValidate) {
       const errs = {};
       for (const w of f.querySelectorAll("[data-field]")) {
         const ms = check(f, w);
-        if (ms.length) errs[w.dataset.field] = ms;
+        ms.length && (errs[w.dataset.field] = ms);
       }
       for (const k in errs) return show(f, { fieldErrors: errs }, b);
     }
@@ -211,20 +212,29 @@
     }
   });
 
-  // An error goes away once its control is valid again as far as the browser can tell.
-  const touched = new WeakSet();
-  d.addEventListener("input", (e) => {
-    const w = e.target.closest && e.target.closest(".fa-invalid");
-    touched.add(e.target);
-    if (w && w.closest("form[data-enhance]") && e.target.checkValidity() && !check(e.target.form, w).length) unmark(w);
+  // An error goes away once its control is valid again as far as the browser can tell. The
+  // controls changed since the page came are `touched`. A `live` field asks the server about
+  // itself (its parse and rules, the action not run, see live.rs) once the user pauses typing:
+  // one question per pause (`asked` counts them), the latest answer shown.
+  let touched = new WeakSet(), asked = 0;
+  d.addEventListener("input", async (e) => {
+    const x = e.target, w = x.closest && x.closest(".fa-invalid"), f = x.form, v = f && x.closest("[data-field]"), me = ++asked;
+    touched.add(x);
+    if (w && w.closest("form[data-enhance]") && x.checkValidity() && !check(f, w).length) unmark(w);
+    if (!v || said(f, v).live == null) return;
+    await new Promise((r) => AbortSignal.timeout(400).onabort = r);
+    if (me == asked) try {
+      let n = v.dataset.field, r = await (await fetch(own(f.action), { method: "POST", body: new URLSearchParams(new FormData(f)), headers: { Accept: "application/json", "X-Formaction": "1", "X-Formaction-Live": encodeURIComponent(n) } })).json();
+      (n = (r.fieldErrors || {})[n]) ? mark(v, n) : unmark(v);
+    } catch {}
   });
   // Leaving a field changed since the page came: checked, and its errors shown or gone.
   d.addEventListener("focusout", (e) => {
     let x = e.target, f = x.form, w = f && x.closest("[data-field]");
-    // `novalidate` is set on the forms this script checks (`quiet`). Not when a submit button
-    // takes the focus: the submission checks, and markup moving under the pointer would lose
-    // the click.
-    if (touched.has(x) && w && f.noValidate && e.relatedTarget?.type != "submit") (x = check(f, w)).length ? mark(w, x) : unmark(w);
+    // Only forms with messages (`data-fa-messages`) have anything to check. Not when a submit
+    // button takes the focus: the submission checks, and markup moving under the pointer would
+    // lose the click.
+    if (touched.has(x) && w && e.relatedTarget?.type != "submit") (x = check(f, w)).length ? mark(w, x) : unmark(w);
   });
   quiet();
 })();

@@ -4,6 +4,7 @@
 //! removed.
 
 use std::sync::LazyLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use axum::Router;
 use axum::http::HeaderMap;
@@ -50,11 +51,39 @@ pub(crate) struct Checks {
     terms: bool,
     #[field(accept = ".txt,text/plain", max_size = "16B")]
     note: Option<UploadedFile>,
+    #[field(live)]
+    #[validate(custom(function = free))]
+    handle: Option<String>,
+}
+
+/// Handles already taken: a rule only the server can check.
+fn free(handle: &str) -> Result<(), validator::ValidationError> {
+    if handle.trim() == "ada" {
+        return Err(validator::ValidationError::new("taken").with_message("That handle is taken".into()));
+    }
+    Ok(())
+}
+
+/// How many times the action ran, and how many questions about a live field came (to its URL).
+static RUNS: AtomicUsize = AtomicUsize::new(0);
+static QUESTIONS: AtomicUsize = AtomicUsize::new(0);
+
+async fn count_questions(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if request.headers().contains_key("x-formaction-live")
+        && request.uri().query().is_some_and(|query| query.contains("_action=save_checks"))
+    {
+        QUESTIONS.fetch_add(1, Ordering::SeqCst);
+    }
+    next.run(request).await
 }
 
 #[action]
 async fn save_checks(#[form] input: Checks) -> Result<Redirect, ActionError> {
     let _ = input;
+    RUNS.fetch_add(1, Ordering::SeqCst);
     Ok(Redirect::to(CHECKS))
 }
 
@@ -74,7 +103,9 @@ async fn checks_page(headers: HeaderMap, state: FormState<Checks>) -> Html<Strin
 
 /// The routes of the page, to merge into the app.
 pub(crate) fn pages() -> Router {
-    Router::new().page(CHECKS, page(checks_page).action::<save_checks>())
+    Router::new()
+        .page(CHECKS, page(checks_page).action::<save_checks>())
+        .layer(axum::middleware::from_fn(count_questions))
 }
 
 /// What a user does to a field before leaving it.
@@ -372,4 +403,31 @@ pub(crate) async fn pressed_button_pending(tab: Tab) {
     assert_eq!(tab.app.slow_runs(), 1, "the action is running");
     tab.wait_for_new_document(&document).await;
     assert_eq!(tab.app.slow_runs(), 1, "sent once");
+}
+
+/// A `live` field asks the server once per pause in typing, through the action's own URL, and
+/// shows its answer (a rule only the server knows) beside the field; the action never runs.
+pub(crate) async fn live_field(tab: Tab) {
+    tab.goto(CHECKS).await;
+    let (runs, asked) = (RUNS.load(Ordering::SeqCst), QUESTIONS.load(Ordering::SeqCst));
+    let field = "#checks [name=\"handle\"]";
+    tab.find(field).await.send_keys("ada").await.expect("type");
+    crate::harness::eventually("the server's answer beside the field", || async {
+        (messages(&tab, "handle").await == ["That handle is taken"]).then_some(())
+    })
+    .await;
+    assert_marked(&tab, "handle").await;
+    // Well past the pause: one question for three keys.
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(QUESTIONS.load(Ordering::SeqCst) - asked, 1, "one question per pause");
+
+    tab.find(field).await.send_keys("ms").await.expect("type");
+    crate::harness::eventually("the error gone", || async {
+        messages(&tab, "handle").await.is_empty().then_some(())
+    })
+    .await;
+    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    assert_eq!(QUESTIONS.load(Ordering::SeqCst) - asked, 2, "one more pause, one more question");
+    assert_eq!(RUNS.load(Ordering::SeqCst), runs, "the action never ran");
+    assert_eq!(tab.attr(field, "aria-invalid").await, None);
 }

@@ -29,6 +29,9 @@
 //!   range, step, type, pattern, `must_match`, a box that must be ticked, a file's `accept` and
 //!   `max_size`): the server's messages, in its markup (below), and nothing is sent while one
 //!   shows; a button with `formnovalidate` (a list's "Add" and "Remove") skips the checks;
+//! - asks the server about a `#[field(live)]` field once the user pauses typing in it (400 ms),
+//!   through the action's own URL with `X-Formaction-Live` (its parse and rules, the action not
+//!   run), and shows the answer beside the field;
 //! - submits with `fetch` (`Accept: application/json`, `X-Formaction: 1`), the pressed button
 //!   included, so the button's own action runs;
 //! - marks the form pending while in flight: `aria-busy="true"` on it and on the button pressed
@@ -105,7 +108,7 @@ pub fn script() -> &'static str {
         for line in
             SCRIPT_SOURCE.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with("//"))
         {
-            if !served.is_empty() {
+            if !served.is_empty() && !super::minify::joins(&served, line) {
                 served.push('\n');
             }
             super::minify::squeeze(line, &mut served);
@@ -151,6 +154,10 @@ mod tests {
     #[test]
     fn served_script_keeps_every_statement() {
         let served = script();
+        if let Some(path) = std::env::var_os("FORMACTION_DUMP_SCRIPT") {
+            // To check the served text with a JavaScript parser (`node --check`).
+            std::fs::write(path, served).expect("the script written");
+        }
         assert!(served.len() < SCRIPT_SOURCE.len());
         assert!(!served.lines().any(|line| line.starts_with("//")));
         assert!(served.contains(r#"d.addEventListener("submit""#));
