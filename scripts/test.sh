@@ -26,6 +26,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --all-features
 step "browser test dependencies: chromium, chromedriver, axe-core (when missing)"
 scripts/browser-deps.sh
 
+step "served scripts: each runtime/assets/*.min.js is its source minified by terser today"
+scripts/minify-assets.sh --check
+
 step "tests: unit, integration, doc, browser"
 cargo test --workspace --all-features
 

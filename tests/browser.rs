@@ -37,7 +37,13 @@
 //! hostile answers and markup (tests/browser/security.rs): `redirect_elsewhere` (a redirect to a
 //! script URL or another site refused), `foreign_forms` (a form posting to another origin left to
 //! the browser), `unreadable_answer` (an answer that cannot be read shown, never sent again),
-//! `strict_csp` (everything the script does, under a strict CSP requiring Trusted Types).
+//! `strict_csp` (everything the script does, under a strict CSP requiring Trusted Types); and the
+//! script's own checks (tests/browser/checks.rs, issue 21): `checks_text`, `checks_values`,
+//! `checks_others` (each check the browser can make, on leaving a field and on submit, the message
+//! byte for byte the server's with the script removed), `checks_cleared`, `checks_accessible`
+//! (axe-core with the script's errors shown), `pressed_button_pending` and `live_field` (a
+//! `#[field(live)]` field asks the server once per pause). The same checks in
+//! another language are tests/browser_language.rs (a catalogue installed for its process).
 //!
 //! Needs Debian's `chromium` and `chromium-driver`, and axe-core and htmx in `target/npm`:
 //! `scripts/browser-deps.sh` installs what is missing. Without them the tests fail, saying so.
@@ -48,6 +54,8 @@ mod support;
 
 #[path = "browser/app.rs"]
 mod app;
+#[path = "browser/checks.rs"]
+mod checks;
 #[path = "browser/enhance.rs"]
 mod enhance;
 #[path = "browser/harness.rs"]
@@ -120,6 +128,27 @@ macro_rules! secure {
         }
     )*};
 }
+
+/// A test with JavaScript on for each scenario of tests/browser/checks.rs (the script's own
+/// checks, issue 21), named after it.
+macro_rules! checked {
+    ($($scenario:ident),* $(,)?) => {$(
+        #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+        async fn $scenario() {
+            harness::run(stringify!($scenario), Js::On, checks::$scenario).await;
+        }
+    )*};
+}
+
+checked!(
+    checks_text,
+    checks_values,
+    checks_others,
+    checks_cleared,
+    checks_accessible,
+    pressed_button_pending,
+    live_field
+);
 
 secure!(redirect_elsewhere, foreign_forms, unreadable_answer, strict_csp, leaving_the_site);
 
@@ -231,13 +260,18 @@ async fn invalid_without_js(tab: &Tab) {
     assert_eq!(tab.app.reopen().await.count().await.unwrap(), 1, "still nothing stored");
 }
 
-/// The browser's own checks switched off (`novalidate`, as an older browser would have none), so
-/// the server sees every mistake; the enhancement script shows its answer in place.
+/// The browser's own checks switched off (`novalidate`, as an older browser would have none), and
+/// the script's too (its messages removed: tests/browser/checks.rs tests those), so the server
+/// sees every mistake; the enhancement script shows its answer in place.
 async fn invalid_with_js(tab: &Tab) {
     tab.app.seed("INV-0001").await;
     tab.goto("/invoices/new").await;
     let heading = tab.find("h1").await;
-    tab.script("window.__marker = 1; document.getElementById('invoice').noValidate = true;").await;
+    tab.script(
+        "window.__marker = 1; document.getElementById('invoice').noValidate = true;
+         document.querySelector('#invoice script[data-fa-messages]').remove();",
+    )
+    .await;
     let mut entry = Entry {
         number: "INV-12".to_owned(),
         customer: String::new(),
@@ -486,6 +520,9 @@ async fn accessibility(tab: Tab) {
     match tab.js {
         Js::Off => tab.click_and_load(create).await,
         Js::On => {
+            // The server's errors shown by the script; its own are checked in
+            // tests/browser/checks.rs (`checks_accessible`).
+            tab.script("document.querySelector('#invoice script[data-fa-messages]').remove()").await;
             create.click().await.expect("click Create invoice");
             tab.wait_for("#invoice > .fa-summary").await;
         }

@@ -217,3 +217,28 @@ async fn the_script_is_served_at_a_url_of_its_content_cached_for_a_year() {
         assert_eq!(response.status(), 404, "{wrong}");
     }
 }
+
+/// The enhancement script, as served, is at most 3,000 bytes once `gzip -9` compresses it (the
+/// cap of issue 21): the served bytes, fetched from a server, piped through Debian's `gzip`.
+#[tokio::test]
+async fn the_served_script_is_at_most_3000_bytes_gzipped() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+
+    let server = Server::start(Router::new().route(script_path(), script_route())).await;
+    let response = server.client.get(server.url(script_path())).send().await.expect("the script");
+    let served = response.bytes().await.expect("the script");
+    let mut gzip = Command::new("gzip")
+        .args(["-9", "-c", "-n"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .expect("Debian's gzip, to weigh the script");
+    gzip.stdin.take().expect("gzip's input").write_all(&served).expect("the script written to gzip");
+    let output = gzip.wait_with_output().expect("gzip's output");
+    assert!(output.status.success(), "gzip failed");
+    let size = output.stdout.len();
+    println!("the served script: {} bytes, {size} bytes with gzip -9", served.len());
+    assert!(size <= 3000, "the served script is {size} bytes with gzip -9; at most 3,000");
+    assert!(size > 1000, "{size} bytes: not the script?");
+}

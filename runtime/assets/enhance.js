@@ -24,12 +24,36 @@
     if (text != null) e.textContent = text;
     return e;
   };
-  const busy = (f, on) => {
-    on ? f.setAttribute("aria-busy", "true") : f.removeAttribute("aria-busy");
+  const aria = (x, on) => on ? x.setAttribute("aria-busy", on) : x.removeAttribute("aria-busy");
+  // The pressed button `p` says it is pending too; its label stays.
+  const busy = (f, on, p) => {
+    aria(f, on);
+    p && aria(p, on);
     f.toggleAttribute("data-pending", on);
     for (const b of f.querySelectorAll("button,input[type=submit]")) b.disabled = on;
   };
+  // Forms this script checks itself get `novalidate`: no browser bubble, the server's words
+  // instead. Without the script, the browser's own checks stay.
+  const quiet = () => {
+    for (const f of d.querySelectorAll("form[data-enhance]")) if (own(f.action)) f.noValidate = true;
+  };
   const control = (w) => w.matches("fieldset") ? w : w.querySelector("input,select,textarea");
+  // The server's messages for the failures of field `w` the browser can see, in the server's
+  // order: from the form's data block (render/client.rs), by name (a list's indices as `[]`).
+  const said = (f, w) => JSON.parse(f.querySelector("[data-fa-messages]")?.textContent || "{}")[w.dataset.field.replace(/\[\d+\]/g, "[]")] || {};
+  const check = (f, w) => {
+    const m = said(f, w), c = control(w), x = c && (c.matches("fieldset") ? c.querySelector("input") : c), v = x && x.value.trim();
+    // Blank is missing, as on the server; a blank optional field has nothing else to check. (A
+    // disabled control is neither required nor checked by the browser: nothing to say.)
+    if (!x) return [];
+    if (x.validity.valueMissing || x.required && !v) return m.valueMissing ? [m.valueMissing] : [];
+    return v ? Object.keys(m).filter((k, i, o) => (
+      o = k[0] == "=" && f.elements[x.name.replace(/[^.]*$/, k.slice(1))], i = [...x.files || []],
+      o ? o.value.trim() && o.value != x.value
+      : k[0] == "<" ? i.some((q) => q.size > k.slice(1))
+      : k == "accept" ? i.some((q) => !x.accept.split(",").some((a) => (a = a.trim().toLowerCase(), q.type.startsWith(a.replace("*", "")) || q.name.toLowerCase().endsWith(a))))
+      : x.validity[k])).map((k) => m[k]) : [];
+  };
   // The ids the errors of a form without an id of its own take (the summary's, a button's
   // message's): made once per form, distinct on the page.
   const ids = new WeakMap();
@@ -55,8 +79,20 @@
     if (list) list.remove();
     if (!c) return;
     for (const x of w.querySelectorAll("[aria-invalid]")) x.removeAttribute("aria-invalid");
-    const ids = (c.getAttribute("aria-describedby") || "").split(" ").filter((i) => i && i !== c.id + "-error" && i !== w.id + "-error");
-    ids.length ? c.setAttribute("aria-describedby", ids.join(" ")) : c.removeAttribute("aria-describedby");
+    describe(c, c.id + "-error");
+    describe(c, w.id + "-error");
+  }
+
+  // Field `w` shows the messages `ms` as the server renders them; returns what takes focus.
+  function mark(w, ms) {
+    unmark(w);
+    const c = control(w), id = (c.id || w.id) + "-error", list = el("ul", { class: "fa-errors", id });
+    for (const m of ms) list.append(el("li", {}, m));
+    w.classList.add("fa-invalid");
+    (w.querySelector(":scope > .fa-help") || w.querySelector(":scope > label,:scope > legend")).after(list);
+    (w.matches("fieldset") ? w.querySelectorAll("input") : [c]).forEach((x) => x.setAttribute("aria-invalid", "true"));
+    describe(c, id, 1);
+    return w.matches("fieldset") ? w.querySelector("input") : c;
   }
 
   function show(f, r, b) {
@@ -79,13 +115,9 @@
       if (!errs[name]) continue;
       const w = f.querySelector('[data-field="' + esc(name) + '"]'), c = w && control(w);
       if (!c) { r.fieldErrors[name].forEach((m) => items.push([null, m])); continue; }
-      const id = (c.id || w.id) + "-error", list = el("ul", { class: "fa-errors", id });
-      for (const m of r.fieldErrors[name]) { list.append(el("li", {}, m)); items.push([c.id || w.id, m]); }
-      w.classList.add("fa-invalid");
-      (w.querySelector(":scope > .fa-help") || w.querySelector(":scope > label,:scope > legend")).after(list);
-      (w.matches("fieldset") ? w.querySelectorAll("input") : [c]).forEach((x) => x.setAttribute("aria-invalid", "true"));
-      c.setAttribute("aria-describedby", ((c.getAttribute("aria-describedby") || "") + " " + id).trim());
-      first ||= w.matches("fieldset") ? w.querySelector("input") : c;
+      for (const m of r.fieldErrors[name]) items.push([c.id || w.id, m]);
+      const x = mark(w, r.fieldErrors[name]);
+      first ||= x;
     }
     const s = el("div", { class: "fa-summary", id: base(f) + "-summary", role: "alert", tabindex: "-1", "aria-labelledby": base(f) + "-summary-title" });
     const ul = el("ul");
@@ -114,7 +146,7 @@
   function fallback(f, b) {
     plain.add(f);
     pending.delete(f);
-    busy(f, false);
+    busy(f, false, b);
     f.requestSubmit(b);
   }
 
@@ -127,12 +159,22 @@
     if (!url) return;
     e.preventDefault();
     if (pending.has(f)) return;
+    // What the browser can check, checked first, in the server's words; not for a button that
+    // skips checks (`formnovalidate`: a list's "Add" and "Remove").
+    if (!b?.formNoValidate) {
+      const errs = {};
+      for (const w of f.querySelectorAll("[data-field]")) {
+        const ms = check(f, w);
+        ms.length && (errs[w.dataset.field] = ms);
+      }
+      for (const k in errs) return show(f, { fieldErrors: errs }, b);
+    }
     pending.add(f);
     const intent = b && b.name === "$intent";
     // Read the form before `busy` disables the buttons: a disabled submitter (an intent's
     // `$intent=add:items`) would be left out.
     const body = new FormData(f, b);
-    busy(f, true);
+    busy(f, true, b);
     const multipart = f.enctype === "multipart/form-data";
     let res;
     try {
@@ -155,7 +197,8 @@
         const page = parse(await res.text()), next = intent && res.ok && page.getElementById(f.id);
         // A row more or less: the new form takes the old one's place. Any other page (the
         // action's own, a proxy's error page) is shown as a plain submission would show it.
-        return next ? f.replaceWith(next) : d.documentElement.replaceWith(page.documentElement);
+        next ? f.replaceWith(next) : d.documentElement.replaceWith(page.documentElement);
+        return quiet();
       }
       const r = await res.json();
       if (r.ok && r.redirect) {
@@ -180,40 +223,33 @@
       show(f, { formErrors: [say(f, "unreadable", "The server's answer could not be read. Check before sending again.")] }, b);
     } finally {
       pending.delete(f);
-      busy(f, false);
+      busy(f, false, b);
     }
   });
 
-  // Beside htmx. The server answers an invalid submission with the form alone, retargeted to it
-  // (`HX-Reselect`); a 422 one (an app's choice) is swapped too, which htmx would not do.
-  d.addEventListener("htmx:beforeSwap", (e) => {
-    const x = e.detail.xhr;
-    if (x.status === 422 && x.getResponseHeader("HX-Reselect")) Object.assign(e.detail, { shouldSwap: true, isError: false });
-  });
-  // Once swapped, focus goes to the first error of the form sent again.
-  d.addEventListener("htmx:afterSettle", (e) => {
-    const x = e.detail.xhr, sel = x && x.getResponseHeader("HX-Reselect");
-    const at = sel && sel !== "unset" ? d.querySelector(sel) : sel && d.body;
-    const first = at && (at.querySelector('[aria-invalid="true"]') || at.querySelector(".fa-action-error,.fa-summary"));
-    if (first && !first.contains(d.activeElement)) first.focus();
-  });
-  // A refusal or failure (htmx swaps no 4xx or 5xx): its message, said in the form that was sent.
-  d.addEventListener("htmx:responseError", (e) => {
-    const x = e.detail.xhr, elt = e.detail.elt, f = elt.closest("form") || elt;
-    let m;
-    try {
-      m = /json/.test(x.getResponseHeader("content-type")) ? JSON.parse(x.responseText).error : parse(x.responseText).querySelector("main p").textContent;
+  // An error goes away once its control is valid again as far as the browser can tell. The
+  // controls changed since the page came are `touched`. A `live` field asks the server about
+  // itself (its parse and rules, the action not run, see live.rs) once the user pauses typing:
+  // one question per pause (`asked` counts them), the latest answer shown.
+  let touched = new WeakSet(), asked = 0;
+  d.addEventListener("input", async (e) => {
+    const x = e.target, w = x.closest && x.closest(".fa-invalid"), f = x.form, v = f && x.closest("[data-field]"), me = ++asked;
+    touched.add(x);
+    if (w && w.closest("form[data-enhance]") && x.checkValidity() && !check(f, w).length) unmark(w);
+    if (!v || said(f, v).live == null) return;
+    await new Promise((r) => AbortSignal.timeout(400).onabort = r);
+    if (me == asked) try {
+      let n = v.dataset.field, r = await (await fetch(own(f.action), { method: "POST", body: new URLSearchParams(new FormData(f)), headers: { Accept: "application/json", "X-Formaction": "1", "X-Formaction-Live": encodeURIComponent(n) } })).json();
+      (n = (r.fieldErrors || {})[n]) ? mark(v, n) : unmark(v);
     } catch {}
-    const id = base(f) + "-problem";
-    d.getElementById(id)?.remove();
-    const p = el("p", { class: "fa-errors fa-htmx-error", id, role: "alert", tabindex: "-1" }, m || say(f, "failed", "Something went wrong. Please try again."));
-    f.matches("form") ? f.prepend(p) : f.after(p);
-    p.focus();
   });
-
-  // An error goes away once its control is valid again as far as the browser can tell.
-  d.addEventListener("input", (e) => {
-    const w = e.target.closest && e.target.closest(".fa-invalid");
-    if (w && w.closest("form[data-enhance]") && e.target.checkValidity()) unmark(w);
+  // Leaving a field changed since the page came: checked, and its errors shown or gone.
+  d.addEventListener("focusout", (e) => {
+    let x = e.target, f = x.form, w = f && x.closest("[data-field]");
+    // Only forms with messages (`data-fa-messages`) have anything to check. Not when a submit
+    // button takes the focus: the submission checks, and markup moving under the pointer would
+    // lose the click.
+    if (touched.has(x) && w && e.relatedTarget?.type != "submit") (x = check(f, w)).length ? mark(w, x) : unmark(w);
   });
+  quiet();
 })();

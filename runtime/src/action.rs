@@ -149,6 +149,15 @@ pub trait Action<S>: 'static {
     /// Runs the action on a decoded submission: extractors, bound arguments, the form, then the
     /// function.
     fn run<'a>(parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome>;
+
+    /// Parses and checks the form of a decoded submission, as [`Action::run`] does, and runs
+    /// nothing else: the answer to the enhancement script asking about a `#[field(live)]` field.
+    /// `Err` is the outcome of an invalid form. An action without a form has nothing to check.
+    #[allow(clippy::result_large_err, reason = "one per question, answered at once, as `FormStep::parse`")]
+    fn validate(data: &FormData) -> Result<(), Outcome> {
+        let _ = data;
+        Ok(())
+    }
 }
 
 /// A value an action answers with when the user stays on the page, like React's `useActionState`:
@@ -503,6 +512,9 @@ pub(crate) trait ErasedAction<S>: Send + Sync {
     fn config(&self) -> ActionConfig;
     /// [`Action::run`].
     fn run<'a>(&self, parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome>;
+    /// [`Action::validate`].
+    #[allow(clippy::result_large_err, reason = "one per question, answered at once")]
+    fn validate(&self, data: &FormData) -> Result<(), Outcome>;
 }
 
 /// Action `A`, type erased.
@@ -519,6 +531,10 @@ impl<S, A: Action<S>> ErasedAction<S> for Erased<A> {
 
     fn run<'a>(&self, parts: &'a mut Parts, state: &'a S, data: &'a FormData) -> BoxFuture<'a, Outcome> {
         A::run(parts, state, data)
+    }
+
+    fn validate(&self, data: &FormData) -> Result<(), Outcome> {
+        A::validate(data)
     }
 }
 

@@ -10,7 +10,7 @@
 //! | a [`Redirect`] with [`Redirect::htmx`] | 200, the fragment (where [`htmx_target`](Redirect::htmx_target) and [`htmx_swap`](Redirect::htmx_swap) say, else where the element's `hx-target` and `hx-swap` say), the elements of [`htmx_also`](Redirect::htmx_also) swapped out of band, and the flash message swapped out of band into the page's `#flash` region. A browser with JavaScript off still gets the 303, and a JSON caller the redirect |
 //! | an action's own answer | as it is, but a 3xx becomes `HX-Location` (or `HX-Redirect` off the site), cookies kept |
 //! | a state or `()` | the page rendered again, 200, swapped where the element says (a boosted form: the body) |
-//! | a refusal (400, 403, 404, 405, 413, 415) or a failure | the same status and message as for a browser; the enhancement script, loaded beside htmx, shows the message in the form that was sent (htmx itself swaps nothing) |
+//! | a refusal (400, 403, 404, 405, 413, 415) or a failure | the same status and message as for a browser; formaction's htmx hooks (`render::htmx_script_tag`), loaded beside htmx, show the message in the form that was sent (htmx itself swaps nothing) |
 //!
 //! Every answer of a page and of an action carries `Vary: accept, x-formaction, hx-request`.
 

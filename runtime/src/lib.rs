@@ -326,8 +326,8 @@
 //! enhancement script and any JSON client (`Accept: application/json`) get JSON, and htmx
 //! (`HX-Request: true`) gets what htmx 2 swaps with its default configuration (the README's htmx
 //! section has the whole contract). Refusals (400, 403, 404, 405, 413, 415) are the same for htmx
-//! as for a browser: htmx swaps none, and the enhancement script, loaded beside htmx, shows
-//! their message in the form that was sent ([`render::script_path`]).
+//! as for a browser: htmx swaps none, and formaction's hooks for htmx, loaded beside it, show
+//! their message in the form that was sent ([`render::htmx_script_tag`]).
 //!
 //! | outcome | browser, JavaScript off | JSON | htmx |
 //! |---|---|---|---|
@@ -337,7 +337,7 @@
 //! | state | the page with the state, 200 | 200 `{"ok":true,"state":...}` | the page with the state, 200 |
 //! | done | the page, 200 | 200 `{"ok":true}` | the page, 200 |
 //! | invalid | the page with errors and values, 422 | 422 `{"ok":false,"formErrors":[],"fieldErrors":{},"issues":[]}` | the page, 200 ([`Page::htmx_invalid_status`]), `HX-Retarget`/`HX-Reselect: #<form id>`, `HX-Reswap: outerHTML`: the form alone is swapped |
-//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` | the 500 page; the enhancement script shows its message in the form |
+//! | internal error | a 500 page with nothing inside | 500 `{"ok":false,"error":"..."}` | the 500 page; the htmx hooks ([`render::htmx_script_tag`]) show its message in the form |
 //! | the same rendered form sent again | the first answer again (`Idempotent-Replayed: true`) | the same | the same |
 //! | the same form sent again with other values | the page with the values and the `already_sent` message, 409 | 409 `{"ok":false,"formErrors":[...]}` | the page, 409 |
 //!
@@ -417,6 +417,7 @@ mod guard;
 mod headers;
 mod htmx;
 mod intent;
+mod live;
 mod locale;
 mod names;
 mod once;

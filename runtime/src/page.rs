@@ -94,8 +94,8 @@ impl<S: Clone + Send + Sync + 'static> Page<S> {
     }
 
     /// Sets the status an htmx request gets for an invalid submission (200 by default, which
-    /// htmx 2 swaps with its default configuration). With 422, the enhancement script, loaded
-    /// beside htmx, has htmx swap it too.
+    /// htmx 2 swaps with its default configuration). With 422, formaction's htmx hooks
+    /// ([`htmx_script_tag`](crate::render::htmx_script_tag)), loaded beside htmx, have htmx swap it too.
     pub fn htmx_invalid_status(mut self, status: http::StatusCode) -> Self {
         self.htmx_invalid = status;
         self
@@ -282,10 +282,11 @@ fn submit<S: Clone + Send + Sync + 'static>(
     let (mut parts, body) = request.into_parts();
     async move {
         let erased = &*page.actions[action];
-        let (config, data, held, started) = match read_submission(erased, &mut parts, body, json).await {
-            Ok(read) => read,
-            Err(response) => return response,
-        };
+        let (config, data, held, started) =
+            match read_submission(erased, &mut parts, body, json, &page.settings).await {
+                Ok(read) => read,
+                Err(response) => return response,
+            };
         match resend::before(erased.id(), &config, &parts, &data, json).await {
             Before::Run => {
                 run_and_answer(page, action, parts, state, data, held, started, json, htmx, false).await.0
@@ -383,7 +384,7 @@ async fn run_action<S>(
     settings: &OriginPolicy,
 ) -> Result<Outcome, Response> {
     let json = true;
-    let (config, data, held, started) = read_submission(action, parts, body, json).await?;
+    let (config, data, held, started) = read_submission(action, parts, body, json, settings).await?;
     let claimed = match resend::before(action.id(), &config, parts, &data, json).await {
         Before::Run => None,
         Before::Claimed(claimed) => Some(claimed),
@@ -413,6 +414,7 @@ async fn read_submission<S>(
     parts: &mut Parts,
     body: Body,
     json: bool,
+    settings: &OriginPolicy,
 ) -> Result<(ActionConfig, FormData, budget::Held<'static>, Option<Instant>), Response> {
     // The time it took is logged; with no log that takes it, the clock is not read.
     let started = tracing::enabled!(tracing::Level::INFO).then(Instant::now);
@@ -431,5 +433,11 @@ async fn read_submission<S>(
         Decoding::Multipart(decoding) => decoding.await,
     };
     let data = decoded.map_err(|error| refuse(&error))?;
+    // A question about one field (`#[field(live)]`): its parse and rules, and nothing else (no
+    // token claimed, no action run); answered as JSON.
+    if let Some(name) = crate::live::field(&parts.headers).map_err(|refusal| refuse(&refusal))? {
+        let outcome = crate::live::outcome(id, &data, action.validate(&data), &name);
+        return Err(respond::answer_json(outcome, parts, settings));
+    }
     Ok((config, data, held, started))
 }

@@ -27,7 +27,9 @@ pub struct RuleOptions {
 }
 
 impl RuleOptions {
-    fn apply(self, mut error: FieldError) -> FieldError {
+    /// `error` with this rule's `code` and `message`, as the rule records it (also what `#[form]`
+    /// gives the browser for the same failure: [`FieldSchema::client_errors`](crate::schema::FieldSchema::client_errors)).
+    pub fn apply(self, mut error: FieldError) -> FieldError {
         if let Some(code) = self.code {
             error = error.with_code(code);
         }
@@ -51,7 +53,7 @@ fn check(
     ok
 }
 
-fn json<T: Serialize>(value: &T) -> Value {
+fn json<T: Serialize + ?Sized>(value: &T) -> Value {
     match serde_json::to_value(value) {
         // A whole bound of a float field (`range(max = 100)` on an `f64`) reads as it was written
         // and as the `max` attribute renders it: `100`, not `100.0`.
@@ -84,15 +86,24 @@ pub fn length<T: ValidateLength<u64> + ?Sized>(
     options: RuleOptions,
 ) -> bool {
     let ok = value.validate_length(min, max, equal);
-    check(cx, name, ok, options, || {
-        let length = value.length().unwrap_or(0);
-        let (code, param, bound) = match (equal, min) {
-            (Some(equal), _) => (if list { "wrong_count" } else { "wrong_length" }, "equal", equal),
-            (None, Some(min)) if length < min => (if list { "too_few" } else { "too_short" }, "min", min),
-            _ => (if list { "too_many" } else { "too_long" }, "max", max.unwrap_or(0)),
-        };
-        FieldError::new(code).with_param(param, bound)
-    })
+    check(cx, name, ok, options, || length_error(list, min, max, equal, value.length().unwrap_or(0)))
+}
+
+/// The error of `length(min, max, equal)` for a value of `length` characters (items of a `list`)
+/// that fails it.
+pub fn length_error(
+    list: bool,
+    min: Option<u64>,
+    max: Option<u64>,
+    equal: Option<u64>,
+    length: u64,
+) -> FieldError {
+    let (code, param, bound) = match (equal, min) {
+        (Some(equal), _) => (if list { "wrong_count" } else { "wrong_length" }, "equal", equal),
+        (None, Some(min)) if length < min => (if list { "too_few" } else { "too_short" }, "min", min),
+        _ => (if list { "too_many" } else { "too_long" }, "max", max.unwrap_or(0)),
+    };
+    FieldError::new(code).with_param(param, bound)
 }
 
 /// `range(min, max, exclusive_min, exclusive_max)`.
@@ -117,9 +128,9 @@ where
     let ok = value.validate_range(min, max, exclusive_min, exclusive_max);
     check(cx, name, ok, options, || {
         if let Some(min) = min.filter(|&min| value.less_than(min) == Some(true)) {
-            FieldError::new("too_small").with_param("min", json(&min))
+            too_small(&min)
         } else if let Some(max) = max.filter(|&max| value.greater_than(max) == Some(true)) {
-            FieldError::new("too_big").with_param("max", json(&max))
+            too_big(&max)
         } else if let Some(min) = exclusive_min.filter(|&min| value.greater_than(min) != Some(true)) {
             FieldError::new("not_greater").with_param("min", json(&min))
         } else {
@@ -127,6 +138,16 @@ where
                 .with_param("max", exclusive_max.as_ref().map(json).unwrap_or(Value::Null))
         }
     })
+}
+
+/// The error of `range(min)` for a value below `min`.
+pub fn too_small<T: Serialize + ?Sized>(min: &T) -> FieldError {
+    FieldError::new("too_small").with_param("min", json(min))
+}
+
+/// The error of `range(max)` for a value above `max`.
+pub fn too_big<T: Serialize + ?Sized>(max: &T) -> FieldError {
+    FieldError::new("too_big").with_param("max", json(max))
 }
 
 /// `email`: validator's `ValidateEmail`, with the same answer for every input.
@@ -145,7 +166,12 @@ pub fn email<V: ValidateEmail + ?Sized>(
     options: RuleOptions,
 ) -> bool {
     let ok = value.as_email_string().is_some_and(|text| plainly_an_email(&text)) || value.validate_email();
-    check(cx, name, ok, options, || FieldError::new("invalid_email"))
+    check(cx, name, ok, options, invalid_email)
+}
+
+/// The error of `email`.
+pub fn invalid_email() -> FieldError {
+    FieldError::new("invalid_email")
 }
 
 /// Whether `text` is an address that validator's email rule certainly accepts: a local part of
@@ -176,7 +202,12 @@ pub fn url<V: ValidateUrl + ?Sized>(
     value: &V,
     options: RuleOptions,
 ) -> bool {
-    check(cx, name, value.validate_url(), options, || FieldError::new("invalid_url"))
+    check(cx, name, value.validate_url(), options, invalid_url)
+}
+
+/// The error of `url`.
+pub fn invalid_url() -> FieldError {
+    FieldError::new("invalid_url")
 }
 
 /// `regex(path = ...)`.
@@ -187,7 +218,12 @@ pub fn regex<V: ValidateRegex + ?Sized>(
     regex: impl AsRegex,
     options: RuleOptions,
 ) -> bool {
-    check(cx, name, value.validate_regex(regex), options, || FieldError::new("invalid_format"))
+    check(cx, name, value.validate_regex(regex), options, invalid_format)
+}
+
+/// The error of `regex`.
+pub fn invalid_format() -> FieldError {
+    FieldError::new("invalid_format")
 }
 
 /// `contains(pattern = ...)`.
@@ -225,9 +261,12 @@ pub fn must_match<T: Eq + ?Sized>(
     other_label: &'static str,
     options: RuleOptions,
 ) -> bool {
-    check(cx, name, validator::validate_must_match(value, other), options, || {
-        FieldError::new("mismatch").with_param("other", other_label)
-    })
+    check(cx, name, validator::validate_must_match(value, other), options, || mismatch(other_label))
+}
+
+/// The error of `must_match`, naming the other field by its label.
+pub fn mismatch(other_label: &'static str) -> FieldError {
+    FieldError::new("mismatch").with_param("other", other_label)
 }
 
 /// `non_control_character`.
@@ -258,14 +297,20 @@ pub fn ip<V: ValidateIp + ?Sized>(
 
 /// `required` on an `Option` field: the value must be given.
 pub fn required<T>(cx: &mut ParseCx<'_>, name: &str, value: &Option<T>, options: RuleOptions) -> bool {
-    check(cx, name, value.is_some(), options, || FieldError::new("required"))
+    check(cx, name, value.is_some(), options, missing)
+}
+
+/// The error of a field left empty: `required`, as [`FromFieldValue::from_missing`](crate::FromFieldValue::from_missing)
+/// answers by default, the `required` rule, and a checkbox that must be ticked.
+pub fn missing() -> FieldError {
+    FieldError::new("required")
 }
 
 /// `required` on a `bool` (a checkbox that must be ticked, "I accept the terms"): the box must be
 /// ticked. An unticked box is not sent by browsers, so the field is `false`, and fails as an empty
 /// required field does, with the code `required`.
 pub fn ticked(cx: &mut ParseCx<'_>, name: &str, value: bool, options: RuleOptions) -> bool {
-    check(cx, name, value, options, || FieldError::new("required"))
+    check(cx, name, value, options, missing)
 }
 
 /// `custom(function = ...)`: the function's own error, with `message`/`code` applied on top.
@@ -314,7 +359,12 @@ pub fn required_message(cx: &mut ParseCx<'_>, name: &str, message: &'static str)
 pub fn scale(cx: &mut ParseCx<'_>, name: &str, scale: u32, options: RuleOptions) -> bool {
     let Some(text) = cx.data().text(name) else { return true };
     let ok = decimal_places(text.trim()) <= i64::from(scale);
-    check(cx, name, ok, options, || FieldError::new("too_many_decimals").with_param("scale", scale))
+    check(cx, name, ok, options, || too_many_decimals(scale))
+}
+
+/// The error of `#[field(scale = N)]`.
+pub fn too_many_decimals(scale: u32) -> FieldError {
+    FieldError::new("too_many_decimals").with_param("scale", scale)
 }
 
 /// `#[field(accept = "...", max_size = "...")]` on a file field: each file submitted at `name`
@@ -359,9 +409,14 @@ pub fn file(
     ok
 }
 
+/// The error of a file `accept` does not admit by its type or name.
+pub fn file_type(accept: &'static str) -> FieldError {
+    crate::accept::Refusal::Type.error(accept)
+}
+
 /// The `file_too_large` error: `max` in bytes, and `size`, the same in the largest unit that
 /// writes it whole (`2 MB`, `512 KB`, `1000 B`), as `max_size` is written.
-fn file_too_large(max: u64) -> FieldError {
+pub fn file_too_large(max: u64) -> FieldError {
     let (number, unit) = [(1u64 << 30, "GB"), (1 << 20, "MB"), (1 << 10, "KB")]
         .into_iter()
         .find(|(unit, _)| max >= *unit && max.is_multiple_of(*unit))

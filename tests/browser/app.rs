@@ -78,7 +78,7 @@ impl App {
         let db = Db::connect(&format!("sqlite://{}", db_file.display())).await.expect("open the SQLite file");
         let state = TestState::default();
         let (slow_runs, posts) = (state.slow_runs.clone(), state.posts.clone());
-        let router = example_invoices::app(db.clone()).merge(test_pages(state));
+        let router = example_invoices::app(db.clone()).merge(test_pages(state)).merge(crate::checks::pages());
         let server = Server::start(router).await;
         App { server, db, db_file, slow_runs, posts, dir }
     }

@@ -183,7 +183,7 @@ fn row(todo: &Todo, errors: &ActionErrors) -> Result<String, ActionError> {
     source = r##"<!doctype html>
 <html lang="en">
 <head><meta charset="utf-8"><title>Todos</title>
-{% if htmx %}<script src="/htmx.min.js" defer></script>{% endif %}
+{% if htmx %}<script src="/htmx.min.js" defer></script>{{ htmx_hooks|safe }}{% endif %}
 {{ script|safe }}
 </head>
 <body>
@@ -219,6 +219,8 @@ struct ListPage<'a> {
     flash: Option<&'a str>,
     script: &'static str,
     htmx: bool,
+    /// formaction's hooks for htmx, beside it.
+    htmx_hooks: &'static str,
     q: &'a str,
     q_errors: Vec<String>,
     status: &'a str,
@@ -276,6 +278,7 @@ async fn list_page(
         flash: flash.message(),
         script: formaction::render::script_tag(),
         htmx: app.htmx.is_some(),
+        htmx_hooks: formaction::render::htmx_script_tag(),
         q: filter.values().text("q").unwrap_or(""),
         q_errors: messages("q"),
         status: filter.values().text("status").unwrap_or("all"),
@@ -325,6 +328,7 @@ pub fn app(state: App) -> Router {
     Router::new()
         .page("/", page(list_page).action::<add>().action::<toggle>().action::<delete>().action::<clear>())
         .route(formaction::render::script_path(), formaction::render::script_route())
+        .route(formaction::render::htmx_script_path(), formaction::render::htmx_script_route())
         .route("/htmx.min.js", get(htmx_js))
         .layer(formaction::protect::layer())
         .with_state(state)

@@ -151,6 +151,20 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
         }
     });
 
+    // The same parse and rules as `run`, and nothing else: for the script asking about a field.
+    let validate = form_arg.map(|_| {
+        let probe_traits = &probe_traits;
+        quote! {
+            fn validate(__fa_data: &#form_data) -> ::core::result::Result<(), #outcome> {
+                #(
+                    #[allow(unused_imports, reason = "each probe uses one of its two traits")]
+                    use #probe_traits as _;
+                )*
+                (&&#probe::<#form_type>::new()).parse(__FA_ID, __fa_data).map(|_| ())
+            }
+        }
+    });
+
     let o = &model.options;
     let opt_usize = |value: Option<u64>| {
         value.map(|v| {
@@ -261,6 +275,8 @@ pub(crate) fn function(item: &ItemFn, model: &Function<'_>, p: &Paths) -> TokenS
                     __fa_config.max_age = __FA_MAX_AGE;
                     __fa_config
                 }
+
+                #validate
 
                 fn run<'__fa>(
                     __fa_parts: &'__fa mut #parts,

@@ -49,6 +49,8 @@ pub(crate) struct FieldOptions {
     pub(crate) input: Option<LitStr>,
     pub(crate) readonly: Option<Path>,
     pub(crate) disabled: Option<Path>,
+    /// `live`: the enhancement script asks the server about the field as the user types.
+    pub(crate) live: Option<Path>,
     /// `data(role = "x")`: each name as written (`test_id`) and its value.
     pub(crate) data: Vec<(Ident, LitStr)>,
     /// `aria(label = "x")`: each name without `aria-` and its value.
@@ -77,6 +79,7 @@ const FIELD_KEYS: &[&str] = &[
     "input",
     "readonly",
     "disabled",
+    "live",
     "data",
     "aria",
 ];
@@ -205,6 +208,7 @@ pub(crate) fn field_options(cx: &Ctxt, attrs: &[Attribute]) -> FieldOptions {
                 "select" => flag(cx, &meta, &mut o.select),
                 "readonly" => flag(cx, &meta, &mut o.readonly),
                 "disabled" => flag(cx, &meta, &mut o.disabled),
+                "live" => flag(cx, &meta, &mut o.live),
                 "autocomplete" => {
                     let value = string(cx, &meta)?;
                     if let Some(value) = &value

@@ -248,7 +248,11 @@ fn form_impls(form: &Form<'_>, p: &Paths) -> TokenStream {
         }
     });
 
-    let schema_fields = form.fields.iter().map(|field| field_schema(field, p));
+    let schema_fields = form.fields.iter().map(|field| {
+        let schema = field_schema(field, p);
+        let client = client_errors(form, field, p);
+        quote!({ let mut __fa_field = #schema; #client __fa_field })
+    });
     let (group_kind, view_cx, form_fields) = (p.group_kind(), p.view_cx(), p.form_fields());
     let fields_ident = fields_ident(form.ident);
     let writes = form.fields.iter().map(|field| {
@@ -749,4 +753,105 @@ fn as_from_form(ty: &syn::Type, p: &Paths) -> TokenStream {
     let span = ty.span();
     let from_form = respan(p.from_form(), span);
     quote_spanned!(span=> <#ty as #from_form>)
+}
+
+/// The errors the server records when `field` fails a check the browser can make too, built by
+/// the same runtime functions the rules call, with the rules' own `message` and `code`, in the
+/// order the server records them (see `FieldSchema::client_errors`).
+fn client_errors(form: &Form<'_>, field: &Field<'_>, p: &Paths) -> TokenStream {
+    let (rules, some, none) = (p.rules(), p.some(), p.none());
+    let as_from_form = as_from_form(field.ty, p);
+    let mut errors: Vec<(TokenStream, TokenStream)> = Vec::new();
+    let options = |rule: &Rule| rule_options(rule.message.as_ref(), rule.code.as_ref(), p);
+
+    // Empty: the rule `required` (on an `Option` or a checkbox), else the type's own `required`;
+    // either takes the message of `length(min = ..., message = ...)` when it has none of its own.
+    let required = field.rules.iter().find(|rule| matches!(rule.kind, RuleKind::Required));
+    let required = required.map_or_else(|| rule_options(None, None, p), options);
+    let length_message = field.rules.iter().find_map(|rule| match &rule.kind {
+        RuleKind::Length { min: Some(_), .. } | RuleKind::Length { equal: Some(_), .. } => {
+            rule.message.as_ref()
+        }
+        _ => None,
+    });
+    let mut missing = quote!(#required.apply(#rules::missing()));
+    if let Some(message) = length_message {
+        missing = quote! {{
+            let __fa_e = #missing;
+            if __fa_e.custom_message().is_none() { __fa_e.with_message(#message) } else { __fa_e }
+        }};
+    }
+    errors.push((quote!("valueMissing"), missing));
+
+    let u64_of = |expr: &Option<Expr>| {
+        expr.as_ref().map_or_else(|| quote!(#none), |e| quote!(#some((#e) as ::core::primitive::u64)))
+    };
+    let inner = field.kind.inner;
+    let bound = |expr: &Expr| {
+        let value = number_for(expr, field);
+        if matches!(field.kind.kind, Kind::Integer | Kind::Float) {
+            quote!({ let __fa_b: #inner = #value; __fa_b })
+        } else {
+            quote!((#value))
+        }
+    };
+    let mut last = Vec::new();
+    for rule in &field.rules {
+        let o = options(rule);
+        match &rule.kind {
+            RuleKind::Length { min, max, equal } => {
+                let (min_given, max_given) =
+                    (min.is_some() || equal.is_some(), max.is_some() || equal.is_some());
+                let (min, max, equal) = (u64_of(min), u64_of(max), u64_of(equal));
+                let error = |length: TokenStream| quote!(#o.apply(#rules::length_error(#as_from_form::LIST, #min, #max, #equal, #length)));
+                if min_given {
+                    errors.push((quote!("tooShort"), error(quote!(0))));
+                }
+                if max_given {
+                    errors.push((quote!("tooLong"), error(quote!(::core::primitive::u64::MAX))));
+                }
+            }
+            RuleKind::Range { min, max, .. } => {
+                if let Some(min) = min {
+                    let min = bound(min);
+                    errors.push((quote!("rangeUnderflow"), quote!(#o.apply(#rules::too_small(&#min)))));
+                }
+                if let Some(max) = max {
+                    let max = bound(max);
+                    errors.push((quote!("rangeOverflow"), quote!(#o.apply(#rules::too_big(&#max)))));
+                }
+            }
+            RuleKind::Email => {
+                errors.push((quote!("typeMismatch"), quote!(#o.apply(#rules::invalid_email()))))
+            }
+            RuleKind::Url => errors.push((quote!("typeMismatch"), quote!(#o.apply(#rules::invalid_url())))),
+            RuleKind::Regex { .. } => {
+                errors.push((quote!("patternMismatch"), quote!(#o.apply(#rules::invalid_format()))));
+            }
+            RuleKind::MustMatch { other } => {
+                let Some(other_field) = form.fields.iter().find(|f| f.ident == other.value().as_str()) else {
+                    continue;
+                };
+                let key = format!("={}", other_field.html_name());
+                let label = other_field.label();
+                last.push((quote!(#key), quote!(#o.apply(#rules::mismatch(#label)))));
+            }
+            _ => {}
+        }
+    }
+    if let Some(accept) = &field.options.accept {
+        errors.push((quote!("accept"), quote!(#rules::file_type(#accept))));
+    }
+    if let Some((_, bytes)) = &field.options.max_size {
+        let key = format!("<{bytes}");
+        errors.push((quote!(#key), quote!(#rules::file_too_large(#bytes))));
+    }
+    if let Some(scale) = &field.options.scale {
+        let o = rule_options(None, None, p);
+        errors.push((quote!("stepMismatch"), quote!(#o.apply(#rules::too_many_decimals(#scale)))));
+    }
+    errors.extend(last);
+    let calls = errors.iter().map(|(key, error)| quote!(__fa_field.client_error(#key, #error);));
+    let live = field.options.live.as_ref().map(|_| quote!(__fa_field.live = true;));
+    quote!(#(#calls)* #live)
 }

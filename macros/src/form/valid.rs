@@ -218,12 +218,13 @@ fn check_attributes(cx: &Ctxt, field: &Field<'_>) {
     let o = &field.options;
     let spanned = |token: &dyn ToTokens, message: String| cx.error_spanned_by(token, message);
     if let Some(hidden) = &o.hidden {
-        let shown: [(&str, Option<&dyn ToTokens>); 6] = [
+        let shown: [(&str, Option<&dyn ToTokens>); 7] = [
             ("autocomplete", o.autocomplete.as_ref().map(|v| v as &dyn ToTokens)),
             ("inputmode", o.inputmode.as_ref().map(|v| v as &dyn ToTokens)),
             ("input", o.input.as_ref().map(|v| v as &dyn ToTokens)),
             ("readonly", o.readonly.as_ref().map(|v| v as &dyn ToTokens)),
             ("disabled", o.disabled.as_ref().map(|v| v as &dyn ToTokens)),
+            ("live", o.live.as_ref().map(|v| v as &dyn ToTokens)),
             ("data(...)` or `aria(...)", o.extra_at.as_ref().map(|v| v as &dyn ToTokens)),
         ];
         for (key, at) in shown {
@@ -358,6 +359,15 @@ fn check_attributes(cx: &Ctxt, field: &Field<'_>) {
                 error.combine(syn::Error::new_spanned(disabled, "the field is `disabled` here"));
                 cx.push(error);
             }
+        }
+        // Nobody types into it, and nothing of it is sent: the server has nothing to answer.
+        if let Some(live) = &o.live {
+            let mut error = syn::Error::new_spanned(
+                live,
+                "`live` asks the server about what the user types, and nobody types into a `disabled` field",
+            );
+            error.combine(syn::Error::new_spanned(disabled, "the field is `disabled` here"));
+            cx.push(error);
         }
     }
 }

@@ -100,6 +100,7 @@
 //! ```
 
 mod bound;
+mod client;
 mod document;
 mod fields;
 mod html;
@@ -120,7 +121,10 @@ pub use fields::{FormFields, GroupView, KindView, ListView, ViewOf, view_of};
 pub(crate) use html::KeptField;
 pub use markup::Markup;
 pub use parts::{CHOOSE_OPTION, SUMMARY_TITLE, SummaryEntry, choose_option, escape_html, summary_title};
-pub use script::{SCRIPT_SOURCE, script, script_path, script_route, script_tag};
+pub use script::{
+    HTMX_SCRIPT_SOURCE, SCRIPT_SOURCE, htmx_script, htmx_script_path, htmx_script_route, htmx_script_tag,
+    script, script_path, script_route, script_tag,
+};
 pub use view::{Attributes, FieldView, OptionView, RowView, ViewCx};
 
 pub use crate::names::{INTENT_FIELD, KEY_FIELD};
@@ -435,23 +439,33 @@ impl<F> FormView<'_, F> {
             summary,
             |out| self.push_hidden_inputs(out),
             |out| {
-                if !self.is_pristine() {
-                    return self.push_fields(out);
+                if self.enhance {
+                    // After the fields, whichever way they are written.
+                    self.push_fields_pristine_or_not(out)?;
+                    return client::messages(out, self.schema);
                 }
-                // An empty form with the default id: the same fields every time, kept for the
-                // schema by the first render.
-                if let Some(fields) = self.remembered.pristine_fields.get() {
-                    out.push_str(fields);
-                    return Ok(());
-                }
-                let mut fields = String::with_capacity(FORM_CAPACITY);
-                self.push_fields(&mut fields)?;
-                out.push_str(&fields);
-                let _ = self.remembered.pristine_fields.set(fields.into_boxed_str());
-                Ok(())
+                self.push_fields_pristine_or_not(out)
             },
             &self.buttons,
         )
+    }
+
+    /// Writes every field, from what the schema keeps of an empty form when it is one.
+    fn push_fields_pristine_or_not(&self, out: &mut String) -> std::fmt::Result {
+        if !self.is_pristine() {
+            return self.push_fields(out);
+        }
+        // An empty form with the default id: the same fields every time, kept for the
+        // schema by the first render.
+        if let Some(fields) = self.remembered.pristine_fields.get() {
+            out.push_str(fields);
+            return Ok(());
+        }
+        let mut fields = String::with_capacity(FORM_CAPACITY);
+        self.push_fields(&mut fields)?;
+        out.push_str(&fields);
+        let _ = self.remembered.pristine_fields.set(fields.into_boxed_str());
+        Ok(())
     }
 
     /// Whether the fields show no value and no error, under the default id: then their markup
@@ -563,6 +577,7 @@ struct FormTemplate<'a, 'v> {
     summary: Option<SummaryTemplate<'a>>,
     hidden: String,
     fields: Vec<view::ReferenceField<'v>>,
+    messages: String,
     buttons: &'a [Button],
     several: bool,
 }
@@ -579,6 +594,13 @@ impl<F> FormView<'_, F> {
             summary: self.summary_template(),
             hidden: self.hidden_inputs(),
             fields: self.field_views().into_iter().map(view::ReferenceField).collect(),
+            messages: {
+                let mut messages = String::new();
+                if self.enhance {
+                    let _ = client::messages(&mut messages, self.schema);
+                }
+                messages
+            },
             buttons: &self.buttons,
             several: self.buttons.len() > 1,
         };

@@ -22,10 +22,21 @@
 //! one that posts to another origin (its action, or its pressed button's `formaction`, resolved
 //! against the page): the browser submits that one itself. For the others it:
 //!
+//! - sets `novalidate` on it (the browser's own checks stay where the script does not run) and
+//!   checks each field when the user leaves it after changing it, and every field on submit,
+//!   against what the form's data block says the server would answer (see
+//!   [`FieldSchema::client_errors`](crate::schema::FieldSchema::client_errors): required, lengths,
+//!   range, step, type, pattern, `must_match`, a box that must be ticked, a file's `accept` and
+//!   `max_size`): the server's messages, in its markup (below), and nothing is sent while one
+//!   shows; a button with `formnovalidate` (a list's "Add" and "Remove") skips the checks;
+//! - asks the server about a `#[field(live)]` field once the user pauses typing in it (400 ms),
+//!   through the action's own URL with `X-Formaction-Live` (its parse and rules, the action not
+//!   run), and shows the answer beside the field;
 //! - submits with `fetch` (`Accept: application/json`, `X-Formaction: 1`), the pressed button
 //!   included, so the button's own action runs;
-//! - marks the form pending while in flight: `aria-busy="true"`, `data-pending` (to style), its
-//!   buttons disabled; a second submission of a pending form is ignored;
+//! - marks the form pending while in flight: `aria-busy="true"` on it and on the button pressed
+//!   (its label kept), `data-pending` (to style), its buttons disabled; a second submission of a
+//!   pending form is ignored;
 //! - places errors without a reload, in the markup the server renders (the `.fa-summary` box with
 //!   `role="alert"`, a `.fa-errors` list in each field, `aria-invalid`, `aria-describedby`), and
 //!   moves focus to the first invalid field; a field's error goes away once the browser finds its
@@ -53,14 +64,25 @@
 //!
 //! Where htmx 2 is loaded too, the script leaves to htmx every form htmx drives (one with
 //! `hx-post`, `hx-get`... on it or on the button pressed, or inside `hx-boost="true"`), with no
-//! attribute to add, and helps htmx with formaction's answers (see the crate's htmx section):
+//! attribute to add. A second, smaller script of hooks, loaded beside htmx
+//! ([`htmx_script_tag`], served by [`htmx_script_route`] at [`htmx_script_path`]), helps htmx
+//! with formaction's answers (see the crate's htmx section):
 //!
 //! - an invalid submission answered 422 ([`Page::htmx_invalid_status`](crate::Page::htmx_invalid_status))
 //!   is swapped as a 200 one is (htmx 2 swaps no 4xx by default);
 //! - once the form sent again is swapped in, focus moves to its first error;
 //! - a refusal or failure (400, 403, 404, 405, 413, 415, 500), which htmx does not swap, is said
 //!   in the form that was sent: `<p class="fa-errors fa-htmx-error" role="alert">` with the
-//!   server's message, at the top of the form, focused.
+//!   server's message (read as text, never parsed as HTML), at the top of the form, focused.
+//!
+//! ```
+//! use axum::Router;
+//! use formaction::render::{htmx_script_path, htmx_script_route, htmx_script_tag};
+//!
+//! let app: Router = Router::new().route(htmx_script_path(), htmx_script_route());
+//! assert!(htmx_script_path().starts_with("/_formaction/htmx.") && htmx_script_path().ends_with(".js"));
+//! assert_eq!(htmx_script_tag(), format!(r#"<script src="{}" defer></script>"#, htmx_script_path()));
+//! ```
 //!
 //! # Content-Security-Policy and Trusted Types
 //!
@@ -87,31 +109,67 @@ use sha2::{Digest, Sha256};
 /// The script's source, as written (with its comments).
 pub const SCRIPT_SOURCE: &str = include_str!("../../assets/enhance.js");
 
+/// The htmx hooks' source, as written (with its comments): see [Beside htmx](self#beside-htmx).
+pub const HTMX_SCRIPT_SOURCE: &str = include_str!("../../assets/htmx.js");
+
 /// The path the script is served at by [`script_route`]: `/_formaction/enhance.<hash>.js`, the
 /// hash a short one of the served text, so the path changes whenever the script does.
 pub fn script_path() -> &'static str {
     static PATH: OnceLock<String> = OnceLock::new();
-    PATH.get_or_init(|| path_for(script()))
+    PATH.get_or_init(|| path_for("enhance", script()))
 }
 
-/// The path of a script whose served text is `served`: the first 48 bits of its SHA-256, in
-/// URL-safe base64 (8 characters).
-fn path_for(served: &str) -> String {
+/// The path of a script `name` whose served text is `served`: the first 48 bits of its SHA-256,
+/// in URL-safe base64 (8 characters).
+fn path_for(name: &str, served: &str) -> String {
     let digest = Sha256::digest(served.as_bytes());
-    format!("/_formaction/enhance.{}.js", URL_SAFE_NO_PAD.encode(&digest[..6]))
+    format!("/_formaction/{name}.{}.js", URL_SAFE_NO_PAD.encode(&digest[..6]))
 }
 
-/// The script as served: without comment lines and indentation (about 2.2 KB gzipped).
+/// The script as served: its source minified by terser (`scripts/minify-assets.sh` writes
+/// `assets/enhance.min.js`, and the test command checks it is up to date); at most 3,000 bytes
+/// gzipped, a test checks.
 pub fn script() -> &'static str {
-    static SERVED: OnceLock<String> = OnceLock::new();
-    SERVED.get_or_init(|| {
-        SCRIPT_SOURCE
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty() && !line.starts_with("//"))
-            .collect::<Vec<_>>()
-            .join("\n")
-    })
+    include_str!("../../assets/enhance.min.js").trim_end()
+}
+
+/// The htmx hooks as served (see [Beside htmx](self#beside-htmx)), minified as [`script`] is.
+pub fn htmx_script() -> &'static str {
+    include_str!("../../assets/htmx.min.js").trim_end()
+}
+
+/// The path the htmx hooks are served at by [`htmx_script_route`]: `/_formaction/htmx.<hash>.js`.
+pub fn htmx_script_path() -> &'static str {
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| path_for("htmx", htmx_script()))
+}
+
+/// The `<script>` tag of the htmx hooks, with [`htmx_script_path`], deferred: put it beside
+/// htmx's own.
+pub fn htmx_script_tag() -> &'static str {
+    static TAG: OnceLock<String> = OnceLock::new();
+    TAG.get_or_init(|| format!(r#"<script src="{}" defer></script>"#, htmx_script_path()))
+}
+
+/// A route serving the htmx hooks, to add at [`htmx_script_path`]; cached for a year, as
+/// [`script_route`].
+pub fn htmx_script_route<S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
+    get(|| async { javascript(htmx_script()) })
+}
+
+/// A script's answer: JavaScript, cached for a year (its URL changes with its content), with the
+/// security headers.
+fn javascript(text: &'static str) -> axum::response::Response {
+    let mut response = (
+        [
+            (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
+            (CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
+        ],
+        text,
+    )
+        .into_response();
+    crate::headers::current().apply(response.headers_mut());
+    response
 }
 
 /// The `<script>` tag for pages, with [`script_path`]: deferred, so it never blocks rendering.
@@ -130,18 +188,7 @@ fn tag() -> String {
 /// A route serving the script, to add at [`script_path`]; cached for a year, since its URL
 /// changes with its content.
 pub fn script_route<S: Clone + Send + Sync + 'static>() -> MethodRouter<S> {
-    get(|| async {
-        let mut response = (
-            [
-                (CONTENT_TYPE, HeaderValue::from_static("text/javascript; charset=utf-8")),
-                (CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable")),
-            ],
-            script(),
-        )
-            .into_response();
-        crate::headers::current().apply(response.headers_mut());
-        response
-    })
+    get(|| async { javascript(script()) })
 }
 
 #[cfg(test)]
@@ -151,9 +198,21 @@ mod tests {
     #[test]
     fn served_script_keeps_every_statement() {
         let served = script();
+        if let Some(path) = std::env::var_os("FORMACTION_DUMP_SCRIPT") {
+            // To check the served text with a JavaScript parser (`node --check`).
+            std::fs::write(path, served).expect("the script written");
+        }
         assert!(served.len() < SCRIPT_SOURCE.len());
         assert!(!served.lines().any(|line| line.starts_with("//")));
-        assert!(served.contains(r#"d.addEventListener("submit""#));
+        assert!(served.contains(r#".addEventListener("submit""#));
+        for text in ["There is a problem", "X-Formaction-Live", "data-fa-messages", "aria-busy", "$once"] {
+            assert!(served.contains(text), "{text}");
+        }
+        let hooks = htmx_script();
+        assert!(hooks.len() < HTMX_SCRIPT_SOURCE.len() && !hooks.lines().any(|line| line.starts_with("//")));
+        for event in ["htmx:beforeSwap", "htmx:afterSettle", "htmx:responseError"] {
+            assert!(hooks.contains(event) && !served.contains(event), "{event}: in the hooks alone");
+        }
     }
 
     /// Nothing a strict Content-Security-Policy forbids: no eval of text, no inline style or
@@ -179,17 +238,19 @@ mod tests {
         ];
         for banned in banned {
             assert!(!SCRIPT_SOURCE.contains(banned), "the script uses `{banned}`");
+            assert!(!HTMX_SCRIPT_SOURCE.contains(banned), "the htmx hooks use `{banned}`");
         }
         assert_eq!(SCRIPT_SOURCE.matches("parseFromString(").count(), 1, "one DOMParser call");
+        assert!(!HTMX_SCRIPT_SOURCE.contains("parseFromString("), "the hooks parse no HTML");
         assert!(SCRIPT_SOURCE.contains(r#"trustedTypes.createPolicy("formaction""#));
     }
 
     #[test]
     fn the_path_is_a_hash_of_the_served_text() {
-        assert_eq!(script_path(), path_for(script()));
-        assert_eq!(path_for("a"), path_for("a"), "the same text, the same path");
-        assert_ne!(path_for("a"), path_for("b"), "another text, another path");
-        assert_ne!(script_path(), path_for(&format!("{} ", script())), "one byte more changes it");
+        assert_eq!(script_path(), path_for("enhance", script()));
+        assert_eq!(path_for("enhance", "a"), path_for("enhance", "a"), "the same text, the same path");
+        assert_ne!(path_for("enhance", "a"), path_for("enhance", "b"), "another text, another path");
+        assert_ne!(script_path(), path_for("enhance", &format!("{} ", script())), "one byte more changes it");
         let hash = script_path().trim_start_matches("/_formaction/enhance.").trim_end_matches(".js");
         assert_eq!(hash.len(), 8, "{}", script_path());
     }

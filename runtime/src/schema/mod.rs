@@ -13,6 +13,7 @@ use std::any::Any;
 use std::borrow::Cow;
 use std::sync::OnceLock;
 
+use crate::FieldError;
 use crate::escape::escape;
 
 mod types;
@@ -78,6 +79,11 @@ pub struct FieldSchema {
     /// The attributes of the `<fieldset>` of radios, checkboxes, a group or a list, computed once
     /// like `html_attributes`.
     fieldset_attributes: String,
+    /// `#[field(live)]`: the enhancement script asks the server about this field (its own parse
+    /// and rules, the action not run) when the user pauses typing in it.
+    pub live: bool,
+    /// See [`FieldSchema::client_errors`].
+    client_errors: Vec<(Cow<'static, str>, FieldError)>,
     /// The label and the help HTML-escaped for text and attribute values, computed once by
     /// [`FormSchema::new`] like `html_attributes`; `None` before (then renders escape as they go).
     escaped: Option<(String, Option<String>)>,
@@ -119,8 +125,27 @@ impl FieldSchema {
             fieldset_attribute_list: Vec::new(),
             html_attributes: String::new(),
             fieldset_attributes: String::new(),
+            client_errors: Vec::new(),
+            live: false,
             escaped: None,
         }
+    }
+
+    /// The errors the server records when this field fails a check a browser can make too, each
+    /// keyed by that check, in the order the server records them: a `ValidityState` flag
+    /// (`valueMissing`, `tooShort`, `tooLong`, `rangeUnderflow`, `rangeOverflow`, `stepMismatch`,
+    /// `typeMismatch`, `patternMismatch`), `accept` (a file's type or name), `<N` (a file over
+    /// `N` bytes) or `=NAME` (unequal to the field `NAME` beside it, `must_match`). The
+    /// enhancement script shows their messages before a round trip (see `render::script`).
+    pub fn client_errors(&self) -> &[(Cow<'static, str>, FieldError)] {
+        &self.client_errors
+    }
+
+    /// Records the error the server gives for the failure of the browser check `key` (see
+    /// [`FieldSchema::client_errors`]); `#[form]` calls it with the rules' own error builders.
+    #[doc(hidden)]
+    pub fn client_error(&mut self, key: impl Into<Cow<'static, str>>, error: FieldError) {
+        self.client_errors.push((key.into(), error));
     }
 
     /// The constraint and placeholder attributes as HTML, each with a leading space, escaped:
