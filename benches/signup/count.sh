@@ -4,7 +4,8 @@
 # invalid submission and the GET of the page: each scenario runs LOW and HIGH requests under
 # callgrind, and (instructions at HIGH - instructions at LOW) / (HIGH - LOW) is one request,
 # start-up excluded. Repeatable to within a few instructions. Needs valgrind. `htmx` is the invalid
-# submission from htmx (`HX-Request: true`); SCENARIOS="htmx" runs that one alone.
+# submission from htmx (`HX-Request: true`), `invalid-de` the invalid one asked in German
+# (`Accept-Language: de`); SCENARIOS="htmx" runs that one alone.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 LOW=${LOW:-1000}
@@ -19,7 +20,7 @@ instructions() { # side scenario count
     awk '/Collected :/{print $NF}'
 }
 printf '%-9s %12s %12s %12s %9s %9s\n' scenario formaction by_hand guarded fa/hand fa/guarded
-for scenario in ${SCENARIOS:-valid invalid get htmx}; do
+for scenario in ${SCENARIOS:-valid invalid invalid-de get htmx}; do
   row=()
   for side in formaction axum guarded; do
     low=$(instructions "$side" "$scenario" "$LOW")

@@ -11,7 +11,7 @@
 //! router, the handler, the response body collected, without start-up. `benches/signup/count.sh`
 //! does this for every scenario on both sides.
 //!
-//! Arguments: `formaction|axum|guarded` (by hand with the same guarantees), `valid|invalid|get|htmx`, the number of requests. Every answer's
+//! Arguments: `formaction|axum|guarded` (by hand with the same guarantees), `valid|invalid|invalid-de|get|htmx`, the number of requests. Every answer's
 //! status is checked (303, 422, 200, 200); a wrong one stops the run with an error.
 
 use axum::Router;
@@ -28,7 +28,9 @@ const INVALID: &str = "name=&email=not-an-email&age=12";
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut args = std::env::args().skip(1);
     let (Some(side), Some(scenario), Some(count)) = (args.next(), args.next(), args.next()) else {
-        return Err("usage: requests formaction|axum|guarded valid|invalid|get|htmx <count>".into());
+        return Err(
+            "usage: requests formaction|axum|guarded valid|invalid|invalid-de|get|htmx <count>".into()
+        );
     };
     let count: usize = count.parse()?;
     let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build()?;
@@ -59,13 +61,19 @@ async fn run(side: &str, scenario: &str, count: usize) -> Result<(), Box<dyn std
     let (body, expected) = match scenario {
         "valid" => (Some(format!("{VALID}{extra}")), StatusCode::SEE_OTHER),
         "invalid" => (Some(format!("{INVALID}{extra}")), StatusCode::UNPROCESSABLE_ENTITY),
+        // The invalid submission asked in German (`Accept-Language: de`): formaction answers in
+        // German; the hand-written sides know English only and answer as to `invalid`.
+        "invalid-de" => (Some(format!("{INVALID}{extra}")), StatusCode::UNPROCESSABLE_ENTITY),
         "get" => (None, StatusCode::OK),
         // The invalid submission from htmx: the form alone (by hand) or the page picked by
         // `HX-Reselect` (formaction), 200 both.
         "htmx" => (Some(format!("{INVALID}{extra}")), StatusCode::OK),
-        other => return Err(format!("unknown scenario `{other}`: valid, invalid, get or htmx").into()),
+        other => {
+            return Err(format!("unknown scenario `{other}`: valid, invalid, invalid-de, get or htmx").into());
+        }
     };
     let htmx = scenario == "htmx";
+    let german = scenario == "invalid-de";
     for _ in 0..count {
         let request = match &body {
             Some(body) if htmx => Request::post(url.as_str())
@@ -74,6 +82,12 @@ async fn run(side: &str, scenario: &str, count: usize) -> Result<(), Box<dyn std
                 .header(header::HOST, "127.0.0.1:3200")
                 .header("hx-request", "true")
                 .header("hx-trigger", "sign-up")
+                .body(Body::from(body.clone()))?,
+            Some(body) if german => Request::post(url.as_str())
+                .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(header::ORIGIN, ORIGIN)
+                .header(header::HOST, "127.0.0.1:3200")
+                .header(header::ACCEPT_LANGUAGE, "de")
                 .body(Body::from(body.clone()))?,
             Some(body) => Request::post(url.as_str())
                 .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")

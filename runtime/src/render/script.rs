@@ -109,7 +109,7 @@ use sha2::{Digest, Sha256};
 /// The script's source, as written (with its comments).
 pub const SCRIPT_SOURCE: &str = include_str!("../../assets/enhance.js");
 
-/// The htmx hooks' source, as written (with its comments): see [Beside htmx](self#beside-htmx).
+/// The htmx hooks' source, as written (with its comments): loaded beside htmx with [`htmx_script_tag`].
 pub const HTMX_SCRIPT_SOURCE: &str = include_str!("../../assets/htmx.js");
 
 /// The path the script is served at by [`script_route`]: `/_formaction/enhance.<hash>.js`, the
@@ -133,7 +133,7 @@ pub fn script() -> &'static str {
     include_str!("../../assets/enhance.min.js").trim_end()
 }
 
-/// The htmx hooks as served (see [Beside htmx](self#beside-htmx)), minified as [`script`] is.
+/// The htmx hooks as served (loaded with [`htmx_script_tag`]), minified as [`script`] is.
 pub fn htmx_script() -> &'static str {
     include_str!("../../assets/htmx.min.js").trim_end()
 }
