@@ -409,6 +409,9 @@ pub(crate) struct Remembered {
     pub(crate) pristine_fields: OnceLock<Box<str>>,
     /// What renders keep of each field (see [`KeptField`]), one per field when first needed.
     kept_fields: OnceLock<Box<[KeptField]>>,
+    /// The data block of the enhancement script's messages, in the shipped English (the same
+    /// for every render: the messages depend on the schema and the installed catalogue alone).
+    client_messages: OnceLock<Box<str>>,
 }
 
 impl Remembered {
@@ -442,12 +445,29 @@ impl<F> FormView<'_, F> {
                 if self.enhance {
                     // After the fields, whichever way they are written.
                     self.push_fields_pristine_or_not(out)?;
-                    return client::messages(out, self.schema);
+                    return self.push_client_messages(out);
                 }
                 self.push_fields_pristine_or_not(out)
             },
             &self.buttons,
         )
+    }
+
+    /// Writes the messages the enhancement script shows before a submission (see `client`): in
+    /// the shipped English the same for every render of the schema, so kept by the first.
+    fn push_client_messages(&self, out: &mut String) -> std::fmt::Result {
+        if !Language::current().is_plain_english() {
+            return client::messages(out, self.schema);
+        }
+        if let Some(messages) = self.remembered.client_messages.get() {
+            out.push_str(messages);
+            return Ok(());
+        }
+        let mut messages = String::new();
+        client::messages(&mut messages, self.schema)?;
+        out.push_str(&messages);
+        let _ = self.remembered.client_messages.set(messages.into_boxed_str());
+        Ok(())
     }
 
     /// Writes every field, from what the schema keeps of an empty form when it is one.
