@@ -4,10 +4,10 @@
 //! [`FormView::field_views`] gives each field's name, id, label, help, errors and their ids,
 //! [`FieldView::control`] which markup it has, [`FieldView::attribute_list`] its attributes as
 //! `(name, value)` pairs, [`FieldView::options`] its choices, and the form its summary entries,
-//! hidden fields and buttons. [`form`] below writes them with maud, in the same markup as
-//! `FormView` (the tests compare the two byte for byte), texts escaped with
-//! [`escape_html`] so that even the entities match. maud's own `(text)` escaping is as safe; it
-//! only picks other entities for the same characters.
+//! hidden fields, buttons and the enhancement script's messages ([`FormView::client_messages`]).
+//! [`form`] below writes them with maud, in the same markup as `FormView` (the tests compare the
+//! two byte for byte), texts escaped with [`escape_html`] so that even the entities match. maud's
+//! own `(text)` escaping is as safe; it only picks other entities for the same characters.
 
 use axum::Router;
 use axum::response::IntoResponse;
@@ -194,6 +194,8 @@ pub fn form(view: &FormView<'_, SignUp>) -> Markup {
                 input type="hidden" name=(t(name)) value=(t(&value));
             }
             @for one in view.field_views() { "\n" (field(&one)) }
+            // The enhancement script's messages (JSON), right after the fields.
+            (PreEscaped(view.client_messages()))
             "\n" div class="fa-actions" {
                 @for button in view.buttons() { "\n" button type="submit" { (t(&button.label)) } }
                 "\n"

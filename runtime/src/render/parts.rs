@@ -86,6 +86,19 @@ impl<F: FormFields> FormView<'_, F> {
     pub fn is_enhanced(&self) -> bool {
         self.enhance
     }
+
+    /// The messages the enhancement script shows before a submission, as `FormView` writes them
+    /// right after the fields: a line break, then `<script type="application/json"
+    /// data-fa-messages>{...}</script>` (JSON the script reads, never run, so a strict policy
+    /// allows it). Empty when the form is not enhanced or no field has a check the browser makes.
+    pub fn client_messages(&self) -> String {
+        let mut out = String::new();
+        if self.enhance {
+            // Writing into a `String` cannot fail.
+            let _ = self.push_client_messages(&mut out);
+        }
+        out
+    }
 }
 
 impl<'a> FieldView<'a> {
