@@ -15,7 +15,7 @@ if ! [ -x "$terser" ] || ! grep -q "\"version\": \"$version\"" target/npm-terser
 fi
 
 status=0
-for name in enhance htmx; do
+for name in enhance htmx-hooks; do
     source=runtime/assets/$name.js
     minified=runtime/assets/$name.min.js
     # Comments go (every line of the sources is ours; nothing to keep), names are mangled.

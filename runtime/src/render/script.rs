@@ -80,7 +80,7 @@
 //! use formaction::render::{htmx_script_path, htmx_script_route, htmx_script_tag};
 //!
 //! let app: Router = Router::new().route(htmx_script_path(), htmx_script_route());
-//! assert!(htmx_script_path().starts_with("/_formaction/htmx.") && htmx_script_path().ends_with(".js"));
+//! assert!(htmx_script_path().starts_with("/_formaction/htmx-hooks.") && htmx_script_path().ends_with(".js"));
 //! assert_eq!(htmx_script_tag(), format!(r#"<script src="{}" defer></script>"#, htmx_script_path()));
 //! ```
 //!
@@ -110,7 +110,7 @@ use sha2::{Digest, Sha256};
 pub const SCRIPT_SOURCE: &str = include_str!("../../assets/enhance.js");
 
 /// The htmx hooks' source, as written (with its comments): loaded beside htmx with [`htmx_script_tag`].
-pub const HTMX_SCRIPT_SOURCE: &str = include_str!("../../assets/htmx.js");
+pub const HTMX_SCRIPT_SOURCE: &str = include_str!("../../assets/htmx-hooks.js");
 
 /// The path the script is served at by [`script_route`]: `/_formaction/enhance.<hash>.js`, the
 /// hash a short one of the served text, so the path changes whenever the script does.
@@ -135,13 +135,14 @@ pub fn script() -> &'static str {
 
 /// The htmx hooks as served (loaded with [`htmx_script_tag`]), minified as [`script`] is.
 pub fn htmx_script() -> &'static str {
-    include_str!("../../assets/htmx.min.js").trim_end()
+    include_str!("../../assets/htmx-hooks.min.js").trim_end()
 }
 
-/// The path the htmx hooks are served at by [`htmx_script_route`]: `/_formaction/htmx.<hash>.js`.
+/// The path the htmx hooks are served at by [`htmx_script_route`]:
+/// `/_formaction/htmx-hooks.<hash>.js`.
 pub fn htmx_script_path() -> &'static str {
     static PATH: OnceLock<String> = OnceLock::new();
-    PATH.get_or_init(|| path_for("htmx", htmx_script()))
+    PATH.get_or_init(|| path_for("htmx-hooks", htmx_script()))
 }
 
 /// The `<script>` tag of the htmx hooks, with [`htmx_script_path`], deferred: put it beside

@@ -1,6 +1,7 @@
-// formaction's hooks for htmx 2, loaded beside htmx (`render::htmx_script_tag`): an invalid
-// submission answered 422 is swapped as a 200 one is, focus goes to the first error of the form
-// swapped in, and a refusal or failure (which htmx does not swap) is said in the form that was sent.
+// formaction's own hooks for htmx 2 (htmx itself comes from npm), loaded beside htmx
+// (`render::htmx_script_tag`): an invalid submission answered 422 is swapped as a 200 one is, focus
+// goes to the first error of the form swapped in, and a refusal or failure (which htmx does not
+// swap) is said in the form that was sent.
 (() => {
   const d = document;
   // The server answers an invalid submission with the form alone, retargeted to it
